@@ -1,0 +1,72 @@
+//! Runs the pipeline: load → model → link → render → write, and reports what it did.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::Report;
+use crate::{link, load, model, render, write};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+/// Everything but writing: every error a build would meet, templates included.
+pub fn check(root: &Path) -> Result<Summary, Vec<Report>> {
+    let started = Instant::now();
+    let rendered = render_site(root)?;
+    Ok(Summary {
+        pages: rendered.pages,
+        files: rendered.files.len(),
+        bytes: 0,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Builds the site into `options.output`, replacing it only when all went well.
+pub fn build(options: &Options) -> Result<Summary, Vec<Report>> {
+    let started = Instant::now();
+    let rendered = render_site(&options.root)?;
+    let protected = [
+        options.root.join("content"),
+        options.root.join("themes"),
+        options.root.join("site.yaml"),
+    ];
+    let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
+    let written = write::write(&rendered, &options.output, &protected)?;
+    Ok(Summary {
+        pages: rendered.pages,
+        files: written.files,
+        bytes: written.bytes,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn render_site(root: &Path) -> Result<render::Rendered, Vec<Report>> {
+    let (loaded, mut reports) = load::load(root);
+    let site = match model::model(loaded) {
+        Ok(site) if reports.is_empty() => site,
+        Ok(_) => return Err(sorted(reports)),
+        Err(more) => {
+            reports.extend(more);
+            return Err(sorted(reports));
+        }
+    };
+    let linked = link::link(site).map_err(sorted)?;
+    render::render(&linked).map_err(sorted)
+}
+
+/// Errors in file order, so a run's report reads top to bottom and is the same each time.
+fn sorted(mut reports: Vec<Report>) -> Vec<Report> {
+    reports.sort_by_cached_key(Report::one_line);
+    reports
+}

@@ -1,0 +1,256 @@
+//! Diagnostics shared by every stage: where in which file a problem is, and how it is
+//! shown to an editor.
+//!
+//! Each stage has its own error enum (`load::LoadError`, `model::ModelError`, …). They
+//! all implement [`Problem`], which gives the location and the hint; [`Report`] turns
+//! any of them into a `miette` diagnostic with a source snippet. Stages collect every
+//! problem they find, so one run reports all of them, not only the first.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource, SourceCode};
+
+/// A file's text as it was read, shared by every value parsed out of it so that an
+/// error found later can still show the snippet.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as the editor knows it: relative to the site root where possible.
+    pub display: String,
+    /// The path on disk.
+    pub path: PathBuf,
+    /// The text, with a byte-order mark removed and CRLF kept as it was.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(root: &Path, path: &Path, text: impl Into<Arc<str>>) -> Arc<Self> {
+        let display = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        Arc::new(Self {
+            display,
+            path: path.to_path_buf(),
+            text: text.into(),
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+
+    /// Byte offset of a 1-based line and column (in characters); clamps to the text.
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let mut offset = 0;
+        for (i, l) in self.text.split_inclusive('\n').enumerate() {
+            if i + 1 == line {
+                let within: usize = l
+                    .char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(l.trim_end_matches(['\n', '\r']).len(), |(b, _)| b);
+                return offset + within;
+            }
+            offset += l.len();
+        }
+        self.text.len()
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A place in a source file: the file and a byte range in it.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub file: Arc<SourceFile>,
+    pub span: Range<usize>,
+}
+
+impl Location {
+    pub fn new(file: &Arc<SourceFile>, span: Range<usize>) -> Self {
+        let len = file.text.len();
+        let start = floor_char_boundary(&file.text, span.start.min(len));
+        let end = floor_char_boundary(&file.text, span.end.clamp(start, len));
+        Self {
+            file: Arc::clone(file),
+            span: start..end,
+        }
+    }
+
+    /// The whole file, for problems that belong to no particular line.
+    pub fn file_start(file: &Arc<SourceFile>) -> Self {
+        Self::new(file, 0..0)
+    }
+
+    pub fn line_col(&self) -> (usize, usize) {
+        self.file.line_col(self.span.start)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, col) = self.line_col();
+        write!(f, "{}:{line}:{col}", self.file.display)
+    }
+}
+
+/// What every stage's error can tell about itself.
+pub trait Problem: std::error::Error + Send + Sync + 'static {
+    /// Where it is, when it has a place in a file.
+    fn location(&self) -> Option<&Location>;
+    /// A file the problem concerns when there is no span (an unreadable file).
+    fn path(&self) -> Option<&Path> {
+        None
+    }
+    /// What to do about it.
+    fn help(&self) -> Option<String>;
+    /// A short label for the underlined snippet.
+    fn label(&self) -> String {
+        "here".to_string()
+    }
+    /// A stable code such as `planpub::model::unknown_field`, for documentation and tests.
+    fn code(&self) -> &'static str;
+}
+
+/// One problem, ready to be shown to an editor.
+pub struct Report {
+    inner: Box<dyn Problem>,
+    source: Option<NamedSource<Arc<str>>>,
+}
+
+impl Report {
+    pub fn new(problem: impl Problem) -> Self {
+        let source = problem.location().map(|loc| {
+            NamedSource::new(loc.file.display.clone(), Arc::clone(&loc.file.text))
+                .with_language("yaml")
+        });
+        Self {
+            inner: Box::new(problem),
+            source,
+        }
+    }
+
+    pub fn code_str(&self) -> &'static str {
+        self.inner.code()
+    }
+
+    /// `file:line:col: message`, one line, for logs, terminals without colour and tests.
+    pub fn one_line(&self) -> String {
+        match (self.inner.location(), self.inner.path()) {
+            (Some(loc), _) => format!("{loc}: {}", self.inner),
+            (None, Some(path)) => format!("{}: {}", path.display(), self.inner),
+            (None, None) => self.inner.to_string(),
+        }
+    }
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.one_line())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.one_line())
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl miette::Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.inner.code()))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.inner
+            .help()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let loc = self.inner.location()?;
+        let span = loc.span.start..loc.span.end.max(loc.span.start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.inner.label()), span),
+        )))
+    }
+}
+
+/// "did you mean `x`?" for a misspelt name, when one candidate is close enough.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A hint naming the closest candidate, or listing them all when none is close.
+pub fn hint_for<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+    what: &str,
+) -> String {
+    match did_you_mean(wrong, candidates.clone()) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => {
+            let mut all: Vec<&str> = candidates.into_iter().collect();
+            all.sort_unstable();
+            if all.is_empty() {
+                format!("no {what} is defined yet")
+            } else if all.len() > 12 {
+                format!(
+                    "expected one of the {} {what}s, e.g. {}",
+                    all.len(),
+                    all[..12].join(", ")
+                )
+            } else {
+                format!("expected one of: {}", all.join(", "))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let f = SourceFile::new(Path::new("/"), Path::new("/a.md"), "ab\n大足区: x\n");
+        let off = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(off), (2, 6));
+        assert_eq!(f.offset_of(2, 6), off);
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(did_you_mean("regoin", ["region", "title"]), Some("region"));
+        assert_eq!(did_you_mean("zzz", ["region", "title"]), None);
+        assert!(hint_for("dazuu", ["dazu", "yuzhong"], "region").contains("`dazu`"));
+    }
+}

@@ -1,0 +1,12 @@
+//! planpub: a static site generator for the public disclosure of government plans.
+//!
+//! The pipeline is the architecture; each stage is one module and data flows one way:
+//! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them.
+
+pub mod build;
+pub mod diagnostic;
+pub mod link;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod write;

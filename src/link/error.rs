@@ -1,0 +1,87 @@
+//! Errors in references between files: an unknown region, plan or indicator, a section
+//! that the plan text does not have, a cycle, a target outside the plan's period.
+
+use crate::diagnostic::{Location, Problem, hint_for};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    #[error("there is no {kind} `{found}`")]
+    UnknownReference {
+        at: Location,
+        kind: &'static str,
+        found: String,
+        candidates: Vec<String>,
+    },
+    #[error("the plan text has no heading with the anchor `{found}`")]
+    UnknownSection {
+        at: Location,
+        found: String,
+        anchors: Vec<String>,
+    },
+    #[error("`{field}` makes a cycle: {}", chain.join(" → "))]
+    Cycle {
+        at: Location,
+        field: &'static str,
+        chain: Vec<String>,
+    },
+    #[error("the target year {year} is outside the plan's period {start}–{end}")]
+    TargetOutsidePeriod {
+        at: Location,
+        year: u16,
+        start: u16,
+        end: u16,
+    },
+}
+
+impl Problem for LinkError {
+    fn location(&self) -> Option<&Location> {
+        Some(match self {
+            Self::UnknownReference { at, .. }
+            | Self::UnknownSection { at, .. }
+            | Self::Cycle { at, .. }
+            | Self::TargetOutsidePeriod { at, .. } => at,
+        })
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            Self::UnknownReference { kind, found, candidates, .. } => {
+                let folder = match *kind {
+                    "region" => "content/regions/<id>.md",
+                    "plan" => "content/plans/<id>/index.md",
+                    _ => "content/indicators/<id>.md",
+                };
+                format!(
+                    "{}; a {kind} id is the name of its file, {folder}",
+                    hint_for(found, candidates.iter().map(String::as_str), kind)
+                )
+            }
+            Self::UnknownSection { found, anchors, .. } => format!(
+                "{}; a section is the anchor of a heading in the plan's index.md (its text without punctuation, or its {{#id}})",
+                hint_for(found, anchors.iter().map(String::as_str), "anchor")
+            ),
+            Self::Cycle { .. } => "a plan cannot be its own ancestor or basis; remove one link of the chain".into(),
+            Self::TargetOutsidePeriod { .. } => {
+                "check the year against the source; if the plan really sets a goal beyond its period, correct `period`".into()
+            }
+        })
+    }
+
+    fn label(&self) -> String {
+        match self {
+            Self::UnknownReference { kind, .. } => format!("unknown {kind}"),
+            Self::UnknownSection { .. } => "unknown section".into(),
+            Self::Cycle { .. } => "this link closes the cycle".into(),
+            Self::TargetOutsidePeriod { .. } => "this year".into(),
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownReference { .. } => "planpub::link::unknown_reference",
+            Self::UnknownSection { .. } => "planpub::link::unknown_section",
+            Self::Cycle { .. } => "planpub::link::cycle",
+            Self::TargetOutsidePeriod { .. } => "planpub::link::target_outside_period",
+        }
+    }
+}

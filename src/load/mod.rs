@@ -1,0 +1,238 @@
+//! Stage 1, load: find the site's files, read them, split front matter from body and
+//! parse the YAML into the raw types of [`raw`]. Nothing here knows what a value
+//! means; that is the model stage's job.
+
+mod discover;
+mod error;
+mod frontmatter;
+pub mod raw;
+mod source;
+mod yaml;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+pub use error::LoadError;
+pub use source::MAX_FILE_BYTES;
+
+use crate::diagnostic::{Report, SourceFile};
+use discover::Found;
+use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawSite};
+
+/// One parsed content file: its id (the file or folder name), its text, the raw front
+/// matter and where its Markdown body is.
+#[derive(Debug)]
+pub struct Doc<T> {
+    pub id: String,
+    pub file: Arc<SourceFile>,
+    pub front: T,
+    /// Where the YAML is in the file; spans in `front` are relative to its start.
+    pub yaml: Range<usize>,
+    pub body: Range<usize>,
+}
+
+impl<T> Doc<T> {
+    pub fn body_text(&self) -> &str {
+        &self.file.text[self.body.clone()]
+    }
+}
+
+/// A file copied into the output as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path relative to its folder, with `/` separators.
+    pub rel: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct PlanBundle {
+    pub id: String,
+    pub index: Doc<RawPlan>,
+    pub indicators: Option<Doc<RawIndicatorTable>>,
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    pub name: String,
+    pub dir: PathBuf,
+    /// Template name (relative to templates/) and its text.
+    pub templates: Vec<(String, Arc<SourceFile>)>,
+    pub statics: Vec<Asset>,
+}
+
+/// Everything read from disk, parsed but not yet understood.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    /// None when site.yaml could not be read; that error is among the load errors.
+    pub site: Option<Doc<RawSite>>,
+    pub regions: Vec<Doc<RawRegion>>,
+    pub plans: Vec<PlanBundle>,
+    pub catalogue: Vec<Doc<RawCatalogueEntry>>,
+    pub theme: Theme,
+}
+
+/// Reads the site at `root`. Every problem in every file is collected, so one run shows
+/// the editor all of them; what could be read is returned beside the errors, so the
+/// model stage can check the files that did load.
+pub fn load(root: &Path) -> (Loaded, Vec<Report>) {
+    let mut errors: Vec<LoadError> = Vec::new();
+
+    let site = load_site(root).map_err(|e| errors.push(e)).ok();
+    let theme_name = site
+        .as_ref()
+        .and_then(|s| s.front.theme.as_ref().map(|t| t.value.trim().to_string()))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "default".to_string());
+    let theme = load_theme(root, &theme_name, &mut errors);
+
+    let found = discover::content(root, &mut errors);
+    let parsed: Vec<Result<Parsed, LoadError>> = found
+        .into_par_iter()
+        .map(|f| parse_found(root, f))
+        .collect();
+
+    let mut regions = Vec::new();
+    let mut catalogue = Vec::new();
+    let mut plan_docs = Vec::new();
+    let mut tables = Vec::new();
+    let mut assets: Vec<(String, Asset)> = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(Parsed::Region(d)) => regions.push(d),
+            Ok(Parsed::Catalogue(d)) => catalogue.push(d),
+            Ok(Parsed::Plan(d)) => plan_docs.push(*d),
+            Ok(Parsed::Table(d)) => tables.push(d),
+            Ok(Parsed::Asset(id, a)) => assets.push((id, a)),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    let mut plans: Vec<PlanBundle> = plan_docs
+        .into_iter()
+        .map(|index| PlanBundle {
+            id: index.id.clone(),
+            index,
+            indicators: None,
+            assets: Vec::new(),
+        })
+        .collect();
+    for table in tables {
+        match plans.iter_mut().find(|p| p.id == table.id) {
+            Some(p) => p.indicators = Some(table),
+            None => errors.push(LoadError::UnexpectedFile {
+                path: table.file.path.clone(),
+                help: "this plan folder has no index.md; an indicator table belongs to a plan"
+                    .into(),
+            }),
+        }
+    }
+    for (id, asset) in assets {
+        match plans.iter_mut().find(|p| p.id == id) {
+            Some(p) => p.assets.push(asset),
+            None => errors.push(LoadError::UnexpectedFile {
+                path: asset.path,
+                help: "this plan folder has no index.md".into(),
+            }),
+        }
+    }
+
+    let loaded = Loaded {
+        root: root.to_path_buf(),
+        site,
+        regions,
+        plans,
+        catalogue,
+        theme,
+    };
+    (loaded, errors.into_iter().map(Report::new).collect())
+}
+
+enum Parsed {
+    Region(Doc<RawRegion>),
+    Catalogue(Doc<RawCatalogueEntry>),
+    Plan(Box<Doc<RawPlan>>),
+    Table(Doc<RawIndicatorTable>),
+    Asset(String, Asset),
+}
+
+fn parse_found(root: &Path, found: Found) -> Result<Parsed, LoadError> {
+    Ok(match found {
+        Found::Region { id, path } => Parsed::Region(parse_doc(root, id, &path)?),
+        Found::Catalogue { id, path } => Parsed::Catalogue(parse_doc(root, id, &path)?),
+        Found::Plan { id, path } => Parsed::Plan(Box::new(parse_doc(root, id, &path)?)),
+        Found::PlanIndicators { id, path } => Parsed::Table(parse_doc(root, id, &path)?),
+        Found::PlanAsset { id, rel, path } => Parsed::Asset(id, Asset { rel, path }),
+    })
+}
+
+fn parse_doc<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    id: String,
+    path: &Path,
+) -> Result<Doc<T>, LoadError> {
+    let file = source::read(root, path)?;
+    let split = frontmatter::split(&file)?;
+    let front = yaml::parse(&file, split.yaml.clone())?;
+    Ok(Doc {
+        id,
+        file,
+        front,
+        yaml: split.yaml,
+        body: split.body,
+    })
+}
+
+fn load_site(root: &Path) -> Result<Doc<RawSite>, LoadError> {
+    let path = root.join("site.yaml");
+    if !path.is_file() {
+        return Err(LoadError::NoSiteConfig {
+            root: root.to_path_buf(),
+        });
+    }
+    let file = source::read(root, &path)?;
+    let len = file.text.len();
+    let front = yaml::parse(&file, 0..len)?;
+    Ok(Doc {
+        id: "site".into(),
+        file,
+        front,
+        yaml: 0..len,
+        body: len..len,
+    })
+}
+
+fn load_theme(root: &Path, name: &str, errors: &mut Vec<LoadError>) -> Theme {
+    let dir = root.join("themes").join(name);
+    let mut templates = Vec::new();
+    let mut statics = Vec::new();
+    if !dir.join("templates").is_dir() {
+        errors.push(LoadError::NoTheme {
+            path: dir.join("templates"),
+            theme: name.to_string(),
+        });
+    } else {
+        let (tpl, st) = discover::theme(&dir, errors);
+        for (rel, path) in tpl {
+            match source::read(root, &path) {
+                Ok(f) => templates.push((rel, f)),
+                Err(e) => errors.push(e),
+            }
+        }
+        statics = st
+            .into_iter()
+            .map(|(rel, path)| Asset { rel, path })
+            .collect();
+    }
+    Theme {
+        name: name.to_string(),
+        dir,
+        templates,
+        statics,
+    }
+}

@@ -1,0 +1,117 @@
+//! The `planpub` command line. All work is done by the library's pipeline; this file
+//! only reads the arguments and prints the outcome.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use planpub::build::{self, Options, Summary};
+use planpub::diagnostic::Report;
+
+#[derive(Parser)]
+#[command(
+    name = "planpub",
+    version,
+    about = "Build the public website of government plans"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced only when the build succeeds)
+    Build {
+        /// The site folder (with site.yaml, content/ and themes/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site; default: <root>/output
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Run the whole build, templates included, and report every error; write nothing
+    Check {
+        /// The site folder (with site.yaml, content/ and themes/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output } => {
+            let output = output.unwrap_or_else(|| root.join("output"));
+            match build::build(&Options {
+                root,
+                output: output.clone(),
+            }) {
+                Ok(s) => {
+                    println!(
+                        "built {} pages, {} files ({}) in {} → {}",
+                        s.pages,
+                        s.files,
+                        size(s.bytes),
+                        seconds(&s),
+                        output.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(reports) => fail(&reports, "build"),
+            }
+        }
+        Command::Check { root } => match build::check(&root) {
+            Ok(s) => {
+                println!(
+                    "checked {} pages, {} files in {}: no errors",
+                    s.pages,
+                    s.files,
+                    seconds(&s)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(reports) => fail(&reports, "check"),
+        },
+    }
+}
+
+fn fail(reports: &[Report], what: &str) -> ExitCode {
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none();
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(2);
+    for report in reports {
+        let mut out = String::new();
+        // The one-line form first: file:line:col, as editors and terminals link it.
+        out.push_str(&format!("error: {}\n", report.one_line()));
+        if handler.render_report(&mut out, report).is_err() {
+            out.push_str(&format!("{report}\n"));
+        }
+        eprintln!("{out}");
+    }
+    let n = reports.len();
+    eprintln!(
+        "{what} failed: {n} error{}; nothing was written, the previous output is unchanged",
+        if n == 1 { "" } else { "s" }
+    );
+    ExitCode::FAILURE
+}
+
+fn seconds(s: &Summary) -> String {
+    format!("{:.2} s", s.elapsed.as_secs_f64())
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
+    } else {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    }
+}

@@ -1,0 +1,205 @@
+//! A Markdown body with its outline: every heading, its level and its stable anchor.
+//!
+//! The anchors are decided here, once, so that the link stage can check that an
+//! indicator's `section` exists and the render stage gives each heading the same id.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::ModelError;
+use crate::diagnostic::{Location, SourceFile};
+
+/// The Markdown features planpub content uses.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub anchor: String,
+    #[serde(skip)]
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub file: Arc<SourceFile>,
+    /// Where the body is in the file, so later stages can point at a line of it.
+    pub range: Range<usize>,
+    pub outline: Vec<Heading>,
+}
+
+impl Document {
+    pub fn markdown(&self) -> &str {
+        &self.file.text[self.range.clone()]
+    }
+
+    pub fn has_anchor(&self, anchor: &str) -> bool {
+        self.outline.iter().any(|h| h.anchor == anchor)
+    }
+
+    pub fn anchors(&self) -> impl Iterator<Item = &str> + Clone {
+        self.outline.iter().map(|h| h.anchor.as_str())
+    }
+
+    /// Reads the outline of the body at `range` of `file`.
+    pub fn parse(
+        file: &Arc<SourceFile>,
+        range: Range<usize>,
+        errors: &mut Vec<ModelError>,
+    ) -> Document {
+        let text = &file.text[range.clone()];
+        let mut outline = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut current: Option<(u8, Option<String>, usize, String)> = None;
+        for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+            match event {
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    current = Some((
+                        level_number(level),
+                        id.map(|s| s.to_string()),
+                        span.start,
+                        String::new(),
+                    ));
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some((_, _, _, buf)) = current.as_mut() {
+                        buf.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    let Some((level, explicit, start, text)) = current.take() else {
+                        continue;
+                    };
+                    let at = range.start + start;
+                    let line = file.line_col(at).0;
+                    let anchor = match explicit {
+                        Some(id) => {
+                            if let Some(&first_line) = seen.get(&id) {
+                                errors.push(ModelError::DuplicateAnchor {
+                                    at: Location::new(
+                                        file,
+                                        at..at + span.len().min(text.len() + 8),
+                                    ),
+                                    anchor: id.clone(),
+                                    first_line,
+                                });
+                            }
+                            id
+                        }
+                        None => unique(slug(&text), &seen),
+                    };
+                    seen.insert(anchor.clone(), line);
+                    outline.push(Heading {
+                        level,
+                        text: text.trim().to_string(),
+                        anchor,
+                        line,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Document {
+            file: Arc::clone(file),
+            range,
+            outline,
+        }
+    }
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The anchor of a heading without an explicit id: its letters and digits (Chinese
+/// characters included), with spaces turned into `-` and punctuation dropped.
+/// `一、总体要求` → `一总体要求`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "section".to_string()
+    } else {
+        out
+    }
+}
+
+fn unique(base: String, seen: &HashMap<String, usize>) -> String {
+    if !seen.contains_key(&base) {
+        return base;
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !seen.contains_key(c))
+        .unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn slugs_keep_chinese_and_drop_punctuation() {
+        assert_eq!(slug("一、总体要求"), "一总体要求");
+        assert_eq!(
+            slug("（一）高标准构建知识产权强区建设体系。"),
+            "一高标准构建知识产权强区建设体系"
+        );
+        assert_eq!(
+            slug("1．构建政策体系，强化规划引领。"),
+            "1构建政策体系强化规划引领"
+        );
+        assert_eq!(slug("Annex 1: Targets"), "annex-1-targets");
+        assert_eq!(slug("！！"), "section");
+    }
+
+    #[test]
+    fn outline_uses_explicit_ids_and_dedups_auto_ones() {
+        let text = "## 一、总体要求\n\ntext\n\n## 附件1 {#annex-1}\n\n### 说明\n\n### 说明\n";
+        let f = SourceFile::new(Path::new("/"), Path::new("/x.md"), text);
+        let mut errors = Vec::new();
+        let d = Document::parse(&f, 0..text.len(), &mut errors);
+        let anchors: Vec<&str> = d.anchors().collect();
+        assert_eq!(anchors, ["一总体要求", "annex-1", "说明", "说明-1"]);
+        assert_eq!(d.outline[1].text, "附件1");
+        assert_eq!(d.outline[1].line, 5);
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn duplicate_explicit_ids_are_errors() {
+        let text = "## A {#x}\n\n## B {#x}\n";
+        let f = SourceFile::new(Path::new("/"), Path::new("/x.md"), text);
+        let mut errors = Vec::new();
+        Document::parse(&f, 0..text.len(), &mut errors);
+        assert!(matches!(
+            errors.as_slice(),
+            [ModelError::DuplicateAnchor { first_line: 1, .. }]
+        ));
+    }
+}

@@ -1,0 +1,269 @@
+//! What a number in a plan means: its value as written, its unit, its comparator
+//! (≥ 18.5), its measure (a stock, a cumulative sum, a yearly amount, a growth rate…).
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A value as the plan writes it. Numbers keep their written form (`1.80` stays
+/// `1.80`) next to the parsed number used for comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Value {
+    Number { text: String, number: f64 },
+    Text { text: String },
+}
+
+impl Value {
+    /// Parses a number written the way plans write them: digits, one decimal point,
+    /// an optional minus sign. Thousands separators are not accepted, because a
+    /// disclosure must not guess whether `1,200` is a list or a number.
+    pub fn parse_number(s: &str) -> Option<Value> {
+        let t = s.trim();
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        let valid = !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.bytes().filter(|&b| b == b'.').count() <= 1
+            && !digits.starts_with('.')
+            && !digits.ends_with('.');
+        if !valid {
+            return None;
+        }
+        let number: f64 = t.parse().ok()?;
+        number.is_finite().then(|| Value::Number {
+            text: t.to_string(),
+            number,
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Value::Number { text, .. } | Value::Text { text } => text,
+        }
+    }
+
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number { number, .. } => Some(*number),
+            Value::Text { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())
+    }
+}
+
+/// How a target relates to its value: 以上/不少于 → ≥, 突破/超过 → >, 达到 → =.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Comparator {
+    #[serde(rename = "≥")]
+    AtLeast,
+    #[serde(rename = ">")]
+    MoreThan,
+    #[serde(rename = "=")]
+    Reach,
+    #[serde(rename = "≤")]
+    AtMost,
+    #[serde(rename = "<")]
+    LessThan,
+}
+
+impl Comparator {
+    pub const CHOICES: &'static [(&'static str, Comparator)] = &[
+        ("≥", Comparator::AtLeast),
+        (">=", Comparator::AtLeast),
+        (">", Comparator::MoreThan),
+        ("=", Comparator::Reach),
+        ("≤", Comparator::AtMost),
+        ("<=", Comparator::AtMost),
+        ("<", Comparator::LessThan),
+    ];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "≥",
+            Comparator::MoreThan => ">",
+            Comparator::Reach => "=",
+            Comparator::AtMost => "≤",
+            Comparator::LessThan => "<",
+        }
+    }
+
+    /// How a reader says it in Chinese, for screen readers and tooltips.
+    pub fn words(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "不少于",
+            Comparator::MoreThan => "超过",
+            Comparator::Reach => "达到",
+            Comparator::AtMost => "不超过",
+            Comparator::LessThan => "低于",
+        }
+    }
+}
+
+/// What kind of quantity an indicator value is. Values of different measures are never
+/// put in one column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Stock,
+    Cumulative,
+    Annual,
+    GrowthRate,
+    Ratio,
+    Qualitative,
+}
+
+impl Measure {
+    pub const CHOICES: &'static [(&'static str, Measure)] = &[
+        ("stock", Measure::Stock),
+        ("cumulative", Measure::Cumulative),
+        ("annual", Measure::Annual),
+        ("growth_rate", Measure::GrowthRate),
+        ("ratio", Measure::Ratio),
+        ("qualitative", Measure::Qualitative),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Stock => "存量",
+            Measure::Cumulative => "累计",
+            Measure::Annual => "年度",
+            Measure::GrowthRate => "增幅",
+            Measure::Ratio => "比重",
+            Measure::Qualitative => "定性",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        Self::CHOICES
+            .iter()
+            .find(|(_, m)| *m == self)
+            .map_or("stock", |(k, _)| k)
+    }
+}
+
+/// 预期性 (indicative) or 约束性 (binding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Attribute {
+    #[serde(rename = "预期性")]
+    Expected,
+    #[serde(rename = "约束性")]
+    Binding,
+}
+
+impl Attribute {
+    pub const CHOICES: &'static [(&'static str, Attribute)] = &[
+        ("预期性", Attribute::Expected),
+        ("约束性", Attribute::Binding),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Attribute::Expected => "预期性",
+            Attribute::Binding => "约束性",
+        }
+    }
+}
+
+/// A unit as the plan writes it, with the base unit it converts to and the factor.
+/// 1.8 万件 is 18,000 件; 6 亿元 is 60,000 万元.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit {
+    pub written: String,
+    pub base: &'static str,
+    pub scale: f64,
+}
+
+/// Every unit planpub can read, with its base unit and factor. Units that share a base
+/// can be compared; others cannot.
+const UNITS: &[(&str, &str, f64)] = &[
+    ("", "", 1.0),
+    ("件", "件", 1.0),
+    ("万件", "件", 1e4),
+    ("个", "个", 1.0),
+    ("家", "家", 1.0),
+    ("项", "项", 1.0),
+    ("个项目", "项", 1.0),
+    ("名", "人", 1.0),
+    ("人", "人", 1.0),
+    ("万人", "人", 1e4),
+    ("人次", "人次", 1.0),
+    ("万人次", "人次", 1e4),
+    ("次", "次", 1.0),
+    ("场", "场", 1.0),
+    ("场次", "场次", 1.0),
+    ("所", "所", 1.0),
+    ("部", "部", 1.0),
+    ("套", "套", 1.0),
+    ("条", "条", 1.0),
+    ("元", "元", 1.0),
+    ("万元", "元", 1e4),
+    ("亿元", "元", 1e8),
+    ("%", "%", 1.0),
+    ("个百分点", "个百分点", 1.0),
+    ("天", "天", 1.0),
+    ("个工作日", "个工作日", 1.0),
+    ("倍", "倍", 1.0),
+];
+
+pub fn known_units() -> impl Iterator<Item = &'static str> + Clone {
+    UNITS.iter().map(|(w, _, _)| *w).filter(|w| !w.is_empty())
+}
+
+impl Unit {
+    pub fn parse(written: &str) -> Option<Unit> {
+        let w = written.trim();
+        let w = if w == "％" { "%" } else { w };
+        UNITS
+            .iter()
+            .find(|(name, _, _)| *name == w)
+            .map(|(name, base, scale)| Unit {
+                written: (*name).to_string(),
+                base,
+                scale: *scale,
+            })
+    }
+
+    /// The factor that turns a value in `self` into a value in `other`, when both
+    /// measure the same thing.
+    pub fn factor_to(&self, other: &Unit) -> Option<f64> {
+        (self.base == other.base).then(|| self.scale / other.scale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_written_form() {
+        let v = Value::parse_number("1.80").unwrap();
+        assert_eq!(v.text(), "1.80");
+        assert_eq!(v.number(), Some(1.8));
+        assert!(Value::parse_number("1,200").is_none());
+        assert!(Value::parse_number("居渝西前列").is_none());
+        assert!(Value::parse_number("1.").is_none());
+        assert!(Value::parse_number("").is_none());
+        assert_eq!(
+            Value::parse_number("-3").and_then(|v| v.number()),
+            Some(-3.0)
+        );
+    }
+
+    #[test]
+    fn units_convert_within_their_base_only() {
+        let wan = Unit::parse("万件").unwrap();
+        let jian = Unit::parse("件").unwrap();
+        assert_eq!(wan.factor_to(&jian), Some(1e4));
+        let yi = Unit::parse("亿元").unwrap();
+        let wanyuan = Unit::parse("万元").unwrap();
+        assert_eq!(yi.factor_to(&wanyuan), Some(1e4));
+        assert_eq!(yi.factor_to(&jian), None);
+        assert!(Unit::parse("斤").is_none());
+        assert_eq!(Unit::parse("％").unwrap().written, "%");
+    }
+}

@@ -1,0 +1,337 @@
+//! The site's domain types: regions, plans, catalogue indicators and each plan's
+//! indicator rows, with every value already checked and typed.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::date::{Date, Period, Year};
+use super::document::Document;
+use super::quantity::{Attribute, Comparator, Measure, Unit, Value};
+use crate::diagnostic::{Location, SourceFile};
+
+/// A value together with where it was written, for errors found by later stages.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+macro_rules! id_type {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A region's id: its file name in content/regions/.
+    RegionId
+);
+id_type!(
+    /// A plan's id: its folder name in content/plans/.
+    PlanId
+);
+id_type!(
+    /// A catalogue indicator's id: its file name in content/indicators/.
+    IndicatorId
+);
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub description: Option<String>,
+    pub footer: Footer,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Footer {
+    pub host: Option<String>,
+    pub site_code: Option<String>,
+    pub icp: Option<String>,
+    pub police_record: Option<String>,
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Province,
+    Municipality,
+    Prefecture,
+    District,
+    County,
+}
+
+impl Level {
+    pub const CHOICES: &'static [(&'static str, Level)] = &[
+        ("province", Level::Province),
+        ("municipality", Level::Municipality),
+        ("prefecture", Level::Prefecture),
+        ("district", Level::District),
+        ("county", Level::County),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Province => "省",
+            Level::Municipality => "直辖市",
+            Level::Prefecture => "地级市",
+            Level::District => "区",
+            Level::County => "县",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub id: RegionId,
+    pub name: String,
+    pub level: Level,
+    pub parent: Option<Located<RegionId>>,
+    pub population: Option<u64>,
+    pub body: Document,
+}
+
+/// The document type of a plan (体裁).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PlanKind {
+    #[serde(rename = "纲要")]
+    Outline,
+    #[serde(rename = "规划")]
+    Plan,
+    #[serde(rename = "实施方案")]
+    ImplementationScheme,
+    #[serde(rename = "行动计划")]
+    ActionPlan,
+    #[serde(rename = "工作方案")]
+    WorkPlan,
+    #[serde(rename = "工作要点")]
+    WorkPoints,
+    #[serde(rename = "意见")]
+    Opinions,
+    #[serde(rename = "通知")]
+    Notice,
+}
+
+impl PlanKind {
+    pub const CHOICES: &'static [(&'static str, PlanKind)] = &[
+        ("纲要", PlanKind::Outline),
+        ("规划", PlanKind::Plan),
+        ("实施方案", PlanKind::ImplementationScheme),
+        ("行动计划", PlanKind::ActionPlan),
+        ("工作方案", PlanKind::WorkPlan),
+        ("工作要点", PlanKind::WorkPoints),
+        ("意见", PlanKind::Opinions),
+        ("通知", PlanKind::Notice),
+    ];
+
+    pub fn label(self) -> &'static str {
+        Self::CHOICES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("规划", |(l, _)| l)
+    }
+}
+
+/// 有效性.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    #[serde(rename = "现行有效")]
+    InForce,
+    #[serde(rename = "已失效")]
+    Expired,
+    #[serde(rename = "已废止")]
+    Repealed,
+    #[serde(rename = "已修订")]
+    Amended,
+}
+
+impl Status {
+    pub const CHOICES: &'static [(&'static str, Status)] = &[
+        ("现行有效", Status::InForce),
+        ("已失效", Status::Expired),
+        ("已废止", Status::Repealed),
+        ("已修订", Status::Amended),
+    ];
+
+    pub fn label(self) -> &'static str {
+        Self::CHOICES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(l, _)| l)
+    }
+}
+
+/// The covering notice (印发通知) of a plan.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Notice {
+    pub title: Option<String>,
+    pub addressees: Option<String>,
+    pub text: Option<String>,
+    pub signed: Option<String>,
+    pub date: Option<Date>,
+    pub disclosure: Option<String>,
+}
+
+/// A change made to the source text when it was put on the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Erratum {
+    pub what: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub id: PlanId,
+    pub file: Arc<SourceFile>,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub aliases: Vec<String>,
+    pub region: Located<RegionId>,
+    pub kind: PlanKind,
+    pub issuers: Vec<String>,
+    pub doc_number: Option<String>,
+    pub index_number: Option<String>,
+    pub date_written: Option<Date>,
+    pub date_published: Option<Date>,
+    pub period: Option<Period>,
+    pub status: Option<Status>,
+    pub parent: Option<Located<PlanId>>,
+    pub based_on: Vec<Located<PlanId>>,
+    pub topics: Vec<String>,
+    pub notice: Option<Notice>,
+    pub copied_to: Vec<String>,
+    pub printed_by: Option<String>,
+    pub date_printed: Option<Date>,
+    pub errata: Vec<Erratum>,
+    pub body: Document,
+    pub indicators: Vec<PlanIndicator>,
+    /// The Markdown body of indicators.md: notes on the table.
+    pub indicators_note: Option<Document>,
+    pub assets: Vec<crate::load::Asset>,
+}
+
+impl Plan {
+    /// The name used in lists and tables.
+    pub fn display_title(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The date a plan is sorted by: published, else written.
+    pub fn sort_date(&self) -> Option<Date> {
+        self.date_published.or(self.date_written)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Category {
+    #[serde(rename = "创造")]
+    Creation,
+    #[serde(rename = "运用")]
+    Utilisation,
+    #[serde(rename = "保护")]
+    Protection,
+    #[serde(rename = "管理")]
+    Management,
+    #[serde(rename = "服务")]
+    Service,
+    #[serde(rename = "基础")]
+    Foundation,
+}
+
+impl Category {
+    pub const CHOICES: &'static [(&'static str, Category)] = &[
+        ("创造", Category::Creation),
+        ("运用", Category::Utilisation),
+        ("保护", Category::Protection),
+        ("管理", Category::Management),
+        ("服务", Category::Service),
+        ("基础", Category::Foundation),
+    ];
+
+    pub fn label(self) -> &'static str {
+        Self::CHOICES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(l, _)| l)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+    TargetBand,
+}
+
+impl Direction {
+    pub const CHOICES: &'static [(&'static str, Direction)] = &[
+        ("higher_is_better", Direction::HigherIsBetter),
+        ("lower_is_better", Direction::LowerIsBetter),
+        ("target_band", Direction::TargetBand),
+    ];
+}
+
+/// A catalogue indicator: one distinct measure, shared by all plans that set it.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub unit: Unit,
+    pub category: Category,
+    pub direction: Direction,
+    pub body: Document,
+}
+
+/// A value a plan reports (baseline or actual).
+#[derive(Debug, Clone, Serialize)]
+pub struct Observation {
+    pub year: Year,
+    pub value: Value,
+}
+
+/// A goal: a value to reach by a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub year: Year,
+    pub value: Value,
+    pub comparator: Comparator,
+    #[serde(skip)]
+    pub at: Option<Location>,
+}
+
+/// One statement of a plan about one catalogue indicator: a row of its indicator table.
+#[derive(Debug, Clone)]
+pub struct PlanIndicator {
+    pub indicator: Located<IndicatorId>,
+    pub wording: String,
+    pub unit: Unit,
+    pub measure: Measure,
+    pub attribute: Option<Attribute>,
+    pub baseline: Option<Observation>,
+    pub actuals: Vec<Observation>,
+    pub targets: Vec<Target>,
+    pub responsible: Vec<String>,
+    pub section: Located<String>,
+    pub note: Option<String>,
+}

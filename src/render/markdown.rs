@@ -1,0 +1,270 @@
+//! Markdown to HTML for plan texts and notes.
+//!
+//! Headings get the anchors the model stage decided; tables get header scopes and a
+//! scrolling wrapper for phones; fenced code is highlighted with CSS classes (syntect);
+//! raw HTML in content is shown as text, and links with script-capable schemes are
+//! dropped, so content can never inject markup into a government page.
+
+use std::sync::OnceLock;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::model::document::{Document, markdown_options};
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// The stylesheet for highlighted code, written once per build.
+pub fn highlight_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    themes
+        .themes
+        .get("InspiredGitHub")
+        .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
+        .unwrap_or_default()
+}
+
+/// Renders a document's Markdown to HTML.
+pub fn to_html(doc: &Document) -> String {
+    render(
+        doc.markdown(),
+        doc.outline.iter().map(|h| h.anchor.as_str()),
+    )
+}
+
+fn render<'a>(markdown: &str, anchors: impl Iterator<Item = &'a str>) -> String {
+    let mut anchors = anchors;
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut table = TableState::default();
+    let mut code: Option<(String, String)> = None;
+    let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
+        Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) => Some(Event::Start(Tag::Heading {
+            level,
+            id: anchors.next().map(|a| CowStr::from(a.to_string())),
+            classes,
+            attrs,
+        })),
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        })),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        })),
+        Event::Start(Tag::CodeBlock(kind)) => {
+            let lang = match kind {
+                CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                CodeBlockKind::Indented => String::new(),
+            };
+            code = Some((lang, String::new()));
+            None
+        }
+        Event::Text(t) if code.is_some() => {
+            if let Some((_, buf)) = code.as_mut() {
+                buf.push_str(&t);
+            }
+            None
+        }
+        Event::End(TagEnd::CodeBlock) => code
+            .take()
+            .map(|(lang, text)| Event::Html(highlight(&lang, &text).into())),
+        Event::Start(Tag::Table(aligns)) => {
+            table.aligns = aligns;
+            Some(Event::Html("<div class=\"table-wrap\"><table>".into()))
+        }
+        Event::End(TagEnd::Table) => Some(Event::Html("</tbody></table></div>\n".into())),
+        Event::Start(Tag::TableHead) => {
+            table.head = true;
+            table.cell = 0;
+            Some(Event::Html("<thead><tr>".into()))
+        }
+        Event::End(TagEnd::TableHead) => {
+            table.head = false;
+            Some(Event::Html("</tr></thead><tbody>\n".into()))
+        }
+        Event::Start(Tag::TableRow) => {
+            table.cell = 0;
+            Some(Event::Html("<tr>".into()))
+        }
+        Event::End(TagEnd::TableRow) => Some(Event::Html("</tr>\n".into())),
+        Event::Start(Tag::TableCell) => {
+            let class = match table.aligns.get(table.cell) {
+                Some(Alignment::Left) => " class=\"align-left\"",
+                Some(Alignment::Center) => " class=\"align-center\"",
+                Some(Alignment::Right) => " class=\"align-right\"",
+                _ => "",
+            };
+            let open = if table.head {
+                format!("<th scope=\"col\"{class}>")
+            } else {
+                format!("<td{class}>")
+            };
+            Some(Event::Html(open.into()))
+        }
+        Event::End(TagEnd::TableCell) => {
+            table.cell += 1;
+            Some(Event::Html(
+                if table.head { "</th>" } else { "</td>" }.into(),
+            ))
+        }
+        other => Some(other),
+    });
+    html::push_html(&mut out, events);
+    out
+}
+
+#[derive(Default)]
+struct TableState {
+    aligns: Vec<Alignment>,
+    head: bool,
+    cell: usize,
+}
+
+/// Links may go to web addresses, mail, telephone numbers and pages of the site;
+/// script-capable schemes are dropped.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = compact.split_once(':').map(|(s, _)| s);
+    match scheme {
+        Some(s)
+            if s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            if matches!(s, "http" | "https" | "mailto" | "tel") {
+                url
+            } else {
+                CowStr::from("")
+            }
+        }
+        _ => url,
+    }
+}
+
+fn highlight(lang: &str, text: &str) -> String {
+    let set = syntaxes();
+    let syntax = set
+        .find_syntax_by_token(lang)
+        .unwrap_or_else(|| set.find_syntax_plain_text());
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    for line in LinesWithEndings::from(text) {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
+            return format!("<pre><code>{}</code></pre>\n", html_escape(text));
+        }
+    }
+    let class = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", html_escape(lang))
+    };
+    format!(
+        "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+        generator.finalize()
+    )
+}
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_html(&mut out, s).ok();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> String {
+        render(s, std::iter::empty())
+    }
+
+    #[test]
+    fn headings_get_the_given_anchors() {
+        let html = render(
+            "## 一、总体要求\n\n### B\n",
+            ["一总体要求", "b"].into_iter(),
+        );
+        assert!(
+            html.contains("<h2 id=\"一总体要求\">一、总体要求</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<h3 id=\"b\">B</h3>"));
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = md("a <script>alert(1)</script> b\n\n<img src=x onerror=alert(1)>\n");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn script_links_are_dropped() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            let html = md(&format!("[x]({url})"));
+            assert!(!html.contains(&format!("href=\"{url}")), "{url}: {html}");
+        }
+        assert!(md("[x](https://a.gov.cn/)").contains("href=\"https://a.gov.cn/\""));
+        assert!(md("[x](../plans/a/index.html#b)").contains("href=\"../plans/a/index.html#b\""));
+    }
+
+    #[test]
+    fn tables_have_scoped_headers_and_no_style_attributes() {
+        let html = md("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert!(
+            html.contains("<th scope=\"col\" class=\"align-left\">a</th>"),
+            "{html}"
+        );
+        assert!(html.contains("<td class=\"align-right\">2</td>"));
+        assert!(html.contains("table-wrap"));
+        assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes() {
+        let html = md("```rust\nfn main() {}\n```\n");
+        assert!(html.contains("hl-"), "{html}");
+        assert!(!html.contains("style="));
+    }
+}

@@ -1,0 +1,309 @@
+//! Stage 4, render: Markdown to HTML and view models through the theme's Tera
+//! templates, one page per plan, region and indicator plus the lists, in parallel.
+//! The result is a list of files in memory; nothing is written here.
+
+mod error;
+pub mod markdown;
+mod templates;
+pub mod urls;
+pub mod views;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+pub use error::RenderError;
+pub use templates::REQUIRED as REQUIRED_TEMPLATES;
+
+use crate::diagnostic::Report;
+use crate::link::Linked;
+use templates::Templates;
+use urls::Route;
+use views::*;
+
+/// A file of the output: made here, or copied from the site's folder.
+#[derive(Debug)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+#[derive(Debug)]
+pub struct OutputFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub pages: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Page {
+    Home,
+    Plans,
+    Plan(usize),
+    Regions,
+    Region(usize),
+    Indicators,
+    Indicator(usize),
+    NotFound,
+}
+
+pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
+    let templates = Templates::load(&linked.site.theme).map_err(reports)?;
+    let site = SiteView::new(linked);
+
+    let mut pages = vec![
+        Page::Home,
+        Page::Plans,
+        Page::Regions,
+        Page::Indicators,
+        Page::NotFound,
+    ];
+    pages.extend((0..linked.site.plans.len()).map(Page::Plan));
+    pages.extend((0..linked.site.regions.len()).map(Page::Region));
+    pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));
+
+    let results: Vec<Result<OutputFile, RenderError>> = pages
+        .par_iter()
+        .map(|&page| render_page(linked, &templates, &site, page))
+        .collect();
+    let mut files = Vec::with_capacity(results.len() + 16);
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    let page_count = files.len();
+
+    files.push(OutputFile {
+        path: "highlight.css".into(),
+        contents: Contents::Bytes(markdown::highlight_css().into_bytes()),
+    });
+    for asset in &linked.site.theme.statics {
+        files.push(OutputFile {
+            path: asset.rel.clone(),
+            contents: Contents::Copy(asset.path.clone()),
+        });
+    }
+    for plan in &linked.site.plans {
+        for asset in &plan.assets {
+            files.push(OutputFile {
+                path: Route::plan_asset(plan.id.as_str(), &asset.rel).file,
+                contents: Contents::Copy(asset.path.clone()),
+            });
+        }
+    }
+    let mut seen = HashSet::new();
+    for f in &files {
+        if !seen.insert(f.path.as_str()) {
+            let source_file = match &f.contents {
+                Contents::Copy(p) => p.clone(),
+                Contents::Bytes(_) => PathBuf::from(&f.path),
+            };
+            errors.push(RenderError::Collision {
+                path: f.path.clone(),
+                source_file,
+            });
+        }
+    }
+
+    if errors.is_empty() {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Rendered {
+            files,
+            pages: page_count,
+        })
+    } else {
+        Err(reports(errors))
+    }
+}
+
+fn reports(errors: Vec<RenderError>) -> Vec<Report> {
+    errors.into_iter().map(Report::new).collect()
+}
+
+fn render_page(
+    linked: &Linked,
+    templates: &Templates,
+    site: &SiteView,
+    page: Page,
+) -> Result<OutputFile, RenderError> {
+    let (route, template, ctx) = page_context(linked, site, page);
+    let html = templates
+        .tera
+        .render(template, &ctx)
+        .map_err(|e| templates.error(&e, Some(&route.file)))?;
+    Ok(OutputFile {
+        path: route.file,
+        contents: Contents::Bytes(html.into_bytes()),
+    })
+}
+
+#[derive(Serialize)]
+struct Counts {
+    regions: usize,
+    plans: usize,
+    indicators: usize,
+    values: usize,
+}
+
+fn page_context(linked: &Linked, site: &SiteView, page: Page) -> (Route, &'static str, Context) {
+    let mut ctx = Context::new();
+    ctx.insert("site", site);
+    let s = &linked.site;
+    let (route, template, page_view) = match page {
+        Page::Home => {
+            let route = Route::home();
+            let regions: Vec<RegionSummary> = linked
+                .region_order
+                .iter()
+                .map(|&r| RegionSummary::new(linked, r))
+                .collect();
+            let plans: Vec<PlanLink> = linked
+                .plan_order
+                .iter()
+                .map(|&p| PlanLink::new(linked, p))
+                .collect();
+            let values = s
+                .plans
+                .iter()
+                .flat_map(|p| &p.indicators)
+                .map(|r| r.targets.len() + r.actuals.len() + usize::from(r.baseline.is_some()))
+                .sum();
+            ctx.insert("regions", &regions);
+            ctx.insert("plans", &plans);
+            ctx.insert("categories", &categories(linked));
+            ctx.insert(
+                "counts",
+                &Counts {
+                    regions: s.regions.len(),
+                    plans: s.plans.len(),
+                    indicators: s.indicators.len(),
+                    values,
+                },
+            );
+            let description = s
+                .config
+                .description
+                .clone()
+                .unwrap_or_else(|| format!("{}：规划全文、指标与目标", s.config.title));
+            let view = PageView::new(linked, &route, s.config.title.clone(), "home", description);
+            (route, "index.html", view)
+        }
+        Page::Plans => {
+            let route = Route::plans();
+            ctx.insert("groups", &plan_groups(linked));
+            let view = PageView::new(
+                linked,
+                &route,
+                "规划文件".into(),
+                "plans",
+                "按地区和日期排列的全部规划文件".into(),
+            );
+            (route, "plans.html", view)
+        }
+        Page::Plan(p) => {
+            let plan = &s.plans[p];
+            let route = Route::plan(plan.id.as_str());
+            let view = PlanView::new(linked, p);
+            let description = format!(
+                "{}（{}）全文、公开信息与指标",
+                plan.title, view.link.region.name
+            );
+            ctx.insert("plan", &view);
+            let page_view = PageView::new(linked, &route, plan.title.clone(), "plans", description);
+            (route, "plan.html", page_view)
+        }
+        Page::Regions => {
+            let route = Route::regions();
+            let regions: Vec<RegionSummary> = linked
+                .region_order
+                .iter()
+                .map(|&r| RegionSummary::new(linked, r))
+                .collect();
+            ctx.insert("regions", &regions);
+            let view = PageView::new(
+                linked,
+                &route,
+                "地区".into(),
+                "regions",
+                "各地区的规划与指标目标".into(),
+            );
+            (route, "regions.html", view)
+        }
+        Page::Region(r) => {
+            let region = &s.regions[r];
+            let route = Route::region(region.id.as_str());
+            ctx.insert("region", &RegionView::new(linked, r));
+            let description = format!("{}的规划文件与指标目标", region.name);
+            let view = PageView::new(linked, &route, region.name.clone(), "regions", description);
+            (route, "region.html", view)
+        }
+        Page::Indicators => {
+            let route = Route::indicators();
+            ctx.insert("categories", &categories(linked));
+            let view = PageView::new(
+                linked,
+                &route,
+                "指标".into(),
+                "indicators",
+                "按类别排列的指标目录".into(),
+            );
+            (route, "indicators.html", view)
+        }
+        Page::Indicator(i) => {
+            let ind = &s.indicators[i];
+            let route = Route::indicator(ind.id.as_str());
+            ctx.insert("indicator", &IndicatorView::new(linked, i));
+            let description = format!("{}：各地区规划的基期值、实际值与目标值", ind.name);
+            let view = PageView::new(linked, &route, ind.name.clone(), "indicators", description);
+            (route, "indicator.html", view)
+        }
+        Page::NotFound => {
+            let route = Route::not_found();
+            let mut view =
+                PageView::new(linked, &route, "页面未找到".into(), "", "页面未找到".into());
+            // A server shows 404.html at any depth, so its links start from the site's path.
+            view.root = site_path(&s.config.base_url);
+            (route, "404.html", view)
+        }
+    };
+    ctx.insert("page", &page_view);
+    (route, template, ctx)
+}
+
+/// `/zwgk/ghjh/` for `https://www.example.gov.cn/zwgk/ghjh/`.
+fn site_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_path;
+
+    #[test]
+    fn site_path_is_the_path_of_base_url() {
+        assert_eq!(
+            site_path("https://www.example.gov.cn/zwgk/ghjh/"),
+            "/zwgk/ghjh/"
+        );
+        assert_eq!(site_path("https://example.gov.cn/"), "/");
+        assert_eq!(site_path("https://example.gov.cn"), "/");
+    }
+}

@@ -1,0 +1,199 @@
+//! Stage 5, write: put the rendered site on disk so that the output folder is always
+//! either the previous complete site or the new complete site.
+//!
+//! The new site is written into a temporary folder beside the output, with a
+//! `manifest.sha256` that lets a server operator verify a copy (`sha256sum -c`), and is
+//! swapped in only when every file is written. A failure at any point removes the
+//! temporary folder and leaves the previous output byte for byte.
+
+mod error;
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+pub use error::WriteError;
+
+use crate::diagnostic::Report;
+use crate::render::{Contents, OutputFile, Rendered};
+
+pub const MANIFEST: &str = "manifest.sha256";
+
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Writes `rendered` to `output`, replacing what was there only on success.
+/// `protected` lists folders the output must never be or contain (the site root).
+pub fn write(
+    rendered: &Rendered,
+    output: &Path,
+    protected: &[&Path],
+) -> Result<Written, Vec<Report>> {
+    write_inner(rendered, output, protected).map_err(|e| vec![Report::new(e)])
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn write_inner(
+    rendered: &Rendered,
+    output: &Path,
+    protected: &[&Path],
+) -> Result<Written, WriteError> {
+    let output = absolute(output);
+    check_safe(&output, protected)?;
+    let parent = output
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    fs::create_dir_all(&parent).map_err(io(&parent))?;
+    remove_stale(&parent, &name);
+
+    let tmp = parent.join(format!(".{name}.planpub-tmp-{}", std::process::id()));
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
+    }
+    fs::create_dir(&tmp).map_err(io(&tmp))?;
+    let result = fill(&tmp, rendered);
+    let written = match result {
+        Ok(w) => w,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+
+    if output.exists() {
+        let old = parent.join(format!(".{name}.planpub-old-{}", std::process::id()));
+        if let Err(e) = fs::rename(&output, &old) {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(io(&output)(e));
+        }
+        if let Err(e) = fs::rename(&tmp, &output) {
+            // Put the previous site back before reporting.
+            let _ = fs::rename(&old, &output);
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(io(&output)(e));
+        }
+        let _ = fs::remove_dir_all(&old);
+    } else if let Err(e) = fs::rename(&tmp, &output) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(io(&output)(e));
+    }
+    Ok(written)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+/// Refuses to replace a folder planpub did not make, or one that holds the site.
+fn check_safe(output: &Path, protected: &[&Path]) -> Result<(), WriteError> {
+    let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| absolute(p));
+    let out = canonical(output);
+    for p in protected {
+        let p = canonical(p);
+        if p.starts_with(&out) {
+            return Err(WriteError::UnsafeOutput {
+                path: output.to_path_buf(),
+                reason: "it contains the site's own files",
+            });
+        }
+    }
+    if out.parent().is_none() {
+        return Err(WriteError::UnsafeOutput {
+            path: output.to_path_buf(),
+            reason: "it is the root of the file system",
+        });
+    }
+    if output.exists() {
+        if !output.is_dir() {
+            return Err(WriteError::UnsafeOutput {
+                path: output.to_path_buf(),
+                reason: "it is a file, not a folder",
+            });
+        }
+        let empty = fs::read_dir(output).map_err(io(output))?.next().is_none();
+        if !empty && !output.join(MANIFEST).is_file() {
+            return Err(WriteError::UnsafeOutput {
+                path: output.to_path_buf(),
+                reason: "it is not empty and was not built by planpub",
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Removes temporary folders left by a build that was killed.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{name}.planpub-tmp-"),
+        format!(".{name}.planpub-old-"),
+    ];
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| n.starts_with(p)) {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+fn fill(dir: &Path, rendered: &Rendered) -> Result<Written, WriteError> {
+    let hashes: Vec<Result<(String, String, u64), WriteError>> = rendered
+        .files
+        .par_iter()
+        .map(|f| write_file(dir, f))
+        .collect();
+    let mut manifest = String::new();
+    let mut bytes = 0;
+    for h in hashes {
+        let (path, hash, len) = h?;
+        manifest.push_str(&format!("{hash}  {path}\n"));
+        bytes += len;
+    }
+    let mpath = dir.join(MANIFEST);
+    fs::write(&mpath, &manifest).map_err(io(&mpath))?;
+    Ok(Written {
+        files: rendered.files.len() + 1,
+        bytes: bytes + manifest.len() as u64,
+    })
+}
+
+fn write_file(dir: &Path, f: &OutputFile) -> Result<(String, String, u64), WriteError> {
+    let path = dir.join(&f.path);
+    if let Some(p) = path.parent() {
+        fs::create_dir_all(p).map_err(io(p))?;
+    }
+    let data: std::borrow::Cow<[u8]> = match &f.contents {
+        Contents::Bytes(b) => b.as_slice().into(),
+        Contents::Copy(src) => fs::read(src).map_err(io(src))?.into(),
+    };
+    let mut file = fs::File::create(&path).map_err(io(&path))?;
+    file.write_all(&data).map_err(io(&path))?;
+    let hash = Sha256::digest(&data);
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    Ok((f.path.clone(), hex, data.len() as u64))
+}
