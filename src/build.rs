@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
-use crate::{link, load, model, render, write};
+use crate::{check, link, load, model, render, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -62,7 +62,12 @@ fn render_site(root: &Path) -> Result<render::Rendered, Vec<Report>> {
         }
     };
     let linked = link::link(site).map_err(sorted)?;
-    render::render(&linked).map_err(sorted)
+    let rendered = render::render(&linked).map_err(sorted)?;
+    check::links(
+        &rendered.files,
+        &render::site_path(&linked.site.config.base_url),
+    )?;
+    Ok(rendered)
 }
 
 /// Errors in file order, so a run's report reads top to bottom and is the same each time.

@@ -1,9 +1,11 @@
 //! planpub: a static site generator for the public disclosure of government plans.
 //!
 //! The pipeline is the architecture; each stage is one module and data flows one way:
-//! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them.
+//! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them;
+//! [`check`] verifies the rendered site's links before anything is written.
 
 pub mod build;
+pub mod check;
 pub mod diagnostic;
 pub mod link;
 pub mod load;

@@ -92,6 +92,15 @@ pub fn load(root: &Path) -> (Loaded, Vec<Report>) {
     let theme = load_theme(root, &theme_name, &mut errors);
 
     let found = discover::content(root, &mut errors);
+    // Plans whose index.md exists, parsed or not: a table beside an index.md with a
+    // syntax error is not an orphan.
+    let plan_ids: std::collections::HashSet<String> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Plan { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
     let parsed: Vec<Result<Parsed, LoadError>> = found
         .into_par_iter()
         .map(|f| parse_found(root, f))
@@ -125,6 +134,7 @@ pub fn load(root: &Path) -> (Loaded, Vec<Report>) {
     for table in tables {
         match plans.iter_mut().find(|p| p.id == table.id) {
             Some(p) => p.indicators = Some(table),
+            None if plan_ids.contains(&table.id) => {}
             None => errors.push(LoadError::UnexpectedFile {
                 path: table.file.path.clone(),
                 help: "this plan folder has no index.md; an indicator table belongs to a plan"
@@ -135,6 +145,7 @@ pub fn load(root: &Path) -> (Loaded, Vec<Report>) {
     for (id, asset) in assets {
         match plans.iter_mut().find(|p| p.id == id) {
             Some(p) => p.assets.push(asset),
+            None if plan_ids.contains(&id) => {}
             None => errors.push(LoadError::UnexpectedFile {
                 path: asset.path,
                 help: "this plan folder has no index.md".into(),

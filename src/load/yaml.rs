@@ -26,12 +26,19 @@ pub fn parse<T: DeserializeOwned>(
                 file.offset_of(base_line + l.line() as usize - 1, l.column() as usize)
             })
             .unwrap_or(range.start);
-        let end = token_end(&file.text, start);
         let message = plain_message(&err.without_snippet().to_string());
+        // serde reports a missing field where the mapping ends; the editor looks for
+        // where it begins.
+        let start = if message.starts_with("missing field") {
+            skip_blank_lines(&file.text, range.start)
+        } else {
+            start
+        };
+        let end = token_end(&file.text, start);
         let help = hint(&message);
         LoadError::Yaml {
             at: Location::new(file, start..end),
-            message,
+            message: short_message(&message),
             help,
         }
     })
@@ -45,8 +52,19 @@ fn token_end(text: &str, start: usize) -> usize {
         .max(start + text[start..].chars().next().map_or(0, char::len_utf8))
 }
 
-/// serde-saphyr's message without its own "line N column M:" prefix: the report
-/// prints the location itself.
+fn skip_blank_lines(text: &str, mut at: usize) -> usize {
+    while let Some(line) = text[at..].split_inclusive('\n').next() {
+        if !line.trim().is_empty() || line.is_empty() {
+            break;
+        }
+        at += line.len();
+    }
+    at
+}
+
+/// serde-saphyr's message without its own "line N column M:" prefix and "at line N,
+/// column M" suffix: the report prints the location itself. The list of expected
+/// fields moves to the hint.
 fn plain_message(raw: &str) -> String {
     let msg = raw.trim().trim_start_matches("error: ");
     let msg = match msg.strip_prefix("line ") {
@@ -56,7 +74,20 @@ fn plain_message(raw: &str) -> String {
             .map_or(msg, |(_, m)| m),
         None => msg,
     };
-    msg.lines().next().unwrap_or(msg).trim().to_string()
+    let msg = msg.lines().next().unwrap_or(msg).trim();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) if msg[i..].contains("column") => &msg[..i],
+        _ => msg,
+    };
+    msg.to_string()
+}
+
+/// "unknown field `x`" without serde's list of expected fields (the hint has it).
+fn short_message(message: &str) -> String {
+    match message.split_once("`, expected") {
+        Some((head, _)) if head.starts_with("unknown field `") => format!("{head}`"),
+        _ => message.to_string(),
+    }
 }
 
 /// Hints for the messages editors meet most.
@@ -165,6 +196,14 @@ mod tests {
         assert_eq!(
             plain_message("error: line 2 column 1: unknown field `a`"),
             "unknown field `a`"
+        );
+        assert_eq!(
+            plain_message("missing field `name` at line 2, column 1"),
+            "missing field `name`"
+        );
+        assert_eq!(
+            short_message("unknown field `x`, expected one of a, b"),
+            "unknown field `x`"
         );
     }
 }

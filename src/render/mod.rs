@@ -283,7 +283,7 @@ fn page_context(linked: &Linked, site: &SiteView, page: Page) -> (Route, &'stati
 }
 
 /// `/zwgk/ghjh/` for `https://www.example.gov.cn/zwgk/ghjh/`.
-fn site_path(base_url: &str) -> String {
+pub fn site_path(base_url: &str) -> String {
     let after_scheme = base_url
         .split_once("://")
         .map_or(base_url, |(_, rest)| rest);
