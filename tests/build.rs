@@ -178,3 +178,69 @@ fn snapshot_region_and_home_pages() {
     insta::assert_snapshot!("region_page", site.output("regions/east/index.html"));
     insta::assert_snapshot!("home_page", site.output("index.html"));
 }
+
+#[test]
+fn open_data_lists_every_value_exactly() {
+    let site = Site::fixture("basic");
+    site.build().ok();
+    let bytes = std::fs::read(site.path("output/data/targets.csv")).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a BOM so spreadsheets read UTF-8"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header.join(","),
+        "region_id,region_name,plan_id,plan_title,indicator_id,indicator_name,wording,category,kind,year,comparator,value,unit,measure,attribute,responsible,page_url"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // 1 target in the outline; 1 baseline + 1 target + 3 targets in the action plan.
+    assert_eq!(rows.len(), 6);
+    let find = |kind: &str, year: &str, value: &str| {
+        rows.iter()
+            .find(|r| &r[8] == kind && &r[9] == year && &r[11] == value)
+            .unwrap_or_else(|| panic!("no {kind} {year} {value}"))
+    };
+    let baseline = find("baseline", "2024", "15.20");
+    assert_eq!(&baseline[0], "east");
+    assert_eq!(&baseline[10], "");
+    let target = find("target", "2027", "18.5");
+    assert_eq!(&target[10], ">");
+    assert_eq!(&target[13], "stock");
+    let money = find("target", "2026", "5.2");
+    assert_eq!(&money[12], "亿元");
+    assert_eq!(&money[13], "cumulative");
+    assert_eq!(&money[15], "区市场监管局、区金融发展事务中心");
+    assert_eq!(
+        &money[16],
+        "https://www.example.gov.cn/zwgk/ghjh/plans/east-action-plan/#annex-1"
+    );
+    let outline = find("target", "2025", "12");
+    assert_eq!(&outline[14], "预期性");
+
+    let json: serde_json::Value = serde_json::from_str(&site.output("data/targets.json")).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 6);
+    let plans: serde_json::Value = serde_json::from_str(&site.output("data/plans.json")).unwrap();
+    assert_eq!(plans[1]["doc_number"], "东府发〔2025〕1号");
+    assert_eq!(
+        plans[1]["index_number"],
+        serde_json::Value::Null,
+        "unknown stays empty"
+    );
+    for f in [
+        "data/regions.json",
+        "data/indicators.json",
+        "data/plans/east-action-plan.csv",
+        "data/indicators/patents-per-10k.csv",
+    ] {
+        assert!(site.path("output").join(f).is_file(), "{f}");
+    }
+    let per_indicator = site.output("data/indicators/patents-per-10k.csv");
+    assert_eq!(per_indicator.lines().count(), 1 + 3);
+}

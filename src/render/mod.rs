@@ -2,6 +2,7 @@
 //! templates, one page per plan, region and indicator plus the lists, in parallel.
 //! The result is a list of files in memory; nothing is written here.
 
+pub mod data;
 mod error;
 pub mod markdown;
 mod templates;
@@ -85,6 +86,7 @@ pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
     }
     let page_count = files.len();
 
+    files.extend(data::files(linked));
     files.push(OutputFile {
         path: "highlight.css".into(),
         contents: Contents::Bytes(markdown::highlight_css().into_bytes()),

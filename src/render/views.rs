@@ -303,6 +303,8 @@ pub struct AssetLink {
 #[derive(Serialize)]
 pub struct PlanView {
     pub link: PlanLink,
+    /// This plan's values as CSV.
+    pub data_csv: String,
     pub meta: Vec<MetaRow>,
     pub notice: Option<NoticeView>,
     pub copied_to: Vec<String>,
@@ -387,6 +389,7 @@ impl PlanView {
         };
         Self {
             link: PlanLink::new(linked, p),
+            data_csv: super::data::plan_csv_path(plan.id.as_str()).url,
             meta,
             notice: plan.notice.as_ref().map(|n| NoticeView {
                 title: n.title.clone(),
@@ -542,6 +545,8 @@ pub struct RegionRows {
 #[derive(Serialize)]
 pub struct IndicatorView {
     pub summary: IndicatorSummary,
+    /// This indicator's values across plans as CSV.
+    pub data_csv: String,
     pub direction: &'static str,
     pub body_html: String,
     pub years: Vec<Year>,
@@ -578,6 +583,7 @@ impl IndicatorView {
         groups.sort_by_key(|g| order(&g.region.id));
         Self {
             summary: IndicatorSummary::new(linked, i),
+            data_csv: super::data::indicator_csv_path(ind.id.as_str()).url,
             direction: match ind.direction {
                 Direction::HigherIsBetter => "越高越好",
                 Direction::LowerIsBetter => "越低越好",

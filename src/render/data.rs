@@ -1,0 +1,319 @@
+//! The open data: every baseline, actual and target value of every plan as CSV and
+//! JSON, plus the plans, regions and catalogue as JSON. The columns are a stable
+//! interface (docs/open-data.md); values are the text the plan writes, never
+//! converted.
+
+use serde::Serialize;
+
+use super::urls::{Route, fragment};
+use super::{Contents, OutputFile};
+use crate::link::{Linked, RowRef};
+
+/// One value of one indicator row: the unit of the open data.
+#[derive(Debug, Serialize)]
+pub struct TargetRecord {
+    pub region_id: String,
+    pub region_name: String,
+    pub plan_id: String,
+    pub plan_title: String,
+    pub indicator_id: String,
+    pub indicator_name: String,
+    pub wording: String,
+    pub category: &'static str,
+    /// baseline | actual | target
+    pub kind: &'static str,
+    pub year: u16,
+    /// ≥ > = ≤ <, targets only
+    pub comparator: &'static str,
+    pub value: String,
+    pub unit: String,
+    pub measure: &'static str,
+    pub attribute: &'static str,
+    /// Responsible units joined with 、
+    pub responsible: String,
+    pub page_url: String,
+}
+
+/// The records of one indicator row, in the order baseline, actuals, targets.
+pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
+    let plan = &linked.site.plans[r.plan];
+    let row = &plan.indicators[r.row];
+    let region = &linked.site.regions[linked.plan_region[r.plan]];
+    let indicator = &linked.site.indicators[linked.row_indicator[r.plan][r.row]];
+    let page_url = format!(
+        "{}{}{}",
+        linked.site.config.base_url,
+        Route::plan(plan.id.as_str()).pretty(),
+        fragment(&row.section.value)
+    );
+    let record = |kind, year: u16, comparator, value: &str| TargetRecord {
+        region_id: region.id.to_string(),
+        region_name: region.name.clone(),
+        plan_id: plan.id.to_string(),
+        plan_title: plan.title.clone(),
+        indicator_id: indicator.id.to_string(),
+        indicator_name: indicator.name.clone(),
+        wording: row.wording.clone(),
+        category: indicator.category.label(),
+        kind,
+        year,
+        comparator,
+        value: value.to_string(),
+        unit: row.unit.written.clone(),
+        measure: row.measure.key(),
+        attribute: row.attribute.map_or("", |a| a.label()),
+        responsible: row.responsible.join("、"),
+        page_url: page_url.clone(),
+    };
+    let mut out = Vec::new();
+    if let Some(b) = &row.baseline {
+        out.push(record("baseline", b.year.0, "", b.value.text()));
+    }
+    for a in &row.actuals {
+        out.push(record("actual", a.year.0, "", a.value.text()));
+    }
+    for t in &row.targets {
+        out.push(record(
+            "target",
+            t.year.0,
+            t.comparator.symbol(),
+            t.value.text(),
+        ));
+    }
+    out
+}
+
+/// CSV with a UTF-8 byte-order mark, so that spreadsheet programs in a Chinese locale
+/// open it as UTF-8.
+pub fn csv(records: &[TargetRecord]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    for r in records {
+        // Serialising plain strings and numbers into memory cannot fail.
+        let _ = w.serialize(r);
+    }
+    if records.is_empty() {
+        let _ = w.write_record(HEADERS);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+const HEADERS: &[&str] = &[
+    "region_id",
+    "region_name",
+    "plan_id",
+    "plan_title",
+    "indicator_id",
+    "indicator_name",
+    "wording",
+    "category",
+    "kind",
+    "year",
+    "comparator",
+    "value",
+    "unit",
+    "measure",
+    "attribute",
+    "responsible",
+    "page_url",
+];
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(value).unwrap_or_default();
+    v.push(b'\n');
+    v
+}
+
+#[derive(Serialize)]
+struct PlanRecord<'a> {
+    id: &'a str,
+    title: &'a str,
+    short_title: Option<&'a str>,
+    aliases: &'a [String],
+    region_id: &'a str,
+    kind: &'static str,
+    issuers: &'a [String],
+    doc_number: Option<&'a str>,
+    index_number: Option<&'a str>,
+    date_written: Option<String>,
+    date_published: Option<String>,
+    period_start: Option<u16>,
+    period_end: Option<u16>,
+    status: Option<&'static str>,
+    parent: Option<&'a str>,
+    based_on: Vec<&'a str>,
+    topics: &'a [String],
+    indicator_rows: usize,
+    page_url: String,
+    data_csv: String,
+}
+
+#[derive(Serialize)]
+struct RegionRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: &'static str,
+    parent: Option<&'a str>,
+    population: Option<u64>,
+    plans: Vec<&'a str>,
+    page_url: String,
+}
+
+#[derive(Serialize)]
+struct IndicatorRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    unit: &'a str,
+    category: &'static str,
+    direction: crate::model::Direction,
+    definition: &'a str,
+    page_url: String,
+    data_csv: String,
+}
+
+pub fn plan_csv_path(id: &str) -> Route {
+    Route {
+        file: format!("data/plans/{id}.csv"),
+        url: format!(
+            "data/plans/{}.csv",
+            Route::plan(id)
+                .url
+                .trim_start_matches("plans/")
+                .trim_end_matches("/index.html")
+        ),
+    }
+}
+
+pub fn indicator_csv_path(id: &str) -> Route {
+    Route {
+        file: format!("data/indicators/{id}.csv"),
+        url: format!(
+            "data/indicators/{}.csv",
+            Route::indicator(id)
+                .url
+                .trim_start_matches("indicators/")
+                .trim_end_matches("/index.html")
+        ),
+    }
+}
+
+/// Every open-data file of the site.
+pub fn files(linked: &Linked) -> Vec<OutputFile> {
+    let s = &linked.site;
+    let base = &s.config.base_url;
+    let mut out = Vec::new();
+    let mut all = Vec::new();
+    for (p, plan) in s.plans.iter().enumerate() {
+        let recs: Vec<TargetRecord> = (0..plan.indicators.len())
+            .flat_map(|row| records(linked, RowRef { plan: p, row }))
+            .collect();
+        out.push(file(plan_csv_path(plan.id.as_str()).file, csv(&recs)));
+        all.extend(recs);
+    }
+    for (i, ind) in s.indicators.iter().enumerate() {
+        let recs: Vec<TargetRecord> = linked.indicator_rows[i]
+            .iter()
+            .flat_map(|r| records(linked, *r))
+            .collect();
+        out.push(file(indicator_csv_path(ind.id.as_str()).file, csv(&recs)));
+    }
+    out.push(file("data/targets.csv".into(), csv(&all)));
+    out.push(file("data/targets.json".into(), json(&all)));
+
+    let plans: Vec<PlanRecord> = s
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(p, plan)| PlanRecord {
+            id: plan.id.as_str(),
+            title: &plan.title,
+            short_title: plan.short_title.as_deref(),
+            aliases: &plan.aliases,
+            region_id: s.regions[linked.plan_region[p]].id.as_str(),
+            kind: plan.kind.label(),
+            issuers: &plan.issuers,
+            doc_number: plan.doc_number.as_deref(),
+            index_number: plan.index_number.as_deref(),
+            date_written: plan.date_written.map(|d| d.to_string()),
+            date_published: plan.date_published.map(|d| d.to_string()),
+            period_start: plan.period.map(|x| x.start.0),
+            period_end: plan.period.map(|x| x.end.0),
+            status: plan.status.map(|x| x.label()),
+            parent: linked.plan_parent[p].map(|x| s.plans[x].id.as_str()),
+            based_on: linked.plan_based_on[p]
+                .iter()
+                .map(|&x| s.plans[x].id.as_str())
+                .collect(),
+            topics: &plan.topics,
+            indicator_rows: plan.indicators.len(),
+            page_url: format!("{base}{}", Route::plan(plan.id.as_str()).pretty()),
+            data_csv: format!("{base}{}", plan_csv_path(plan.id.as_str()).url),
+        })
+        .collect();
+    out.push(file("data/plans.json".into(), json(&plans)));
+
+    let regions: Vec<RegionRecord> = linked
+        .region_order
+        .iter()
+        .map(|&r| {
+            let region = &s.regions[r];
+            RegionRecord {
+                id: region.id.as_str(),
+                name: &region.name,
+                level: region.level.label(),
+                parent: linked.region_parent[r].map(|x| s.regions[x].id.as_str()),
+                population: region.population,
+                plans: linked.region_plans[r]
+                    .iter()
+                    .map(|&p| s.plans[p].id.as_str())
+                    .collect(),
+                page_url: format!("{base}{}", Route::region(region.id.as_str()).pretty()),
+            }
+        })
+        .collect();
+    out.push(file("data/regions.json".into(), json(&regions)));
+
+    let indicators: Vec<IndicatorRecord> = s
+        .indicators
+        .iter()
+        .map(|ind| IndicatorRecord {
+            id: ind.id.as_str(),
+            name: &ind.name,
+            aliases: &ind.aliases,
+            unit: &ind.unit.written,
+            category: ind.category.label(),
+            direction: ind.direction,
+            definition: ind.body.markdown().trim(),
+            page_url: format!("{base}{}", Route::indicator(ind.id.as_str()).pretty()),
+            data_csv: format!("{base}{}", indicator_csv_path(ind.id.as_str()).url),
+        })
+        .collect();
+    out.push(file("data/indicators.json".into(), json(&indicators)));
+    out
+}
+
+fn file(path: String, bytes: Vec<u8>) -> OutputFile {
+    OutputFile {
+        path,
+        contents: Contents::Bytes(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_starts_with_a_bom_and_has_the_header_even_when_empty() {
+        let bytes = csv(&[]);
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(text.trim_end(), HEADERS.join(","));
+    }
+
+    #[test]
+    fn data_paths_are_encoded() {
+        assert_eq!(plan_csv_path("a b").url, "data/plans/a%20b.csv");
+        assert_eq!(plan_csv_path("a b").file, "data/plans/a b.csv");
+    }
+}
