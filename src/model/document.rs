@@ -13,6 +13,10 @@ use serde::Serialize;
 use super::ModelError;
 use crate::diagnostic::{Location, SourceFile};
 
+/// Ids starting with this belong to the theme's own page parts (`site-notice`,
+/// `site-toc` …), so a heading in a plan can never take one of them.
+pub const RESERVED_PREFIX: &str = "site-";
+
 /// The Markdown features planpub content uses.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES
@@ -83,6 +87,13 @@ impl Document {
                     let at = range.start + start;
                     let line = file.line_col(at).0;
                     let anchor = match explicit {
+                        Some(id) if id.starts_with(RESERVED_PREFIX) => {
+                            errors.push(ModelError::ReservedAnchor {
+                                at: Location::new(file, at..at + span.len().min(text.len() + 8)),
+                                anchor: id.clone(),
+                            });
+                            id
+                        }
                         Some(id) => {
                             if let Some(&first_line) = seen.get(&id) {
                                 errors.push(ModelError::DuplicateAnchor {
@@ -96,7 +107,13 @@ impl Document {
                             }
                             id
                         }
-                        None => unique(slug(&text), &seen),
+                        None => {
+                            let mut base = slug(&text);
+                            if base.starts_with(RESERVED_PREFIX) {
+                                base.insert(0, '_');
+                            }
+                            unique(base, &seen)
+                        }
                     };
                     seen.insert(anchor.clone(), line);
                     outline.push(Heading {
@@ -189,6 +206,19 @@ mod tests {
         assert_eq!(d.outline[1].text, "附件1");
         assert_eq!(d.outline[1].line, 5);
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn theme_ids_are_reserved() {
+        let text = "## Site notice\n\n## B {#site-toc}\n";
+        let f = SourceFile::new(Path::new("/"), Path::new("/x.md"), text);
+        let mut errors = Vec::new();
+        let d = Document::parse(&f, 0..text.len(), &mut errors);
+        assert_eq!(d.outline[0].anchor, "_site-notice");
+        assert!(matches!(
+            errors.as_slice(),
+            [ModelError::ReservedAnchor { .. }]
+        ));
     }
 
     #[test]

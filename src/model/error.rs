@@ -38,6 +38,8 @@ pub enum ModelError {
         anchor: String,
         first_line: usize,
     },
+    #[error("the anchor `{anchor}` is reserved for the theme")]
+    ReservedAnchor { at: Location, anchor: String },
     #[error("`{found}` is not an absolute http(s) address")]
     InvalidUrl { at: Location, found: String },
     #[error("`{found}` is not a valid id")]
@@ -55,6 +57,7 @@ impl Problem for ModelError {
             | Self::UnknownUnit { at, .. }
             | Self::PeriodReversed { at, .. }
             | Self::DuplicateAnchor { at, .. }
+            | Self::ReservedAnchor { at, .. }
             | Self::InvalidUrl { at, .. }
             | Self::InvalidId { at, .. } => at,
         })
@@ -91,6 +94,9 @@ impl Problem for ModelError {
                     "the first heading with this anchor is on line {first_line}; give one of them another `{{#id}}`"
                 )
             }
+            Self::ReservedAnchor { .. } => {
+                "anchors starting with `site-` name parts of the page (table of contents, notice …); choose another `{#id}`".into()
+            }
             Self::InvalidUrl { .. } => {
                 "write the public address, e.g. https://www.example.gov.cn/zwgk/ghjh/".into()
             }
@@ -118,6 +124,7 @@ impl Problem for ModelError {
             Self::UnknownUnit { .. } => "planpub::model::unknown_unit",
             Self::PeriodReversed { .. } => "planpub::model::period_reversed",
             Self::DuplicateAnchor { .. } => "planpub::model::duplicate_anchor",
+            Self::ReservedAnchor { .. } => "planpub::model::reserved_anchor",
             Self::InvalidUrl { .. } => "planpub::model::invalid_url",
             Self::InvalidId { .. } => "planpub::model::invalid_id",
         }
