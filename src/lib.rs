@@ -3,10 +3,12 @@
 //! The pipeline is the architecture; each stage is one module and data flows one way:
 //! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them;
 //! [`check`] verifies the rendered site's links before anything is written.
+//! [`import`] stands beside the pipeline: it turns a plain-text plan into a draft bundle.
 
 pub mod build;
 pub mod check;
 pub mod diagnostic;
+pub mod import;
 pub mod link;
 pub mod load;
 pub mod model;

@@ -9,6 +9,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use planpub::build::{self, Options, Summary};
 use planpub::diagnostic::Report;
+use planpub::import;
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +38,23 @@ enum Command {
         /// The site folder (with site.yaml, content/ and themes/)
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+    /// Turn a plain-text plan into a draft plan bundle (index.md + indicators.md)
+    Import {
+        /// The plain-text plan (UTF-8), as copied out of the official file
+        file: PathBuf,
+        /// The plan's id; default: a slug of the file name
+        #[arg(long)]
+        id: Option<String>,
+        /// The region id for `region:`; left empty ("") when not given
+        #[arg(long)]
+        region: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the draft; default: <root>/content/plans/<id>/
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -75,6 +93,29 @@ fn main() -> ExitCode {
             }
             Err(reports) => fail(&reports, "check"),
         },
+        Command::Import {
+            file,
+            id,
+            region,
+            root,
+            out,
+        } => {
+            let options = import::Options {
+                file,
+                id,
+                region,
+                root,
+                out,
+            };
+            match import::run(&options) {
+                Ok(imported) => {
+                    print!("{}", imported.report);
+                    println!("wrote {}", imported.dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&[Report::new(e)], "import"),
+            }
+        }
     }
 }
 

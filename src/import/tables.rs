@@ -1,0 +1,358 @@
+//! Tab-separated tables as text extraction leaves them, in two shapes:
+//!
+//! - one cell per line, each line starting with a tab, rows separated by blank lines;
+//!   a line without a tab continues the cell before it (a cell broken over lines);
+//! - one row per line, cells separated by tabs.
+//!
+//! A two-row header whose first row has a cell spanning several columns (年度计划目标
+//! over 2025 2026 2027) is merged into one row (`2025年度计划目标` …).
+
+use super::report::Erratum;
+use super::text::{Line, chinese_count, join_pieces, trim};
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Source lines of the first and last row.
+    pub line: usize,
+    pub end_line: usize,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// What was done to fit the table into Markdown, for the report.
+    pub remarks: Vec<String>,
+    /// Repairs of the cells' text (broken cells joined, a two-row header merged).
+    pub errata: Vec<Erratum>,
+    /// One cell per line (true) or one row per line.
+    pub cell_lines: bool,
+}
+
+/// A cell while it is read: its text pieces and the line it starts on.
+#[derive(Debug, Clone)]
+struct Cell {
+    pieces: Vec<String>,
+}
+
+impl Cell {
+    fn new(s: &str) -> Self {
+        Self {
+            pieces: vec![trim(s).to_string()],
+        }
+    }
+
+    fn text(&self) -> String {
+        self.pieces
+            .iter()
+            .fold(String::new(), |acc, p| join_pieces(&acc, p))
+    }
+}
+
+/// Reads a table of cells on their own lines starting at `start`; returns it and the
+/// index of the first line after it.
+pub fn read_cell_lines(lines: &[Line], start: usize) -> (Table, usize) {
+    let mut rows: Vec<(usize, Vec<Cell>)> = Vec::new();
+    let mut i = start;
+    let mut new_row = true;
+    let mut end = start;
+    let mut broken: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            new_row = true;
+            i += 1;
+            continue;
+        }
+        if line.is_cell() {
+            if new_row || rows.is_empty() {
+                rows.push((line.no, Vec::new()));
+                new_row = false;
+            }
+            if let Some((_, cells)) = rows.last_mut() {
+                cells.extend(line.text[1..].split('\t').map(Cell::new));
+            }
+            end = i;
+            i += 1;
+            continue;
+        }
+        // A line without a tab continues the last cell when the row is not complete
+        // and the table goes on after it.
+        let widest = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+        let incomplete = rows.last().is_some_and(|(_, c)| c.len() < widest);
+        let goes_on = (i + 1..lines.len())
+            .find(|&k| !lines[k].is_blank())
+            .is_some_and(|k| lines[k].is_cell());
+        if !(incomplete && goes_on) {
+            break;
+        }
+        let row_no = rows.len();
+        if let Some((_, cells)) = rows.last_mut() {
+            let col_no = cells.len();
+            if let Some(cell) = cells.last_mut() {
+                cell.pieces.push(line.trimmed().to_string());
+                if cell.pieces.len() == 2 {
+                    broken.push((row_no, col_no, Vec::new()));
+                }
+                if let Some(b) = broken.last_mut() {
+                    b.2 = cell.pieces.clone();
+                }
+            }
+        }
+        new_row = false;
+        end = i;
+        i += 1;
+    }
+    let first = lines.get(start).map_or(0, |l| l.no);
+    let last = lines.get(end).map_or(first, |l| l.no);
+    let raw: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(_, cells)| cells.iter().map(Cell::text).collect())
+        .collect();
+    let mut table = build(raw, first, last, true);
+    for (row, col, pieces) in broken {
+        let joined = pieces
+            .iter()
+            .fold(String::new(), |acc, p| join_pieces(&acc, p));
+        let column = table
+            .header
+            .get(col.saturating_sub(1))
+            .filter(|h| !h.is_empty())
+            .map(|h| format!("“{h}”一格"))
+            .unwrap_or_else(|| format!("第{col}格"));
+        let data_row = row.saturating_sub(1 + table_header_rows(&table));
+        table.errata.push(Erratum {
+            line: first,
+            what: format!(
+                "表格第{data_row}行{column}在来源文本中被断为{}段（{}），合并为一格“{joined}”。",
+                chinese_count(pieces.len()),
+                pieces
+                    .iter()
+                    .map(|p| format!("“{p}”"))
+                    .collect::<Vec<_>>()
+                    .join("与")
+            ),
+            why: "单元格内换行造成的断开，原为同一单元格。".into(),
+        });
+    }
+    (table, end + 1)
+}
+
+fn table_header_rows(table: &Table) -> usize {
+    usize::from(
+        table
+            .remarks
+            .iter()
+            .any(|r| r.starts_with("two-row header")),
+    )
+}
+
+/// Reads a table of rows on their own lines (cells separated by tabs) from `start`.
+pub fn read_tab_rows(lines: &[Line], start: usize) -> (Table, usize) {
+    let mut raw = Vec::new();
+    let mut i = start;
+    let mut end = start;
+    while i < lines.len() {
+        if lines[i].is_tab_row() {
+            raw.push(
+                lines[i]
+                    .trimmed()
+                    .split('\t')
+                    .map(|c| trim(c).to_string())
+                    .collect(),
+            );
+            end = i;
+            i += 1;
+        } else if lines[i].is_blank()
+            && (i + 1..lines.len())
+                .find(|&k| !lines[k].is_blank())
+                .is_some_and(|k| lines[k].is_tab_row())
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let first = lines.get(start).map_or(0, |l| l.no);
+    let last = lines.get(end).map_or(first, |l| l.no);
+    (build(raw, first, last, false), end + 1)
+}
+
+fn build(mut raw: Vec<Vec<String>>, line: usize, end_line: usize, cell_lines: bool) -> Table {
+    let mut table = Table {
+        line,
+        end_line,
+        cell_lines,
+        ..Table::default()
+    };
+    let columns = raw.iter().map(Vec::len).max().unwrap_or(0);
+    if raw.is_empty() || columns == 0 {
+        return table;
+    }
+    let first = raw.remove(0);
+    let header = match raw
+        .first()
+        .and_then(|second| merge_header(&first, second, columns))
+    {
+        Some((merged, span, subs)) => {
+            raw.remove(0);
+            table.remarks.push(format!(
+                "two-row header merged: “{span}” spans {}",
+                subs.join(" ")
+            ));
+            table.errata.push(Erratum {
+                line,
+                what: format!(
+                    "表头原为两行：“{span}”一格横跨{}{}列，合并为一行表头，{}列分别写作{}。",
+                    subs.iter().map(|s| format!("“{s}”")).collect::<String>(),
+                    chinese_count(subs.len()),
+                    chinese_count(subs.len()),
+                    subs.iter()
+                        .map(|s| format!("“{}”", spanned(s, &span)))
+                        .collect::<String>()
+                ),
+                why: "Markdown表格不支持跨列表头；合并后保留原表头的文字。".into(),
+            });
+            merged
+        }
+        None => first,
+    };
+    let mut header = header;
+    header.resize(columns, String::new());
+    for (k, row) in raw.iter_mut().enumerate() {
+        if row.len() < columns {
+            table.remarks.push(format!(
+                "row {} has {} cells of {}; empty cells added at its end",
+                k + 1,
+                row.len(),
+                columns
+            ));
+            row.resize(columns, String::new());
+        }
+    }
+    table.header = header;
+    table.rows = raw;
+    table
+}
+
+/// A first header row with one cell spanning the columns the second row names:
+/// [序号, 指标, 年度计划目标, 责任单位] over [, , 2025, 2026, 2027, ].
+fn merge_header(
+    first: &[String],
+    second: &[String],
+    columns: usize,
+) -> Option<(Vec<String>, String, Vec<String>)> {
+    if first.len() >= columns || second.len() != columns || first.is_empty() {
+        return None;
+    }
+    let filled: Vec<usize> = (0..columns).filter(|&k| !second[k].is_empty()).collect();
+    let (&lo, &hi) = (filled.first()?, filled.last()?);
+    let contiguous = hi - lo + 1 == filled.len();
+    let spans = filled.len() == columns - first.len() + 1;
+    if !contiguous || !spans || filled.len() < 2 {
+        return None;
+    }
+    // Columns before the span take the first row's cells in order, then the span,
+    // then the rest.
+    let span = first.get(lo)?.clone();
+    if span.is_empty() {
+        return None;
+    }
+    let subs: Vec<String> = second[lo..=hi].to_vec();
+    let mut merged: Vec<String> = first[..lo].to_vec();
+    merged.extend(subs.iter().map(|s| spanned(s, &span)));
+    merged.extend(first[lo + 1..].iter().cloned());
+    (merged.len() == columns).then_some((merged, span, subs))
+}
+
+/// `2025` under `年度计划目标` → `2025年度计划目标`; `2025年` under `目标值` →
+/// `2025年目标值`.
+fn spanned(sub: &str, span: &str) -> String {
+    if sub.ends_with('年') && span.starts_with('年') {
+        format!("{}{span}", sub.trim_end_matches('年'))
+    } else {
+        format!("{sub}{span}")
+    }
+}
+
+/// The table in Markdown.
+pub fn markdown(table: &Table) -> String {
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| escape_cell(c)).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut out = vec![row(&table.header)];
+    out.push(format!("|{}", "---|".repeat(table.header.len())));
+    out.extend(table.rows.iter().map(|r| row(r)));
+    out.join("\n")
+}
+
+fn escape_cell(c: &str) -> String {
+    c.replace('\\', "\\\\").replace('|', "\\|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::input::split;
+
+    const TWO_ROW: &str = "\t序号\n\t指标\n\t年度计划目标\n\t责任单位\n\n\t\n\t\n\t2025\n\t2026\n\t2027\n\t\n\n\t1\n\t示范企业（家）\n\t0\n\t0\n\t1\n\t区市场监管局、区科技局\n\n\t2\n\t知识产权质押融资\n\n累计金额（亿元）\n\t4.5\n\t5.2\n\t6\n\t区市场监管局\n\n\n附件2\n";
+
+    #[test]
+    fn reads_cells_on_lines_with_a_two_row_header_and_a_broken_cell() {
+        let lines = split(TWO_ROW).lines;
+        let (t, next) = read_cell_lines(&lines, 0);
+        assert_eq!(
+            t.header,
+            [
+                "序号",
+                "指标",
+                "2025年度计划目标",
+                "2026年度计划目标",
+                "2027年度计划目标",
+                "责任单位"
+            ]
+        );
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1][1], "知识产权质押融资累计金额（亿元）");
+        assert_eq!(t.rows[1][5], "区市场监管局");
+        assert_eq!(lines[next].text, "");
+        assert_eq!((t.line, t.end_line), (1, 27));
+        assert_eq!(t.errata.len(), 2);
+        assert!(
+            t.errata[0]
+                .what
+                .contains("“年度计划目标”一格横跨“2025”“2026”“2027”三列")
+        );
+        assert!(t.errata[1].what.contains("表格第2行“指标”一格"));
+        assert!(
+            t.errata[1]
+                .what
+                .contains("“知识产权质押融资”与“累计金额（亿元）”")
+        );
+    }
+
+    #[test]
+    fn reads_rows_on_lines() {
+        let lines = split("序号\t指标名称\t2020年\t2025年\n1\t万人发明专利拥有量（件）\t1.85\t4\n\n2\t结案率\t100%\n正文。").lines;
+        let (t, next) = read_tab_rows(&lines, 0);
+        assert_eq!(t.header, ["序号", "指标名称", "2020年", "2025年"]);
+        assert_eq!(t.rows[1], ["2", "结案率", "100%", ""]);
+        assert_eq!(next, 4);
+        assert!(t.remarks.iter().any(|r| r.contains("row 2 has 3 cells")));
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let t = Table {
+            header: vec!["a".into(), "".into()],
+            rows: vec![vec!["x|y".into(), "".into()]],
+            ..Table::default()
+        };
+        assert_eq!(markdown(&t), "| a |  |\n|---|---|\n| x\\|y |  |");
+    }
+
+    #[test]
+    fn a_header_that_does_not_fit_stays_as_rows() {
+        let lines = split("\t甲\n\t乙\n\n\t丙\n\t\n\t丁\n").lines;
+        let (t, _) = read_cell_lines(&lines, 0);
+        assert_eq!(t.header, ["甲", "乙", ""]);
+        assert_eq!(t.rows, [["丙", "", "丁"]]);
+    }
+}
