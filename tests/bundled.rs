@@ -3,25 +3,10 @@
 mod common;
 
 use std::fs;
-use std::process::Command;
 
 #[test]
 fn bundled_site_builds_and_states_the_dazu_targets() {
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("output");
-    let run = Command::new(env!("CARGO_BIN_EXE_planpub"))
-        .args(["build", "--root"])
-        .arg(common::repo())
-        .arg("--output")
-        .arg(&target)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let (_guard, target) = common::build_bundled();
 
     let plan =
         fs::read_to_string(target.join("plans/dazu-ip-action-plan-2025-2027/index.html")).unwrap();

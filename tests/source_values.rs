@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::Command;
-
 struct Expect {
     plan: &'static str,
     /// Words the row's `wording` contains.
@@ -261,21 +259,7 @@ const EXPECTED: &[Expect] = &[
 
 #[test]
 fn built_open_data_states_the_source_values() {
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("output");
-    let run = Command::new(env!("CARGO_BIN_EXE_planpub"))
-        .args(["build", "--root"])
-        .arg(common::repo())
-        .arg("--output")
-        .arg(&target)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let (_guard, target) = common::build_bundled();
     let bytes = std::fs::read(target.join("data/targets.csv")).unwrap();
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -140,6 +140,27 @@ impl Site {
     }
 }
 
+/// Builds the repository's own site into a temporary folder and returns the folder
+/// (kept alive by the returned guard) and the output path.
+pub fn build_bundled() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let target = out.path().join("output");
+    let run = Command::new(env!("CARGO_BIN_EXE_planpub"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(&target)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("planpub runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    (out, target)
+}
+
 /// Every file under `dir` with its bytes, for comparing an output folder before and after.
 pub fn snapshot_dir(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = WalkDir::new(dir)
