@@ -279,7 +279,7 @@ fn front_matter(
         region: region.unwrap_or("").to_string(),
         issuers: header.issuers.clone(),
         doc_number: header.doc_number.clone(),
-        date_written: header.date.clone(),
+        date_written: header.notice.date.clone(),
         copied_to: footer.copied_to.clone(),
         printed_by: footer.printed_by.clone(),
         date_printed: footer.date_printed.clone(),
@@ -315,15 +315,8 @@ fn front_matter(
             format!("{s}–{e} (the years in the title)"),
         ));
     }
-    if header.title.is_some() {
-        front.notice = Some(render::Notice {
-            title: header.title.clone(),
-            addressees: header.addressees.clone(),
-            text: header.text.clone(),
-            signed: header.signed.clone(),
-            date: header.date.clone(),
-            disclosure: header.disclosure.clone(),
-        });
+    if header.notice.title.is_some() {
+        front.notice = Some(header.notice.clone());
     }
     report.found.extend(header.found.iter().cloned());
     report.found.extend(footer.found.iter().cloned());

@@ -10,17 +10,24 @@ use super::text::{Line, char_len, chinese_count, has_sentence_punct, join_pieces
 /// How far down the text the notice title is looked for, in non-blank lines.
 const SEARCH: usize = 12;
 
-#[derive(Debug, Default)]
-pub struct Header {
-    pub issuers: Vec<String>,
-    pub doc_number: Option<String>,
+/// The covering notice, as it goes into `notice:` of the front matter; dates are
+/// `YYYY-MM-DD`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Notice {
     pub title: Option<String>,
     pub addressees: Option<String>,
     pub text: Option<String>,
     pub signed: Option<String>,
-    /// `YYYY-MM-DD`.
     pub date: Option<String>,
     pub disclosure: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Header {
+    pub issuers: Vec<String>,
+    pub doc_number: Option<String>,
+    /// The notice's own fields, as they go into the front matter.
+    pub notice: Notice,
     /// Index (into the lines given) of the first line after the header.
     pub end: usize,
     /// Numbers of the source lines used.
@@ -33,7 +40,7 @@ impl Header {
     /// The plan's title as the notice names it: what is between 印发 and 的通知,
     /// without the title marks 《》.
     pub fn plan_title(&self) -> Option<String> {
-        let t = self.title.as_deref()?;
+        let t = self.notice.title.as_deref()?;
         let start = t.find("印发")? + "印发".len();
         let end = t.rfind("的通知").or_else(|| t.rfind("通知"))?;
         let inner = trim(t.get(start..end)?);
@@ -132,7 +139,7 @@ pub fn header(lines: &[Line]) -> Header {
     h.found
         .push(Found::from_lines("notice.title", title.clone(), &parts));
     h.used.extend(parts.iter().map(|(n, _)| *n));
-    h.title = Some(title);
+    h.notice.title = Some(title);
     h.end = idx[end] + 1;
 
     // Addressees: up to three lines, the last ending with a colon.
@@ -151,7 +158,7 @@ pub fn header(lines: &[Line]) -> Header {
             &parts,
         ));
         h.used.extend(parts.iter().map(|(n, _)| *n));
-        h.addressees = Some(value);
+        h.notice.addressees = Some(value);
         h.end = idx[k] + 1;
         p = k + 1;
     }
@@ -182,7 +189,7 @@ pub fn header(lines: &[Line]) -> Header {
                         format!("{} (from the signature)", names.join("、")),
                     ));
                 }
-                h.signed = Some(signed);
+                h.notice.signed = Some(signed);
             }
             let date_line = &lines[idx[d]];
             let iso = chinese_date(date_line.trimmed()).unwrap_or_default();
@@ -192,7 +199,7 @@ pub fn header(lines: &[Line]) -> Header {
                 &[(date_line.no, date_line.trimmed())],
             ));
             h.used.push(date_line.no);
-            h.date = Some(iso);
+            h.notice.date = Some(iso);
             h.end = idx[d] + 1;
             sig
         }
@@ -209,7 +216,7 @@ pub fn header(lines: &[Line]) -> Header {
         h.found
             .push(Found::from_lines("notice.text", joined.clone(), &parts));
         h.used.extend(parts.iter().map(|(n, _)| *n));
-        h.text = Some(joined);
+        h.notice.text = Some(joined);
         h.end = h.end.max(idx[text_end - 1] + 1);
     }
 
@@ -224,7 +231,7 @@ pub fn header(lines: &[Line]) -> Header {
             &[(lines[i].no, lines[i].trimmed())],
         ));
         h.used.push(lines[i].no);
-        h.disclosure = Some(mark.to_string());
+        h.notice.disclosure = Some(mark.to_string());
         h.end = i + 1;
     }
     h
@@ -314,22 +321,23 @@ mod tests {
         assert_eq!(h.doc_number.as_deref(), Some("东府发〔2025〕3号"));
         assert_eq!(h.issuers, ["东区人民政府"]);
         assert_eq!(
-            h.title.as_deref(),
+            h.notice.title.as_deref(),
             Some("关于印发《东区知识产权行动计划（2025—2027年）》的通知")
         );
         assert_eq!(
             h.plan_title().as_deref(),
             Some("东区知识产权行动计划（2025—2027年）")
         );
-        assert_eq!(h.addressees.as_deref(), Some("各街道，区政府各部门"));
+        assert_eq!(h.notice.addressees.as_deref(), Some("各街道，区政府各部门"));
         assert!(
-            h.text
+            h.notice
+                .text
                 .as_deref()
                 .is_some_and(|t| t.ends_with("现印发给你们。"))
         );
-        assert_eq!(h.signed.as_deref(), Some("东区人民政府"));
-        assert_eq!(h.date.as_deref(), Some("2025-03-04"));
-        assert_eq!(h.disclosure.as_deref(), Some("此件公开发布"));
+        assert_eq!(h.notice.signed.as_deref(), Some("东区人民政府"));
+        assert_eq!(h.notice.date.as_deref(), Some("2025-03-04"));
+        assert_eq!(h.notice.disclosure.as_deref(), Some("此件公开发布"));
         assert_eq!(lines[h.end].text, "");
         assert_eq!(h.errata.len(), 1);
         assert_eq!(h.used.len(), 9);
@@ -341,16 +349,16 @@ mod tests {
         let h = header(&split(text).lines);
         assert_eq!(h.issuers, ["东区办公室"]);
         assert_eq!(h.plan_title().as_deref(), Some("东区工作方案"));
-        assert_eq!(h.signed.as_deref(), Some("东区办公室 市局"));
-        assert_eq!(h.date.as_deref(), Some("2024-02-22"));
-        assert_eq!(h.disclosure, None);
+        assert_eq!(h.notice.signed.as_deref(), Some("东区办公室 市局"));
+        assert_eq!(h.notice.date.as_deref(), Some("2024-02-22"));
+        assert_eq!(h.notice.disclosure, None);
     }
 
     #[test]
     fn no_notice_no_header() {
         let h = header(&split("一、总体要求\n为全面推进……的通知精神。\n").lines);
-        assert!(h.title.is_none() && h.used.is_empty() && h.end == 0);
+        assert!(h.notice.title.is_none() && h.used.is_empty() && h.end == 0);
         let h = header(&[]);
-        assert!(h.title.is_none());
+        assert!(h.notice.title.is_none());
     }
 }

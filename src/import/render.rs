@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::blocks::{Block, Heading};
 use super::indicators::Draft;
+use super::notice::Notice;
 use super::report::Erratum;
 use super::tables;
 use super::yaml;
@@ -25,16 +26,6 @@ pub struct Front {
     pub printed_by: Option<String>,
     pub date_printed: Option<String>,
     pub errata: Vec<Erratum>,
-}
-
-#[derive(Debug, Default)]
-pub struct Notice {
-    pub title: Option<String>,
-    pub addressees: Option<String>,
-    pub text: Option<String>,
-    pub signed: Option<String>,
-    pub date: Option<String>,
-    pub disclosure: Option<String>,
 }
 
 pub fn index(front: &Front, body: &str) -> String {
