@@ -349,7 +349,12 @@ fn check_fails_only_on_what_the_report_asks_to_fill() {
         "kind: \"\"",
         "kind: 工作方案",
     );
-    for id in ["patents-per-10k", "pledge-financing-cumulative"] {
+    // The first draft counts enterprises (家), so it needs an indicator counted in 家.
+    site.write(
+        "content/indicators/demo-enterprises.md",
+        "---\nname: 知识产权示范企业数\nunit: 家\ncategory: 运用\ndirection: higher_is_better\n---\n",
+    );
+    for id in ["demo-enterprises", "pledge-financing-cumulative"] {
         site.edit(
             "content/plans/draft/indicators.md",
             "indicator: \"\"",

@@ -5,10 +5,10 @@
 //! guessed measure; the catalogue id is left empty for the editor.
 
 use super::numbers::header_year;
-use super::responsible::split_units;
 use super::tables::Table;
 use super::text::{char_len, trim};
 use crate::model::quantity::{Unit, Value};
+use crate::model::responsible::split_units;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {

@@ -7,7 +7,7 @@
 //! the covering notice, the plan's title and the 抄送/印发 lines into the front matter;
 //! [`pasted`] and [`repair`] undo extraction artefacts where the fix is certain;
 //! [`blocks`] reads headings ([`headings`]), tables ([`tables`]) and paragraphs;
-//! [`responsible`] reads 责任单位 annotations; [`indicators`] drafts the entries of
+//! [`crate::model::responsible`] reads 责任单位 annotations; [`indicators`] drafts the entries of
 //! indicator tables; [`render`] writes the files and [`report`] tells the editor what
 //! was recognised, repaired, dropped and left unplaced. The same input always gives
 //! byte-identical files; no line of the input is lost without being reported.
@@ -24,7 +24,6 @@ mod pasted;
 mod render;
 mod repair;
 mod report;
-mod responsible;
 mod tables;
 mod text;
 mod title;
@@ -40,6 +39,8 @@ pub use error::ImportError;
 use blocks::{Block, Role};
 use report::{Erratum, Found, HeadingNote, Report, ResponsibleNote, TableNote, Unplaced};
 use text::Line;
+
+use crate::model::responsible;
 
 /// What `planpub import` was asked to do.
 #[derive(Debug, Clone)]

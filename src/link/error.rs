@@ -24,6 +24,20 @@ pub enum LinkError {
         field: &'static str,
         chain: Vec<String>,
     },
+    #[error("`{found}` cannot be compared with `{expected}`, the unit of `{indicator}`")]
+    IncompatibleUnit {
+        at: Location,
+        found: String,
+        indicator: String,
+        expected: String,
+        growth: bool,
+    },
+    #[error("the responsible unit `{name}` is listed twice (first on line {first_line})")]
+    ResponsibleUnitTwice {
+        at: Location,
+        name: String,
+        first_line: usize,
+    },
     #[error("the target year {year} is outside the plan's period {start}–{end}")]
     TargetOutsidePeriod {
         at: Location,
@@ -39,6 +53,8 @@ impl Problem for LinkError {
             Self::UnknownReference { at, .. }
             | Self::UnknownSection { at, .. }
             | Self::Cycle { at, .. }
+            | Self::IncompatibleUnit { at, .. }
+            | Self::ResponsibleUnitTwice { at, .. }
             | Self::TargetOutsidePeriod { at, .. } => at,
         })
     }
@@ -61,6 +77,15 @@ impl Problem for LinkError {
                 hint_for(found, anchors.iter().map(String::as_str), "anchor")
             ),
             Self::Cycle { .. } => "a plan cannot be its own ancestor or basis; remove one link of the chain".into(),
+            Self::IncompatibleUnit { growth: true, .. } => {
+                "a growth rate (`measure: growth_rate`) is written in %; if the row is an amount, change its measure".into()
+            }
+            Self::IncompatibleUnit { expected, .. } => format!(
+                "write the value in `{expected}` or a unit that converts to it (万件 ↔ 件, 亿元 ↔ 万元 ↔ 元, 万人 ↔ 人); if the row measures something else, give it another indicator"
+            ),
+            Self::ResponsibleUnitTwice { .. } => {
+                "each name the plans use belongs to one body: keep it under one `name` of `responsible_units`".into()
+            }
             Self::TargetOutsidePeriod { .. } => {
                 "check the year against the source; if the plan really sets a goal beyond its period, correct `period`".into()
             }
@@ -72,6 +97,8 @@ impl Problem for LinkError {
             Self::UnknownReference { kind, .. } => format!("unknown {kind}"),
             Self::UnknownSection { .. } => "unknown section".into(),
             Self::Cycle { .. } => "this link closes the cycle".into(),
+            Self::IncompatibleUnit { .. } => "this unit".into(),
+            Self::ResponsibleUnitTwice { .. } => "listed again here".into(),
             Self::TargetOutsidePeriod { .. } => "this year".into(),
         }
     }
@@ -81,6 +108,8 @@ impl Problem for LinkError {
             Self::UnknownReference { .. } => "planpub::link::unknown_reference",
             Self::UnknownSection { .. } => "planpub::link::unknown_section",
             Self::Cycle { .. } => "planpub::link::cycle",
+            Self::IncompatibleUnit { .. } => "planpub::link::incompatible_unit",
+            Self::ResponsibleUnitTwice { .. } => "planpub::link::responsible_unit_twice",
             Self::TargetOutsidePeriod { .. } => "planpub::link::target_outside_period",
         }
     }

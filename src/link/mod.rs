@@ -3,14 +3,17 @@
 //! pages need (a region's plans, a plan's annexes and the plans that cite it, an
 //! indicator's rows across plans).
 
+pub mod compare;
 mod error;
+pub mod responsible;
 
 use std::collections::HashMap;
 
 pub use error::LinkError;
 
 use crate::diagnostic::Report;
-use crate::model::{IndicatorId, Located, PlanId, RegionId, Site};
+use crate::model::quantity::Measure;
+use crate::model::{IndicatorId, Located, PlanId, PlanIndicator, RegionId, Site};
 
 /// A row of a plan's indicator table: plan index and row index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +48,14 @@ pub struct Linked {
     pub row_indicator: Vec<Vec<usize>>,
     /// Per catalogue indicator: every plan row that measures it.
     pub indicator_rows: Vec<Vec<RowRef>>,
+    /// Per region: the responsible units its plans name.
+    pub region_units: Vec<Vec<responsible::ResponsibleUnit>>,
+}
+
+impl Linked {
+    pub fn row(&self, r: RowRef) -> &PlanIndicator {
+        &self.site.plans[r.plan].indicators[r.row]
+    }
 }
 
 pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
@@ -129,6 +140,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             let r = RowRef { plan: pi, row: ri };
             if let Some(ind) = ind {
                 indicator_rows[ind].push(r);
+                check_unit(row, &site.indicators[ind], &mut errors);
             }
             if let Some(region) = region_rows.get_mut(plan_region[pi]) {
                 region.push(r);
@@ -157,6 +169,8 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         }
         row_indicator.push(rows);
     }
+
+    let region_units = responsible::collect(&site, &plan_region, &mut errors);
 
     if !errors.is_empty() {
         return Err(errors.into_iter().map(Report::new).collect());
@@ -214,7 +228,32 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         plan_cited_by,
         row_indicator,
         indicator_rows,
+        region_units,
     })
+}
+
+/// A row's unit must convert to its indicator's, so that values can be compared; a
+/// growth rate must be a rate. Qualitative goals have no unit to check.
+fn check_unit(row: &PlanIndicator, ind: &crate::model::Indicator, errors: &mut Vec<LinkError>) {
+    let unit = &row.unit.value;
+    let expected = match row.measure {
+        Measure::Qualitative => return,
+        Measure::GrowthRate => "%",
+        _ => ind.unit.base,
+    };
+    if unit.base != expected {
+        errors.push(LinkError::IncompatibleUnit {
+            at: row.unit.at.clone(),
+            found: unit.written.clone(),
+            indicator: ind.id.to_string(),
+            expected: if row.measure == Measure::GrowthRate {
+                "%".to_string()
+            } else {
+                ind.unit.written.clone()
+            },
+            growth: row.measure == Measure::GrowthRate,
+        });
+    }
 }
 
 fn depth(parent: &[Option<usize>], mut i: usize) -> usize {

@@ -37,6 +37,15 @@ pub struct RawRegion {
     pub level: S<String>,
     pub parent: Option<S<String>>,
     pub population: Option<S<String>>,
+    pub responsible_units: Option<Vec<S<RawResponsibleUnit>>>,
+}
+
+/// One body under all the names a region's plans use for it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponsibleUnit {
+    pub name: S<String>,
+    pub aliases: Option<Vec<S<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +62,7 @@ pub struct RawPlan {
     pub date_written: Option<S<String>>,
     pub date_published: Option<S<String>>,
     pub period: Option<S<RawPeriod>>,
+    pub horizon: Option<S<String>>,
     pub status: Option<S<String>>,
     pub parent: Option<S<String>>,
     pub based_on: Option<Vec<S<String>>>,

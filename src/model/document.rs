@@ -34,12 +34,25 @@ pub struct Heading {
     pub line: usize,
 }
 
+/// A paragraph that names its responsible units: `……（责任单位：区科技局、区市场监管局）`.
+#[derive(Debug, Clone)]
+pub struct Responsibility {
+    /// The units as written, in order.
+    pub units: Vec<String>,
+    /// The heading the paragraph is under (an index into the outline): the task.
+    pub heading: Option<usize>,
+    /// The paragraph's text, for an excerpt.
+    pub text: String,
+    pub line: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub file: Arc<SourceFile>,
     /// Where the body is in the file, so later stages can point at a line of it.
     pub range: Range<usize>,
     pub outline: Vec<Heading>,
+    pub responsibilities: Vec<Responsibility>,
 }
 
 impl Document {
@@ -65,8 +78,26 @@ impl Document {
         let mut outline = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut current: Option<(u8, Option<String>, usize, String)> = None;
+        let mut responsibilities = Vec::new();
+        let mut paragraph: Option<(usize, String)> = None;
         for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
             match event {
+                Event::Start(Tag::Paragraph) => paragraph = Some((span.start, String::new())),
+                Event::End(TagEnd::Paragraph) => {
+                    let Some((start, text)) = paragraph.take() else {
+                        continue;
+                    };
+                    let line = file.line_col(range.start + start).0;
+                    let heading = outline.len().checked_sub(1);
+                    responsibilities.extend(super::responsible::find(&text).into_iter().map(|a| {
+                        Responsibility {
+                            units: a.units,
+                            heading,
+                            text: text.clone(),
+                            line,
+                        }
+                    }));
+                }
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     current = Some((
                         level_number(level),
@@ -77,6 +108,9 @@ impl Document {
                 }
                 Event::Text(t) | Event::Code(t) => {
                     if let Some((_, _, _, buf)) = current.as_mut() {
+                        buf.push_str(&t);
+                    }
+                    if let Some((_, buf)) = paragraph.as_mut() {
                         buf.push_str(&t);
                     }
                 }
@@ -130,6 +164,7 @@ impl Document {
             file: Arc::clone(file),
             range,
             outline,
+            responsibilities,
         }
     }
 }
@@ -206,6 +241,21 @@ mod tests {
         assert_eq!(d.outline[1].text, "附件1");
         assert_eq!(d.outline[1].line, 5);
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn responsibilities_belong_to_the_heading_above() {
+        let text = "## 总则\n\n正文。\n\n### 1．任务 {#task-1}\n\n做好工作。（责任单位：区科技局、区市场监管局按职责分工负责）\n\n另一段。（责任单位：区法院）\n";
+        let f = SourceFile::new(Path::new("/"), Path::new("/x.md"), text);
+        let mut errors = Vec::new();
+        let d = Document::parse(&f, 0..text.len(), &mut errors);
+        assert_eq!(d.responsibilities.len(), 2);
+        let r = &d.responsibilities[0];
+        assert_eq!(r.units, ["区科技局", "区市场监管局"]);
+        assert_eq!(r.heading, Some(1));
+        assert_eq!(r.line, 7);
+        assert!(r.text.starts_with("做好工作"));
+        assert_eq!(d.responsibilities[1].units, ["区法院"]);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 pub mod date;
 pub mod document;
 mod error;
+pub mod growth;
 pub mod quantity;
+pub mod responsible;
 pub mod types;
 
 use std::path::PathBuf;
@@ -165,6 +167,13 @@ impl Ctx {
         t.to_string()
     }
 
+    fn located_text(&mut self, s: &S<String>, field: &'static str) -> Located<String> {
+        Located {
+            value: self.text(s, field),
+            at: self.loc(s),
+        }
+    }
+
     /// An optional text: empty means "not stated".
     fn opt_text(&mut self, s: &Option<S<String>>) -> Option<String> {
         s.as_ref()
@@ -250,7 +259,7 @@ impl Ctx {
             Unit {
                 written: s.value.clone(),
                 base: "",
-                scale: 1.0,
+                exponent: 0,
             }
         })
     }
@@ -381,6 +390,21 @@ fn region(doc: &Doc<RawRegion>, ctx: &mut Ctx) -> Region {
             .filter(|p| !p.value.trim().is_empty())
             .map(|p| ctx.id(p, RegionId)),
         population,
+        responsible_units: raw
+            .responsible_units
+            .iter()
+            .flatten()
+            .map(|u| ResponsibleUnitNames {
+                name: ctx.located_text(&u.value.name, "name"),
+                aliases: u
+                    .value
+                    .aliases
+                    .iter()
+                    .flatten()
+                    .map(|a| ctx.located_text(a, "aliases"))
+                    .collect(),
+            })
+            .collect(),
         body: ctx.document(&doc.file, doc.body.clone()),
     }
 }
@@ -446,6 +470,11 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         date_written: ctx.date(&raw.date_written),
         date_published: ctx.date(&raw.date_published),
         period,
+        horizon: raw
+            .horizon
+            .as_ref()
+            .filter(|h| !h.value.trim().is_empty())
+            .map(|h| ctx.year(h)),
         status: ctx.opt_choice(&raw.status, "status", Status::CHOICES),
         parent: raw
             .parent
@@ -510,7 +539,10 @@ fn plan_indicator(raw: &RawEntry, ctx: &mut Ctx) -> PlanIndicator {
     PlanIndicator {
         indicator: ctx.id(&raw.indicator, IndicatorId),
         wording: ctx.text(&raw.wording, "wording"),
-        unit: ctx.unit(&raw.unit),
+        unit: Located {
+            value: ctx.unit(&raw.unit),
+            at: ctx.loc(&raw.unit),
+        },
         measure,
         attribute: ctx.opt_choice(&raw.attribute, "attribute", Attribute::CHOICES),
         baseline,

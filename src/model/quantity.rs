@@ -42,11 +42,60 @@ impl Value {
         }
     }
 
+    /// The value × 10^exponent, written exactly: the decimal point moves, nothing is
+    /// rounded (`1.8` at 4 is `18000`; `5000` at -4 is `0.5`). Text stays text.
+    pub fn rescaled(&self, exponent: i32) -> Value {
+        match self {
+            Value::Text { .. } => self.clone(),
+            Value::Number { .. } if exponent == 0 => self.clone(),
+            Value::Number { text, number } => {
+                let text = shift_decimal(text, exponent);
+                let number = text.parse().unwrap_or(*number * 10f64.powi(exponent));
+                Value::Number { text, number }
+            }
+        }
+    }
+
     pub fn number(&self) -> Option<f64> {
         match self {
             Value::Number { number, .. } => Some(*number),
             Value::Text { .. } => None,
         }
+    }
+}
+
+/// Moves the decimal point of a plain decimal numeral by `exponent` places.
+fn shift_decimal(text: &str, exponent: i32) -> String {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all: String = format!("{int}{frac}");
+    // Position of the decimal point within `all`, after the shift.
+    let point = int.len() as i64 + i64::from(exponent);
+    let (int, frac) = if point <= 0 {
+        let zeros = "0".repeat(point.unsigned_abs() as usize);
+        ("0".to_string(), format!("{zeros}{all}"))
+    } else if point as usize >= all.len() {
+        let zeros = "0".repeat(point as usize - all.len());
+        (format!("{all}{zeros}"), String::new())
+    } else {
+        let (i, f) = all.split_at(point as usize);
+        (i.to_string(), f.to_string())
+    };
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = frac.trim_end_matches('0');
+    let body = if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    };
+    if body == "0" {
+        body
+    } else {
+        format!("{sign}{body}")
     }
 }
 
@@ -169,45 +218,47 @@ impl Attribute {
     }
 }
 
-/// A unit as the plan writes it, with the base unit it converts to and the factor.
-/// 1.8 万件 is 18,000 件; 6 亿元 is 60,000 万元.
+/// A unit as the plan writes it, with the base unit it converts to and the power of
+/// ten between them. 1.8 万件 is 18,000 件; 6 亿元 is 60,000 万元. Every scale is a
+/// power of ten, so a conversion only moves the decimal point and stays exact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
     pub written: String,
     pub base: &'static str,
-    pub scale: f64,
+    /// The value in `base` is the written value × 10^exponent.
+    pub exponent: i32,
 }
 
 /// Every unit planpub can read, with its base unit and factor. Units that share a base
 /// can be compared; others cannot.
-const UNITS: &[(&str, &str, f64)] = &[
-    ("", "", 1.0),
-    ("件", "件", 1.0),
-    ("万件", "件", 1e4),
-    ("个", "个", 1.0),
-    ("家", "家", 1.0),
-    ("项", "项", 1.0),
-    ("个项目", "项", 1.0),
-    ("名", "人", 1.0),
-    ("人", "人", 1.0),
-    ("万人", "人", 1e4),
-    ("人次", "人次", 1.0),
-    ("万人次", "人次", 1e4),
-    ("次", "次", 1.0),
-    ("场", "场", 1.0),
-    ("场次", "场次", 1.0),
-    ("所", "所", 1.0),
-    ("部", "部", 1.0),
-    ("套", "套", 1.0),
-    ("条", "条", 1.0),
-    ("元", "元", 1.0),
-    ("万元", "元", 1e4),
-    ("亿元", "元", 1e8),
-    ("%", "%", 1.0),
-    ("个百分点", "个百分点", 1.0),
-    ("天", "天", 1.0),
-    ("个工作日", "个工作日", 1.0),
-    ("倍", "倍", 1.0),
+const UNITS: &[(&str, &str, i32)] = &[
+    ("", "", 0),
+    ("件", "件", 0),
+    ("万件", "件", 4),
+    ("个", "个", 0),
+    ("家", "家", 0),
+    ("项", "项", 0),
+    ("个项目", "项", 0),
+    ("名", "人", 0),
+    ("人", "人", 0),
+    ("万人", "人", 4),
+    ("人次", "人次", 0),
+    ("万人次", "人次", 4),
+    ("次", "次", 0),
+    ("场", "场", 0),
+    ("场次", "场次", 0),
+    ("所", "所", 0),
+    ("部", "部", 0),
+    ("套", "套", 0),
+    ("条", "条", 0),
+    ("元", "元", 0),
+    ("万元", "元", 4),
+    ("亿元", "元", 8),
+    ("%", "%", 0),
+    ("个百分点", "个百分点", 0),
+    ("天", "天", 0),
+    ("个工作日", "个工作日", 0),
+    ("倍", "倍", 0),
 ];
 
 pub fn known_units() -> impl Iterator<Item = &'static str> + Clone {
@@ -221,17 +272,17 @@ impl Unit {
         UNITS
             .iter()
             .find(|(name, _, _)| *name == w)
-            .map(|(name, base, scale)| Unit {
+            .map(|(name, base, exponent)| Unit {
                 written: (*name).to_string(),
                 base,
-                scale: *scale,
+                exponent: *exponent,
             })
     }
 
-    /// The factor that turns a value in `self` into a value in `other`, when both
-    /// measure the same thing.
-    pub fn factor_to(&self, other: &Unit) -> Option<f64> {
-        (self.base == other.base).then(|| self.scale / other.scale)
+    /// The power of ten that turns a value in `self` into a value in `other`, when
+    /// both measure the same thing (万件 → 件 is 4; 万元 → 亿元 is -4).
+    pub fn exponent_to(&self, other: &Unit) -> Option<i32> {
+        (self.base == other.base).then(|| self.exponent - other.exponent)
     }
 }
 
@@ -255,14 +306,42 @@ mod tests {
     }
 
     #[test]
+    fn rescaling_moves_the_decimal_point_exactly() {
+        let n = |s: &str| Value::parse_number(s).unwrap();
+        assert_eq!(n("1.8").rescaled(4).text(), "18000");
+        assert_eq!(n("1.9").rescaled(4).number(), Some(19000.0));
+        assert_eq!(n("5000").rescaled(-4).text(), "0.5");
+        assert_eq!(n("7000").rescaled(-4).text(), "0.7");
+        assert_eq!(n("1.5").rescaled(4).text(), "15000");
+        assert_eq!(n("0.05").rescaled(-4).text(), "0.000005");
+        assert_eq!(n("4.5").rescaled(0).text(), "4.5");
+        assert_eq!(n("1.80").rescaled(0).text(), "1.80");
+        assert_eq!(n("1.80").rescaled(2).text(), "180");
+        assert_eq!(n("-2.5").rescaled(1).text(), "-25");
+        assert_eq!(n("0").rescaled(8).text(), "0");
+        assert_eq!(n("30000").rescaled(-4).text(), "3");
+        // 0.1 + 0.2 style float noise never appears: the text is shifted, not multiplied.
+        assert_eq!(n("0.3").rescaled(8).text(), "30000000");
+        let t = Value::Text {
+            text: "居渝西前列".into(),
+        };
+        assert_eq!(t.rescaled(4), t);
+    }
+
+    #[test]
     fn units_convert_within_their_base_only() {
         let wan = Unit::parse("万件").unwrap();
         let jian = Unit::parse("件").unwrap();
-        assert_eq!(wan.factor_to(&jian), Some(1e4));
+        assert_eq!(wan.exponent_to(&jian), Some(4));
+        assert_eq!(jian.exponent_to(&wan), Some(-4));
         let yi = Unit::parse("亿元").unwrap();
         let wanyuan = Unit::parse("万元").unwrap();
-        assert_eq!(yi.factor_to(&wanyuan), Some(1e4));
-        assert_eq!(yi.factor_to(&jian), None);
+        assert_eq!(yi.exponent_to(&wanyuan), Some(4));
+        assert_eq!(yi.exponent_to(&jian), None);
+        let ren = Unit::parse("名").unwrap();
+        assert_eq!(Unit::parse("万人").unwrap().exponent_to(&ren), Some(4));
+        let points = Unit::parse("个百分点").unwrap();
+        assert_eq!(Unit::parse("%").unwrap().exponent_to(&points), None);
         assert!(Unit::parse("斤").is_none());
         assert_eq!(Unit::parse("％").unwrap().written, "%");
     }

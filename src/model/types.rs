@@ -107,7 +107,17 @@ pub struct Region {
     pub level: Level,
     pub parent: Option<Located<RegionId>>,
     pub population: Option<u64>,
+    /// The names this region's plans use for each of its bodies, so that 区市场监管局 and
+    /// 江津区市场监管局 in a Jiangjin plan are one responsible unit.
+    pub responsible_units: Vec<ResponsibleUnitNames>,
     pub body: Document,
+}
+
+/// A responsible unit (责任单位) and the other names it is written under.
+#[derive(Debug, Clone)]
+pub struct ResponsibleUnitNames {
+    pub name: Located<String>,
+    pub aliases: Vec<Located<String>>,
 }
 
 /// The document type of a plan (体裁).
@@ -213,6 +223,8 @@ pub struct Plan {
     pub date_written: Option<Date>,
     pub date_published: Option<Date>,
     pub period: Option<Period>,
+    /// The last year the text sets a goal for (到2035年), when it states no period.
+    pub horizon: Option<Year>,
     pub status: Option<Status>,
     pub parent: Option<Located<PlanId>>,
     pub based_on: Vec<Located<PlanId>>,
@@ -325,7 +337,7 @@ pub struct Target {
 pub struct PlanIndicator {
     pub indicator: Located<IndicatorId>,
     pub wording: String,
-    pub unit: Unit,
+    pub unit: Located<Unit>,
     pub measure: Measure,
     pub attribute: Option<Attribute>,
     pub baseline: Option<Observation>,

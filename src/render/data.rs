@@ -59,7 +59,7 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
         year,
         comparator,
         value: value.to_string(),
-        unit: row.unit.written.clone(),
+        unit: row.unit.value.written.clone(),
         measure: row.measure.key(),
         attribute: row.attribute.map_or("", |a| a.label()),
         responsible: row.responsible.join("、"),

@@ -202,7 +202,7 @@ fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
     let plan: &Plan = &linked.site.plans[r.plan];
     let row: &PlanIndicator = &plan.indicators[r.row];
     let indicator = &linked.site.indicators[linked.row_indicator[r.plan][r.row]];
-    let unit = row.unit.written.clone();
+    let unit = row.unit.value.written.clone();
     let cells = years
         .iter()
         .map(|y| {

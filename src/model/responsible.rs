@@ -1,8 +1,11 @@
 //! 责任单位 annotations at the end of a task, `（责任单位：区市场监管局、区司法局）`:
 //! the bodies named, split on 、，；, with a closing 按职责分工负责 / 按职责分工 taken
-//! off the list (and reported). The annotation itself stays in the text.
+//! off the list. The annotation itself stays in the text. The importer reads them
+//! from plain text and the model stage from each paragraph of a plan.
 
-use super::text::trim;
+fn trim(s: &str) -> &str {
+    s.trim_matches(char::is_whitespace)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {

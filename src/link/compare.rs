@@ -1,0 +1,463 @@
+//! Comparison across regions: every value of a plan row restated in its indicator's
+//! canonical unit (the original kept beside it), rows grouped by measure so a
+//! cumulative total never shares a column with a yearly amount, the growth a plan
+//! implies, and where each region's target stands among the others'.
+
+use std::cmp::Ordering;
+
+use super::{Linked, RowRef};
+use crate::model::date::Year;
+use crate::model::growth::{YearValue, compound_annual_rate};
+use crate::model::quantity::{Comparator, Measure, Unit, Value};
+use crate::model::{Indicator, PlanIndicator};
+
+/// What a value is: a starting value, a reported value or a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ValueKind {
+    Baseline,
+    Actual,
+    Target,
+}
+
+/// One value of a plan row, in the unit it is compared in.
+#[derive(Debug, Clone)]
+pub struct Normalised {
+    pub kind: ValueKind,
+    pub year: Year,
+    pub comparator: Option<Comparator>,
+    /// In the group's unit.
+    pub value: Value,
+    /// As the plan writes it, in `original_unit`.
+    pub original: Value,
+    pub original_unit: String,
+}
+
+impl Normalised {
+    /// True when the plan wrote it in another unit than the one it is compared in.
+    pub fn converted(&self) -> bool {
+        self.value.text() != self.original.text()
+    }
+}
+
+/// The unit values of `measure` are compared in: the catalogue's unit, except for
+/// growth rates, which are rates whatever the indicator counts.
+pub fn comparison_unit(indicator: &Indicator, row: &PlanIndicator) -> Unit {
+    match row.measure {
+        Measure::GrowthRate | Measure::Qualitative => row.unit.value.clone(),
+        _ => indicator.unit.clone(),
+    }
+}
+
+/// Every value of a row, restated in `unit`, in year order (baseline, actuals, then
+/// targets within a year).
+pub fn normalise(row: &PlanIndicator, unit: &Unit) -> Vec<Normalised> {
+    // The link stage has checked that the units convert; 0 keeps a value as written.
+    let exponent = row.unit.value.exponent_to(unit).unwrap_or(0);
+    let written = &row.unit.value.written;
+    let make = |kind, year, comparator, value: &Value| Normalised {
+        kind,
+        year,
+        comparator,
+        value: value.rescaled(exponent),
+        original: value.clone(),
+        original_unit: written.clone(),
+    };
+    let mut out: Vec<Normalised> = Vec::new();
+    out.extend(
+        row.baseline
+            .iter()
+            .map(|b| make(ValueKind::Baseline, b.year, None, &b.value)),
+    );
+    out.extend(
+        row.actuals
+            .iter()
+            .map(|a| make(ValueKind::Actual, a.year, None, &a.value)),
+    );
+    out.extend(
+        row.targets
+            .iter()
+            .map(|t| make(ValueKind::Target, t.year, Some(t.comparator), &t.value)),
+    );
+    out.sort_by_key(|v| (v.year, v.kind));
+    out
+}
+
+/// The rows of one indicator that share a measure: one table, one chart.
+#[derive(Debug, Clone)]
+pub struct MeasureGroup {
+    pub measure: Measure,
+    pub unit: Unit,
+    /// In region display order, then plan order (newest first), then row order.
+    pub rows: Vec<RowRef>,
+}
+
+/// Groups an indicator's rows by measure, in the order of [`Measure`].
+pub fn measure_groups(linked: &Linked, indicator: usize) -> Vec<MeasureGroup> {
+    let ind = &linked.site.indicators[indicator];
+    let mut rows = linked.indicator_rows[indicator].clone();
+    let region_rank = |r: &RowRef| {
+        let region = linked.plan_region[r.plan];
+        linked.region_order.iter().position(|&x| x == region)
+    };
+    let plan_rank = |r: &RowRef| linked.plan_order.iter().position(|&p| p == r.plan);
+    rows.sort_by_key(|r| (region_rank(r), plan_rank(r), r.row));
+    let mut groups: Vec<MeasureGroup> = Vec::new();
+    for r in rows {
+        let row = linked.row(r);
+        let unit = comparison_unit(ind, row);
+        match groups
+            .iter_mut()
+            .find(|g| g.measure == row.measure && g.unit.base == unit.base)
+        {
+            Some(g) => g.rows.push(r),
+            None => groups.push(MeasureGroup {
+                measure: row.measure,
+                unit,
+                rows: vec![r],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| g.measure);
+    groups
+}
+
+/// The average annual growth a plan implies between a value it reports and a target.
+#[derive(Debug, Clone)]
+pub struct ImpliedGrowth {
+    pub from_year: Year,
+    pub from_kind: ValueKind,
+    pub to_year: Year,
+    pub comparator: Comparator,
+    /// A fraction: 0.05 is 5 % a year.
+    pub rate: f64,
+}
+
+/// For each target of a row, the growth needed from the latest baseline or actual
+/// value before it. Growth rates and qualitative goals imply none.
+pub fn implied_growth(row: &PlanIndicator) -> Vec<ImpliedGrowth> {
+    if matches!(row.measure, Measure::GrowthRate | Measure::Qualitative) {
+        return Vec::new();
+    }
+    let observed: Vec<(Year, f64, ValueKind)> = row
+        .baseline
+        .iter()
+        .map(|b| (b.year, b.value.number(), ValueKind::Baseline))
+        .chain(
+            row.actuals
+                .iter()
+                .map(|a| (a.year, a.value.number(), ValueKind::Actual)),
+        )
+        .filter_map(|(y, v, k)| v.map(|v| (y, v, k)))
+        .collect();
+    row.targets
+        .iter()
+        .filter_map(|t| {
+            let to = t.value.number()?;
+            let &(year, value, kind) = observed
+                .iter()
+                .filter(|(y, _, _)| *y < t.year)
+                .max_by_key(|(y, _, k)| (*y, *k))?;
+            let rate = compound_annual_rate(
+                YearValue { year, value },
+                YearValue {
+                    year: t.year,
+                    value: to,
+                },
+            )?;
+            Some(ImpliedGrowth {
+                from_year: year,
+                from_kind: kind,
+                to_year: t.year,
+                comparator: t.comparator,
+                rate,
+            })
+        })
+        .collect()
+}
+
+/// Where one region's target stands among the targets other regions set for the same
+/// indicator, measure and year.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub indicator: usize,
+    pub measure: Measure,
+    pub unit: Unit,
+    pub year: Year,
+    pub region: usize,
+    pub value: Normalised,
+    /// 1 is the highest value.
+    pub rank: usize,
+    /// Regions compared, this one included.
+    pub of: usize,
+    /// The other regions' values, highest first.
+    pub others: Vec<(usize, Normalised)>,
+}
+
+/// Every comparison of targets between regions of the same level: same indicator,
+/// same measure, same unit base, same year. A region with several targets for one
+/// year (two plans, or a table and a sentence) is compared on the highest of them.
+/// A municipality's totals are not ranked against a district's.
+pub fn standings(linked: &Linked) -> Vec<Standing> {
+    let mut out = Vec::new();
+    for i in 0..linked.site.indicators.len() {
+        for group in measure_groups(linked, i) {
+            if group.measure == Measure::Qualitative {
+                continue;
+            }
+            // (region, year) → best target.
+            let mut best: Vec<(usize, Year, Normalised)> = Vec::new();
+            for &r in &group.rows {
+                let region = linked.plan_region[r.plan];
+                for v in normalise(linked.row(r), &group.unit) {
+                    if v.kind != ValueKind::Target || v.value.number().is_none() {
+                        continue;
+                    }
+                    match best
+                        .iter_mut()
+                        .find(|(g, y, _)| *g == region && *y == v.year)
+                    {
+                        Some(entry) if higher(&v, &entry.2) == Ordering::Greater => entry.2 = v,
+                        Some(_) => {}
+                        None => best.push((region, v.year, v)),
+                    }
+                }
+            }
+            let mut years: Vec<Year> = best.iter().map(|(_, y, _)| *y).collect();
+            years.sort_unstable();
+            years.dedup();
+            for year in years {
+                let peers: Vec<&(usize, Year, Normalised)> =
+                    best.iter().filter(|(_, y, _)| *y == year).collect();
+                for (region, _, value) in peers.iter().copied() {
+                    let level = linked.site.regions[*region].level;
+                    let mut same_level: Vec<(usize, Normalised)> = peers
+                        .iter()
+                        .filter(|(g, _, _)| linked.site.regions[*g].level == level)
+                        .map(|(g, _, v)| (*g, v.clone()))
+                        .collect();
+                    if same_level.len() < 2 {
+                        continue;
+                    }
+                    same_level.sort_by(|a, b| higher(&b.1, &a.1));
+                    let rank = 1 + same_level
+                        .iter()
+                        .filter(|(_, v)| higher(v, value) == Ordering::Greater)
+                        .count();
+                    out.push(Standing {
+                        indicator: i,
+                        measure: group.measure,
+                        unit: group.unit.clone(),
+                        year,
+                        region: *region,
+                        value: value.clone(),
+                        rank,
+                        of: same_level.len(),
+                        others: same_level
+                            .into_iter()
+                            .filter(|(g, _)| g != region)
+                            .collect(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Orders two targets by value; at the same value "more than 50" is above "50".
+fn higher(a: &Normalised, b: &Normalised) -> Ordering {
+    let n = |v: &Normalised| v.value.number().unwrap_or(f64::NEG_INFINITY);
+    let strict = |v: &Normalised| matches!(v.comparator, Some(Comparator::MoreThan));
+    n(a).total_cmp(&n(b)).then(strict(a).cmp(&strict(b)))
+}
+
+/// A region's nearest-horizon target for an indicator: the goal with the earliest
+/// year among all its plans' targets for it (ties: the newer plan, then the first
+/// row), with how many other targets it sets.
+#[derive(Debug, Clone)]
+pub struct Nearest {
+    pub row: RowRef,
+    pub value: Normalised,
+    pub measure: Measure,
+    pub unit: Unit,
+    pub more: usize,
+}
+
+pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Option<Nearest> {
+    let mut found: Option<Nearest> = None;
+    let mut count = 0;
+    for group in measure_groups(linked, indicator) {
+        for &r in &group.rows {
+            if linked.plan_region[r.plan] != region {
+                continue;
+            }
+            for v in normalise(linked.row(r), &group.unit) {
+                if v.kind != ValueKind::Target {
+                    continue;
+                }
+                count += 1;
+                let better = match &found {
+                    None => true,
+                    Some(f) => {
+                        v.year < f.value.year
+                            || (v.year == f.value.year
+                                && plan_rank(linked, r.plan) < plan_rank(linked, f.row.plan))
+                    }
+                };
+                if better {
+                    found = Some(Nearest {
+                        row: r,
+                        value: v,
+                        measure: group.measure,
+                        unit: group.unit.clone(),
+                        more: 0,
+                    });
+                }
+            }
+        }
+    }
+    found.map(|mut f| {
+        f.more = count - 1;
+        f
+    })
+}
+
+fn plan_rank(linked: &Linked, plan: usize) -> usize {
+    linked
+        .plan_order
+        .iter()
+        .position(|&p| p == plan)
+        .unwrap_or(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Location, SourceFile};
+    use crate::model::{IndicatorId, Located, Observation, Target};
+    use std::path::Path;
+
+    fn row(unit: &str, measure: Measure) -> PlanIndicator {
+        let file = SourceFile::new(Path::new("/"), Path::new("/x.md"), "");
+        let at = Location::file_start(&file);
+        PlanIndicator {
+            indicator: Located {
+                value: IndicatorId("x".into()),
+                at: at.clone(),
+            },
+            wording: "x".into(),
+            unit: Located {
+                value: Unit::parse(unit).unwrap(),
+                at: at.clone(),
+            },
+            measure,
+            attribute: None,
+            baseline: None,
+            actuals: Vec::new(),
+            targets: Vec::new(),
+            responsible: Vec::new(),
+            section: Located {
+                value: "s".into(),
+                at,
+            },
+            note: None,
+        }
+    }
+
+    fn num(s: &str) -> Value {
+        Value::parse_number(s).unwrap()
+    }
+
+    fn target(year: u16, v: &str, c: Comparator) -> Target {
+        Target {
+            year: Year(year),
+            value: num(v),
+            comparator: c,
+            at: None,
+        }
+    }
+
+    #[test]
+    fn values_are_restated_in_the_comparison_unit_with_the_original_kept() {
+        let mut r = row("万件", Measure::Stock);
+        r.targets = vec![
+            target(2027, "2", Comparator::MoreThan),
+            target(2025, "1.8", Comparator::Reach),
+        ];
+        r.actuals = vec![Observation {
+            year: Year(2024),
+            value: num("1.65"),
+        }];
+        let jian = Unit::parse("件").unwrap();
+        let v = normalise(&r, &jian);
+        let texts: Vec<(&str, &str)> = v
+            .iter()
+            .map(|n| (n.value.text(), n.original.text()))
+            .collect();
+        assert_eq!(texts, [("16500", "1.65"), ("18000", "1.8"), ("20000", "2")]);
+        assert_eq!(v[0].kind, ValueKind::Actual);
+        assert_eq!(v[2].comparator, Some(Comparator::MoreThan));
+        assert!(v.iter().all(|n| n.converted() && n.original_unit == "万件"));
+        // 5000 万元 compared in 亿元 is 0.5.
+        let mut r = row("万元", Measure::Annual);
+        r.targets = vec![target(2026, "5000", Comparator::MoreThan)];
+        let v = normalise(&r, &Unit::parse("亿元").unwrap());
+        assert_eq!(v[0].value.text(), "0.5");
+        // Same unit: unchanged, not marked converted.
+        let mut r = row("件", Measure::Stock);
+        r.targets = vec![target(2026, "24", Comparator::AtLeast)];
+        assert!(!normalise(&r, &jian)[0].converted());
+    }
+
+    #[test]
+    fn growth_is_implied_from_the_latest_value_before_each_target() {
+        let mut r = row("件", Measure::Stock);
+        r.baseline = Some(Observation {
+            year: Year(2020),
+            value: num("1.85"),
+        });
+        r.targets = vec![target(2025, "4", Comparator::Reach)];
+        let g = implied_growth(&r);
+        assert_eq!(g.len(), 1);
+        assert_eq!((g[0].from_year, g[0].to_year), (Year(2020), Year(2025)));
+        assert!((g[0].rate - 0.16672).abs() < 1e-4);
+        // An actual of the same year is preferred to the baseline; later ones are ignored.
+        r.actuals = vec![
+            Observation {
+                year: Year(2020),
+                value: num("2"),
+            },
+            Observation {
+                year: Year(2026),
+                value: num("9"),
+            },
+        ];
+        let g = implied_growth(&r);
+        assert_eq!(g[0].from_kind, ValueKind::Actual);
+        assert!((g[0].rate - (2f64.powf(0.2) - 1.0)).abs() < 1e-12);
+        // A growth-rate row implies no compound growth of itself.
+        let mut r = row("%", Measure::GrowthRate);
+        r.baseline = Some(Observation {
+            year: Year(2020),
+            value: num("10"),
+        });
+        r.targets = vec![target(2025, "20", Comparator::AtLeast)];
+        assert!(implied_growth(&r).is_empty());
+        // No earlier value, no growth.
+        let mut r = row("件", Measure::Stock);
+        r.targets = vec![target(2025, "4", Comparator::Reach)];
+        assert!(implied_growth(&r).is_empty());
+    }
+
+    #[test]
+    fn more_than_ranks_above_reach_at_the_same_value() {
+        let jian = Unit::parse("件").unwrap();
+        let mut a = row("件", Measure::Stock);
+        a.targets = vec![target(2027, "2", Comparator::MoreThan)];
+        let mut b = row("件", Measure::Stock);
+        b.targets = vec![target(2027, "2", Comparator::Reach)];
+        let (a, b) = (&normalise(&a, &jian)[0], &normalise(&b, &jian)[0]);
+        assert_eq!(higher(a, b), Ordering::Greater);
+        assert_eq!(higher(b, a), Ordering::Less);
+    }
+}
