@@ -3,6 +3,7 @@
 //! pages need (a region's plans, a plan's annexes and the plans that cite it, an
 //! indicator's rows across plans).
 
+pub mod citations;
 pub mod compare;
 mod error;
 pub mod responsible;
