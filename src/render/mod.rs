@@ -2,6 +2,7 @@
 //! templates, one page per plan, region and indicator plus the lists, in parallel.
 //! The result is a list of files in memory; nothing is written here.
 
+pub mod chart;
 pub mod data;
 mod error;
 pub mod markdown;
