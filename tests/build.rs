@@ -10,7 +10,7 @@ fn builds_every_page_of_the_fixture() {
     let site = Site::fixture("basic");
     let run = site.build();
     run.ok();
-    assert!(run.stdout.contains("built 12 pages"), "{}", run.stdout);
+    assert!(run.stdout.contains("built 18 pages"), "{}", run.stdout);
     for page in [
         "index.html",
         "404.html",
@@ -24,7 +24,12 @@ fn builds_every_page_of_the_fixture() {
         "indicators/index.html",
         "indicators/patents-per-10k/index.html",
         "indicators/pledge-financing-cumulative/index.html",
+        "compare/index.html",
+        "compare/city/east/index.html",
+        "units/index.html",
+        "units/east/区市场监管局/index.html",
         "style.css",
+        "chart.css",
         "manifest.sha256",
     ] {
         assert!(site.path("output").join(page).is_file(), "missing {page}");
@@ -83,8 +88,8 @@ fn back_links_and_indicator_pages_join_plans() {
     assert!(annex.contains("所属文件"));
     let indicator = site.output("indicators/patents-per-10k/index.html");
     // Both regions' rows, the municipality first.
-    let city = indicator.find("id=\"region-city\"").expect("city group");
-    let east = indicator.find("id=\"region-east\"").expect("east group");
+    let city = indicator.find(">测试市</a></th>").expect("city row");
+    let east = indicator.find(">东区</a></th>").expect("east row");
     assert!(city < east);
     assert!(indicator.contains("<th scope=\"col\" class=\"year\">2024年</th>"));
     let region = site.output("regions/east/index.html");

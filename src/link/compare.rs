@@ -191,12 +191,15 @@ pub struct Standing {
     pub of: usize,
     /// The other regions' values, highest first.
     pub others: Vec<(usize, Normalised)>,
+    /// The nearest higher-level region's target for the same year: the bar it sets.
+    pub bar: Option<(usize, Normalised)>,
 }
 
 /// Every comparison of targets between regions of the same level: same indicator,
 /// same measure, same unit base, same year. A region with several targets for one
 /// year (two plans, or a table and a sentence) is compared on the highest of them.
-/// A municipality's totals are not ranked against a district's.
+/// A municipality's totals are not ranked against a district's; its target for the
+/// same year is shown beside as the bar it sets, when it has one.
 pub fn standings(linked: &Linked) -> Vec<Standing> {
     let mut out = Vec::new();
     for i in 0..linked.site.indicators.len() {
@@ -235,7 +238,13 @@ pub fn standings(linked: &Linked) -> Vec<Standing> {
                         .filter(|(g, _, _)| linked.site.regions[*g].level == level)
                         .map(|(g, _, v)| (*g, v.clone()))
                         .collect();
-                    if same_level.len() < 2 {
+                    let bar = ancestors(linked, *region).find_map(|a| {
+                        peers
+                            .iter()
+                            .find(|(g, _, _)| *g == a)
+                            .map(|(g, _, v)| (*g, v.clone()))
+                    });
+                    if same_level.len() < 2 && bar.is_none() {
                         continue;
                     }
                     same_level.sort_by(|a, b| higher(&b.1, &a.1));
@@ -256,12 +265,25 @@ pub fn standings(linked: &Linked) -> Vec<Standing> {
                             .into_iter()
                             .filter(|(g, _)| g != region)
                             .collect(),
+                        bar,
                     });
                 }
             }
         }
     }
     out
+}
+
+/// A region's parent, its parent's parent, and so on.
+fn ancestors(linked: &Linked, region: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut at = region;
+    let mut steps = 0;
+    std::iter::from_fn(move || {
+        // The link stage has refused cycles; the bound only guards the loop.
+        steps += 1;
+        at = linked.region_parent[at].filter(|_| steps <= linked.region_parent.len())?;
+        Some(at)
+    })
 }
 
 /// Orders two targets by value; at the same value "more than 50" is above "50".

@@ -38,6 +38,14 @@ pub enum LinkError {
         name: String,
         first_line: usize,
     },
+    #[error("the plans {} are all called 《{name}》", plans.join(", "))]
+    AmbiguousTitle {
+        at: Location,
+        name: String,
+        plans: Vec<String>,
+    },
+    #[error("the plan titles could not be indexed for citations: {reason}")]
+    CitationIndex { reason: String },
     #[error("the target year {year} is outside the plan's period {start}–{end}")]
     TargetOutsidePeriod {
         at: Location,
@@ -50,6 +58,8 @@ pub enum LinkError {
 impl Problem for LinkError {
     fn location(&self) -> Option<&Location> {
         Some(match self {
+            Self::CitationIndex { .. } => return None,
+            Self::AmbiguousTitle { at, .. } => at,
             Self::UnknownReference { at, .. }
             | Self::UnknownSection { at, .. }
             | Self::Cycle { at, .. }
@@ -86,6 +96,10 @@ impl Problem for LinkError {
             Self::ResponsibleUnitTwice { .. } => {
                 "each name the plans use belongs to one body: keep it under one `name` of `responsible_units`".into()
             }
+            Self::AmbiguousTitle { .. } => {
+                "a citation in 《》 must name one plan: give one of them another `title`, `short_title` or alias, or remove the alias they share".into()
+            }
+            Self::CitationIndex { .. } => "shorten or remove unusually long titles and aliases".into(),
             Self::TargetOutsidePeriod { .. } => {
                 "check the year against the source; if the plan really sets a goal beyond its period, correct `period`".into()
             }
@@ -99,6 +113,8 @@ impl Problem for LinkError {
             Self::Cycle { .. } => "this link closes the cycle".into(),
             Self::IncompatibleUnit { .. } => "this unit".into(),
             Self::ResponsibleUnitTwice { .. } => "listed again here".into(),
+            Self::AmbiguousTitle { .. } => "this plan".into(),
+            Self::CitationIndex { .. } => String::new(),
             Self::TargetOutsidePeriod { .. } => "this year".into(),
         }
     }
@@ -110,6 +126,8 @@ impl Problem for LinkError {
             Self::Cycle { .. } => "planpub::link::cycle",
             Self::IncompatibleUnit { .. } => "planpub::link::incompatible_unit",
             Self::ResponsibleUnitTwice { .. } => "planpub::link::responsible_unit_twice",
+            Self::AmbiguousTitle { .. } => "planpub::link::ambiguous_title",
+            Self::CitationIndex { .. } => "planpub::link::citation_index",
             Self::TargetOutsidePeriod { .. } => "planpub::link::target_outside_period",
         }
     }

@@ -49,6 +49,14 @@ pub struct Linked {
     pub row_indicator: Vec<Vec<usize>>,
     /// Per catalogue indicator: every plan row that measures it.
     pub indicator_rows: Vec<Vec<RowRef>>,
+    /// The matcher for 《title》 citations of the site's plans, for the render stage.
+    pub citations: citations::Citations,
+    /// Per plan: every 《title》 in its text, ranges relative to the body.
+    pub plan_citations: Vec<Vec<citations::Citation>>,
+    /// Per plan: the plans its text cites (itself excepted), in order of first citation.
+    pub plan_cites: Vec<Vec<usize>>,
+    /// Per plan: the titles its text cites that are not plans of the site.
+    pub plan_external: Vec<Vec<String>>,
     /// Per region: the responsible units its plans name.
     pub region_units: Vec<Vec<responsible::ResponsibleUnit>>,
 }
@@ -172,10 +180,11 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     }
 
     let region_units = responsible::collect(&site, &plan_region, &mut errors);
+    let matcher = citation_matcher(&site, &mut errors);
 
-    if !errors.is_empty() {
+    let (Some(matcher), true) = (matcher, errors.is_empty()) else {
         return Err(errors.into_iter().map(Report::new).collect());
-    }
+    };
 
     let mut plan_order: Vec<usize> = (0..site.plans.len()).collect();
     plan_order.sort_by(|&a, &b| {
@@ -184,6 +193,25 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             .cmp(&pa.sort_date())
             .then_with(|| pa.id.cmp(&pb.id))
     });
+    let plan_citations: Vec<Vec<citations::Citation>> = site
+        .plans
+        .iter()
+        .map(|p| matcher.scan(p.body.markdown()))
+        .collect();
+    let mut plan_cites: Vec<Vec<usize>> = vec![Vec::new(); site.plans.len()];
+    let mut plan_external: Vec<Vec<String>> = vec![Vec::new(); site.plans.len()];
+    for (p, found) in plan_citations.iter().enumerate() {
+        for c in found {
+            match c.plan {
+                Some(q) if q != p && !plan_cites[p].contains(&q) => plan_cites[p].push(q),
+                Some(_) => {}
+                None if !plan_external[p].contains(&c.title) => {
+                    plan_external[p].push(c.title.clone());
+                }
+                None => {}
+            }
+        }
+    }
     let mut region_plans = vec![Vec::new(); site.regions.len()];
     let mut plan_annexes = vec![Vec::new(); site.plans.len()];
     let mut plan_cited_by = vec![Vec::new(); site.plans.len()];
@@ -192,8 +220,11 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         if let Some(parent) = plan_parent[p] {
             plan_annexes[parent].push(p);
         }
-        for &b in &plan_based_on[p] {
-            plan_cited_by[b].push(p);
+        // A plan cites another by naming it as its basis or by its title in the text.
+        for &b in plan_based_on[p].iter().chain(&plan_cites[p]) {
+            if !plan_cited_by[b].contains(&p) {
+                plan_cited_by[b].push(p);
+            }
         }
     }
     let mut region_children = vec![Vec::new(); site.regions.len()];
@@ -229,8 +260,50 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         plan_cited_by,
         row_indicator,
         indicator_rows,
+        citations: matcher,
+        plan_citations,
+        plan_cites,
+        plan_external,
         region_units,
     })
+}
+
+/// The matcher of every plan's title, short title and aliases. Two plans with one
+/// name would make a citation of it ambiguous, so that is an error.
+fn citation_matcher(site: &Site, errors: &mut Vec<LinkError>) -> Option<citations::Citations> {
+    let names = site
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| citations::PlanNames {
+            plan: i,
+            names: std::iter::once(p.title.as_str())
+                .chain(p.short_title.as_deref())
+                .chain(p.aliases.iter().map(String::as_str))
+                .collect(),
+        });
+    let matcher = match citations::Citations::new(names) {
+        Ok(m) => m,
+        Err(e) => {
+            errors.push(LinkError::CitationIndex {
+                reason: e.to_string(),
+            });
+            return None;
+        }
+    };
+    for (name, plans) in matcher.ambiguous() {
+        if let Some(&second) = plans.get(1) {
+            errors.push(LinkError::AmbiguousTitle {
+                at: crate::diagnostic::Location::file_start(&site.plans[second].file),
+                name,
+                plans: plans
+                    .iter()
+                    .map(|&p| site.plans[p].id.to_string())
+                    .collect(),
+            });
+        }
+    }
+    Some(matcher)
 }
 
 /// A row's unit must convert to its indicator's, so that values can be compared; a

@@ -7,7 +7,11 @@
 
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
+use std::ops::Range;
+
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream, html,
+};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -31,20 +35,40 @@ pub fn highlight_css() -> String {
         .unwrap_or_default()
 }
 
+/// Finds the spans of a text to link and where they link to: `(range, href)`.
+pub type Linker<'l> = &'l dyn Fn(&str) -> Vec<(Range<usize>, String)>;
+
 /// Renders a document's Markdown to HTML.
 pub fn to_html(doc: &Document) -> String {
     render(
         doc.markdown(),
         doc.outline.iter().map(|h| h.anchor.as_str()),
+        &|_| Vec::new(),
     )
 }
 
-fn render<'a>(markdown: &str, anchors: impl Iterator<Item = &'a str>) -> String {
+/// Renders a document's Markdown to HTML, linking the spans of its text that `linker`
+/// finds (citations of other plans), except inside links and code.
+pub fn to_html_linked(doc: &Document, linker: Linker<'_>) -> String {
+    render(
+        doc.markdown(),
+        doc.outline.iter().map(|h| h.anchor.as_str()),
+        linker,
+    )
+}
+
+fn render<'a>(
+    markdown: &str,
+    anchors: impl Iterator<Item = &'a str>,
+    linker: Linker<'_>,
+) -> String {
     let mut anchors = anchors;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut table = TableState::default();
     let mut code: Option<(String, String)> = None;
-    let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
+    // Merged text, so a title is never split across two events.
+    let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
+    let events = parser.filter_map(|event| match event {
         Event::Start(Tag::Heading {
             level,
             classes,
@@ -137,7 +161,46 @@ fn render<'a>(markdown: &str, anchors: impl Iterator<Item = &'a str>) -> String 
         }
         other => Some(other),
     });
+    let mut in_link = 0usize;
+    let events = events.flat_map(|event| {
+        match &event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Text(t) if in_link == 0 => return link_spans(t, linker),
+            _ => {}
+        }
+        vec![event]
+    });
     html::push_html(&mut out, events);
+    out
+}
+
+/// A text event split around the spans `linker` finds, each wrapped in a link.
+fn link_spans<'e>(text: &str, linker: Linker<'_>) -> Vec<Event<'e>> {
+    let spans = linker(text);
+    if spans.is_empty() {
+        return vec![Event::Text(CowStr::from(text.to_string()))];
+    }
+    let mut out = Vec::with_capacity(spans.len() * 3 + 1);
+    let mut at = 0;
+    for (range, href) in spans {
+        let (Some(before), Some(inner)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push(Event::Text(CowStr::from(before.to_string())));
+        }
+        out.push(Event::Html(
+            format!("<a class=\"citation\" href=\"{}\">", html_escape(&href)).into(),
+        ));
+        out.push(Event::Text(CowStr::from(inner.to_string())));
+        out.push(Event::Html("</a>".into()));
+        at = range.end;
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
     out
 }
 
@@ -209,7 +272,7 @@ mod tests {
     use super::*;
 
     fn md(s: &str) -> String {
-        render(s, std::iter::empty())
+        render(s, std::iter::empty(), &|_| Vec::new())
     }
 
     #[test]
@@ -217,12 +280,33 @@ mod tests {
         let html = render(
             "## 一、总体要求\n\n### B\n",
             ["一总体要求", "b"].into_iter(),
+            &|_| Vec::new(),
         );
         assert!(
             html.contains("<h2 id=\"一总体要求\">一、总体要求</h2>"),
             "{html}"
         );
         assert!(html.contains("<h3 id=\"b\">B</h3>"));
+    }
+
+    #[test]
+    fn linked_spans_become_links_outside_links_and_code() {
+        let linker = |t: &str| -> Vec<(Range<usize>, String)> {
+            t.match_indices("《纲要》")
+                .map(|(i, m)| (i..i + m.len(), "../a/index.html?x=<1>".to_string()))
+                .collect()
+        };
+        let html = render(
+            "根据《纲要》和《纲要》，*强调*《纲要》。\n\n[见《纲要》](x.html) `《纲要》`\n",
+            std::iter::empty(),
+            &linker,
+        );
+        assert_eq!(html.matches("class=\"citation\"").count(), 3, "{html}");
+        assert!(html.contains(
+            "根据<a class=\"citation\" href=\"../a/index.html?x=&lt;1&gt;\">《纲要》</a>和"
+        ));
+        assert!(html.contains("<a href=\"x.html\">见《纲要》</a>"), "{html}");
+        assert!(html.contains("<code>《纲要》</code>"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod data;
 mod error;
 pub mod markdown;
 mod templates;
+pub mod timeline;
 pub mod urls;
 pub mod views;
 
@@ -55,12 +56,17 @@ enum Page {
     Region(usize),
     Indicators,
     Indicator(usize),
+    Compare,
+    Pair(usize, usize),
+    Units,
+    Unit(usize, usize),
     NotFound,
 }
 
 pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
     let templates = Templates::load(&linked.site.theme).map_err(reports)?;
     let site = SiteView::new(linked);
+    let standings = crate::link::compare::standings(linked);
 
     let mut pages = vec![
         Page::Home,
@@ -72,10 +78,24 @@ pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
     pages.extend((0..linked.site.plans.len()).map(Page::Plan));
     pages.extend((0..linked.site.regions.len()).map(Page::Region));
     pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));
+    pages.push(Page::Compare);
+    pages.extend(
+        compare::pairs(linked)
+            .into_iter()
+            .map(|(a, b)| Page::Pair(a, b)),
+    );
+    pages.push(Page::Units);
+    for (r, units) in linked.region_units.iter().enumerate() {
+        pages.extend((0..units.len()).map(|u| Page::Unit(r, u)));
+    }
 
+    let shared = Shared {
+        site: &site,
+        standings: &standings,
+    };
     let results: Vec<Result<OutputFile, RenderError>> = pages
         .par_iter()
-        .map(|&page| render_page(linked, &templates, &site, page))
+        .map(|&page| render_page(linked, &templates, &shared, page))
         .collect();
     let mut files = Vec::with_capacity(results.len() + 16);
     let mut errors = Vec::new();
@@ -135,13 +155,19 @@ fn reports(errors: Vec<RenderError>) -> Vec<Report> {
     errors.into_iter().map(Report::new).collect()
 }
 
+/// What every page may need, computed once per build.
+struct Shared<'a> {
+    site: &'a SiteView<'a>,
+    standings: &'a [crate::link::compare::Standing],
+}
+
 fn render_page(
     linked: &Linked,
     templates: &Templates,
-    site: &SiteView,
+    shared: &Shared<'_>,
     page: Page,
 ) -> Result<OutputFile, RenderError> {
-    let (route, template, ctx) = page_context(linked, site, page);
+    let (route, template, ctx) = page_context(linked, shared, page);
     let html = templates
         .tera
         .render(template, &ctx)
@@ -160,9 +186,13 @@ struct Counts {
     values: usize,
 }
 
-fn page_context(linked: &Linked, site: &SiteView, page: Page) -> (Route, &'static str, Context) {
+fn page_context(
+    linked: &Linked,
+    shared: &Shared<'_>,
+    page: Page,
+) -> (Route, &'static str, Context) {
     let mut ctx = Context::new();
-    ctx.insert("site", site);
+    ctx.insert("site", shared.site);
     let s = &linked.site;
     let (route, template, page_view) = match page {
         Page::Home => {
@@ -206,6 +236,15 @@ fn page_context(linked: &Linked, site: &SiteView, page: Page) -> (Route, &'stati
         Page::Plans => {
             let route = Route::plans();
             ctx.insert("groups", &plan_groups(linked));
+            ctx.insert(
+                "timeline",
+                &timeline::timeline(
+                    linked,
+                    "site-timeline",
+                    "各地区规划的实施期限",
+                    &plan_groups_order(linked),
+                ),
+            );
             let view = PageView::new(
                 linked,
                 &route,
@@ -247,7 +286,7 @@ fn page_context(linked: &Linked, site: &SiteView, page: Page) -> (Route, &'stati
         Page::Region(r) => {
             let region = &s.regions[r];
             let route = Route::region(region.id.as_str());
-            ctx.insert("region", &RegionView::new(linked, r));
+            ctx.insert("region", &RegionView::new(linked, r, shared.standings));
             let description = format!("{}的规划文件与指标目标", region.name);
             let view = PageView::new(linked, &route, region.name.clone(), "regions", description);
             (route, "region.html", view)
@@ -271,6 +310,54 @@ fn page_context(linked: &Linked, site: &SiteView, page: Page) -> (Route, &'stati
             let description = format!("{}：各地区规划的基期值、实际值与目标值", ind.name);
             let view = PageView::new(linked, &route, ind.name.clone(), "indicators", description);
             (route, "indicator.html", view)
+        }
+        Page::Compare => {
+            let route = Route::compare();
+            ctx.insert("matrix", &compare::matrix(linked));
+            let view = PageView::new(
+                linked,
+                &route,
+                "目标比较".into(),
+                "compare",
+                "各地区规划对同一指标设定的目标，按类别并列比较".into(),
+            );
+            (route, "compare.html", view)
+        }
+        Page::Pair(a, b) => {
+            let (ra, rb) = (&s.regions[a], &s.regions[b]);
+            let route = Route::pair(ra.id.as_str(), rb.id.as_str());
+            ctx.insert("pair", &compare::pair(linked, a, b));
+            let title = format!("{}与{}", ra.name, rb.name);
+            let description = format!("{title}规划指标目标的并列比较");
+            let view = PageView::new(linked, &route, title, "compare", description);
+            (route, "pair.html", view)
+        }
+        Page::Units => {
+            let route = Route::units();
+            ctx.insert("regions", &units::index(linked));
+            let view = PageView::new(
+                linked,
+                &route,
+                "责任单位".into(),
+                "units",
+                "各地区规划中的责任单位及其承担的任务和指标".into(),
+            );
+            (route, "units.html", view)
+        }
+        Page::Unit(r, u) => {
+            let region = &s.regions[r];
+            let name = &linked.region_units[r][u].name;
+            let route = Route::unit(region.id.as_str(), name);
+            ctx.insert("unit", &units::UnitView::new(linked, r, u));
+            let description = format!("{}{}在各规划中承担的任务和指标", region.name, name);
+            let view = PageView::new(
+                linked,
+                &route,
+                format!("{name}（{}）", region.name),
+                "units",
+                description,
+            );
+            (route, "unit.html", view)
         }
         Page::NotFound => {
             let route = Route::not_found();

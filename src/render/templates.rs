@@ -18,6 +18,10 @@ pub const REQUIRED: &[&str] = &[
     "region.html",
     "indicators.html",
     "indicator.html",
+    "compare.html",
+    "pair.html",
+    "units.html",
+    "unit.html",
     "404.html",
 ];
 

@@ -71,6 +71,19 @@ impl Route {
     pub fn indicator(id: &str) -> Route {
         Route::page(&["indicators", id])
     }
+    pub fn compare() -> Route {
+        Route::page(&["compare"])
+    }
+    pub fn pair(a: &str, b: &str) -> Route {
+        Route::page(&["compare", a, b])
+    }
+    pub fn units() -> Route {
+        Route::page(&["units"])
+    }
+    /// A responsible unit's page; its name is the segment, made safe for a file name.
+    pub fn unit(region: &str, name: &str) -> Route {
+        Route::page(&["units", region, &file_safe(name)])
+    }
     pub fn not_found() -> Route {
         Route {
             file: "404.html".into(),
@@ -103,6 +116,31 @@ impl Route {
     }
 }
 
+/// A name as a file-name segment: characters that no file system or server accepts in
+/// one segment become `-`.
+fn file_safe(name: &str) -> String {
+    let s: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control()
+                || matches!(
+                    c,
+                    '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '#' | '%'
+                )
+            {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    match s.as_str() {
+        "" | "." | ".." => "-".to_string(),
+        _ => s,
+    }
+}
+
 /// The anchor part of a link to a heading.
 pub fn fragment(anchor: &str) -> String {
     format!("#{}", utf8_percent_encode(anchor, SEGMENT))
@@ -127,6 +165,13 @@ mod tests {
             fragment("一总体要求"),
             "#%E4%B8%80%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82"
         );
+        assert_eq!(Route::pair("a", "b").file, "compare/a/b/index.html");
+        assert_eq!(
+            Route::unit("jiangjin", "区科技局").file,
+            "units/jiangjin/区科技局/index.html"
+        );
+        assert_eq!(Route::unit("r", "a/b..").file, "units/r/a-b../index.html");
+        assert_eq!(Route::unit("r", "..").file, "units/r/-/index.html");
         assert_eq!(
             Route::plan_asset("p", "files/原文 1.pdf").url,
             "plans/p/files/%E5%8E%9F%E6%96%87%201.pdf"

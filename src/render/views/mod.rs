@@ -9,6 +9,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+pub mod compare;
+pub mod units;
+
 use super::markdown;
 use super::urls::{Route, fragment};
 use crate::link::{Linked, RowRef};
@@ -82,17 +85,35 @@ pub struct RegionLink {
     pub name: String,
     pub level: &'static str,
     pub url: String,
+    /// The region's colour slot (0–7), the same on every page and chart.
+    pub colour: usize,
 }
 
+/// How many colours the theme's palette has (`.c0` … `.c7`).
+pub const PALETTE: usize = 8;
+
 impl RegionLink {
-    pub fn new(r: &Region) -> Self {
+    pub fn new(linked: &Linked, r: usize) -> Self {
+        let region: &Region = &linked.site.regions[r];
         Self {
-            id: r.id.to_string(),
-            name: r.name.clone(),
-            level: r.level.label(),
-            url: Route::region(r.id.as_str()).url,
+            id: region.id.to_string(),
+            name: region.name.clone(),
+            level: region.level.label(),
+            url: Route::region(region.id.as_str()).url,
+            colour: colour(linked, r),
         }
     }
+}
+
+/// A region's colour slot: its place in the display order, so the municipality and
+/// its districts keep their colours from page to page.
+pub fn colour(linked: &Linked, r: usize) -> usize {
+    linked
+        .region_order
+        .iter()
+        .position(|&x| x == r)
+        .unwrap_or(r)
+        % PALETTE
 }
 
 #[derive(Serialize, Clone)]
@@ -118,7 +139,7 @@ impl PlanLink {
             display_title: plan.display_title().to_string(),
             kind: plan.kind.label(),
             url: Route::plan(plan.id.as_str()).url,
-            region: RegionLink::new(&linked.site.regions[linked.plan_region[p]]),
+            region: RegionLink::new(linked, linked.plan_region[p]),
             date: plan.sort_date().map(|d| d.chinese()),
             period: plan.period.map(|p| format!("{}—{}年", p.start, p.end)),
         }
@@ -319,7 +340,11 @@ pub struct PlanView {
     pub parent: Option<PlanLink>,
     pub annexes: Vec<PlanLink>,
     pub based_on: Vec<PlanLink>,
+    /// Plans this text cites by title.
+    pub cites: Vec<PlanLink>,
     pub cited_by: Vec<PlanLink>,
+    /// Titles this text cites that are not on the site.
+    pub external: Vec<String>,
     pub assets: Vec<AssetLink>,
 }
 
@@ -405,13 +430,17 @@ impl PlanView {
             errata: plan.errata.clone(),
             aliases: plan.aliases.clone(),
             toc,
-            body_html: markdown::to_html(&plan.body),
+            body_html: markdown::to_html_linked(&plan.body, &|text| {
+                citation_links(linked, p, text)
+            }),
             table: YearTable::new(linked, &refs),
             indicators_note_html: plan.indicators_note.as_ref().map(markdown::to_html),
             parent: linked.plan_parent[p].map(|i| PlanLink::new(linked, i)),
             annexes: links(&linked.plan_annexes[p]),
             based_on: links(&linked.plan_based_on[p]),
+            cites: links(&linked.plan_cites[p]),
             cited_by: links(&linked.plan_cited_by[p]),
+            external: linked.plan_external[p].clone(),
             assets: plan
                 .assets
                 .iter()
@@ -422,6 +451,27 @@ impl PlanView {
                 .collect(),
         }
     }
+}
+
+/// Links for the 《titles》 in a text of plan `p` that name another plan of the site;
+/// the text is shown on `p`'s page, two folders below the root.
+fn citation_links(linked: &Linked, p: usize, text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let root = Route::plan(linked.site.plans[p].id.as_str()).root();
+    linked
+        .citations
+        .scan(text)
+        .into_iter()
+        .filter_map(|c| {
+            let q = c.plan.filter(|&q| q != p)?;
+            Some((
+                c.range,
+                format!(
+                    "{root}{}",
+                    Route::plan(linked.site.plans[q].id.as_str()).url
+                ),
+            ))
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -441,8 +491,8 @@ impl RegionSummary {
         indicators.sort_unstable();
         indicators.dedup();
         Self {
-            link: RegionLink::new(&linked.site.regions[r]),
-            parent: linked.region_parent[r].map(|p| RegionLink::new(&linked.site.regions[p])),
+            link: RegionLink::new(linked, r),
+            parent: linked.region_parent[r].map(|p| RegionLink::new(linked, p)),
             plan_count: linked.region_plans[r].len(),
             indicator_count: indicators.len(),
         }
@@ -457,10 +507,15 @@ pub struct RegionView {
     pub children: Vec<RegionLink>,
     pub plans: Vec<PlanLink>,
     pub table: YearTable,
+    pub dashboard: Vec<compare::DashboardCategory>,
+    pub standings: Vec<compare::StandingView>,
+    pub timeline: Option<super::timeline::TimelineView>,
+    pub units: usize,
+    pub units_url: String,
 }
 
 impl RegionView {
-    pub fn new(linked: &Linked, r: usize) -> Self {
+    pub fn new(linked: &Linked, r: usize, standings: &[crate::link::compare::Standing]) -> Self {
         let region = &linked.site.regions[r];
         Self {
             summary: RegionSummary::new(linked, r),
@@ -468,13 +523,27 @@ impl RegionView {
             body_html: markdown::to_html(&region.body),
             children: linked.region_children[r]
                 .iter()
-                .map(|&c| RegionLink::new(&linked.site.regions[c]))
+                .map(|&c| RegionLink::new(linked, c))
                 .collect(),
             plans: linked.region_plans[r]
                 .iter()
                 .map(|&p| PlanLink::new(linked, p))
                 .collect(),
             table: YearTable::new(linked, &linked.region_rows[r]),
+            dashboard: compare::dashboard(linked, r),
+            standings: compare::standings(linked, standings, r),
+            timeline: super::timeline::timeline(
+                linked,
+                "site-timeline",
+                &format!("{}规划的实施期限", region.name),
+                &linked.region_plans[r],
+            ),
+            units: linked.region_units[r].len(),
+            units_url: format!(
+                "{}{}",
+                Route::units().url,
+                fragment(&format!("region-{}", region.id))
+            ),
         }
     }
 }
@@ -535,13 +604,6 @@ pub fn categories(linked: &Linked) -> Vec<CategoryGroup> {
         .collect()
 }
 
-/// The rows of one region on an indicator page.
-#[derive(Serialize)]
-pub struct RegionRows {
-    pub region: RegionLink,
-    pub rows: Vec<RowView>,
-}
-
 #[derive(Serialize)]
 pub struct IndicatorView {
     pub summary: IndicatorSummary,
@@ -549,40 +611,18 @@ pub struct IndicatorView {
     pub data_csv: String,
     pub direction: &'static str,
     pub body_html: String,
-    pub years: Vec<Year>,
-    pub groups: Vec<RegionRows>,
+    /// One comparison per measure: never a cumulative total beside a yearly amount.
+    pub measures: Vec<compare::MeasureView>,
+    pub region_count: usize,
 }
 
 impl IndicatorView {
     pub fn new(linked: &Linked, i: usize) -> Self {
         let ind = &linked.site.indicators[i];
-        let table = YearTable::new(linked, &linked.indicator_rows[i]);
-        let mut groups: Vec<RegionRows> = Vec::new();
-        let mut rows = table.rows.into_iter();
-        for r in &linked.indicator_rows[i] {
-            let Some(view) = rows.next() else { break };
-            let region = linked.plan_region[r.plan];
-            match groups
-                .iter_mut()
-                .find(|g| g.region.id == linked.site.regions[region].id.as_str())
-            {
-                Some(g) => g.rows.push(view),
-                None => groups.push(RegionRows {
-                    region: RegionLink::new(&linked.site.regions[region]),
-                    rows: vec![view],
-                }),
-            }
-        }
-        let order = |id: &str| {
-            linked
-                .region_by_id
-                .get(&crate::model::RegionId(id.to_string()))
-                .and_then(|r| linked.region_order.iter().position(|x| x == r))
-                .unwrap_or(usize::MAX)
-        };
-        groups.sort_by_key(|g| order(&g.region.id));
+        let summary = IndicatorSummary::new(linked, i);
         Self {
-            summary: IndicatorSummary::new(linked, i),
+            region_count: summary.region_count,
+            summary,
             data_csv: super::data::indicator_csv_path(ind.id.as_str()).url,
             direction: match ind.direction {
                 Direction::HigherIsBetter => "越高越好",
@@ -590,8 +630,7 @@ impl IndicatorView {
                 Direction::TargetBand => "保持在目标区间",
             },
             body_html: markdown::to_html(&ind.body),
-            years: table.years,
-            groups,
+            measures: compare::measures(linked, i),
         }
     }
 }
@@ -609,11 +648,20 @@ pub fn plan_groups(linked: &Linked) -> Vec<PlanGroup> {
         .iter()
         .filter(|&&r| !linked.region_plans[r].is_empty())
         .map(|&r| PlanGroup {
-            region: RegionLink::new(&linked.site.regions[r]),
+            region: RegionLink::new(linked, r),
             plans: linked.region_plans[r]
                 .iter()
                 .map(|&p| PlanLink::new(linked, p))
                 .collect(),
         })
+        .collect()
+}
+
+/// Every plan, grouped by region as on the plan list.
+pub fn plan_groups_order(linked: &Linked) -> Vec<usize> {
+    linked
+        .region_order
+        .iter()
+        .flat_map(|&r| linked.region_plans[r].iter().copied())
         .collect()
 }

@@ -1,0 +1,617 @@
+//! Views that set regions side by side: an indicator's comparison by measure (table,
+//! implied growth, chart), the goals matrix, the pair pages and a region's standings.
+//! The numbers come from [`crate::link::compare`]; this module only words them.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{IndicatorLink, PlanLink, RegionLink};
+use crate::link::compare::{
+    self, ImpliedGrowth, MeasureGroup, Nearest, Normalised, Standing, ValueKind,
+};
+use crate::link::{Linked, RowRef};
+use crate::model::date::Year;
+use crate::model::quantity::{Comparator, Measure};
+use crate::model::{Category, Direction};
+use crate::render::chart::{self, ChartPoint, ChartSeries, ChartView, PointKind};
+use crate::render::urls::{Route, fragment};
+
+/// One value in a comparison cell: as compared, and as the plan wrote it.
+#[derive(Serialize, Clone)]
+pub struct ValueView {
+    /// baseline | actual | target
+    pub kind: &'static str,
+    /// 基期 | 实际 | 目标
+    pub kind_label: &'static str,
+    pub year: Year,
+    pub comparator: Option<&'static str>,
+    pub comparator_words: Option<&'static str>,
+    pub value: String,
+    pub unit: String,
+    /// The value and unit as the plan writes them, when the unit differs: `1.8万件`.
+    pub original: Option<String>,
+}
+
+impl ValueView {
+    pub fn new(v: &Normalised, unit: &str) -> Self {
+        let (kind, kind_label) = kind_words(v.kind);
+        Self {
+            kind,
+            kind_label,
+            year: v.year,
+            comparator: v.comparator.map(Comparator::symbol),
+            comparator_words: v.comparator.map(Comparator::words),
+            value: v.value.text().to_string(),
+            unit: unit.to_string(),
+            original: v
+                .converted()
+                .then(|| format!("{}{}", v.original.text(), v.original_unit)),
+        }
+    }
+
+    /// `≥ 24 件`, for summaries.
+    pub fn short(&self) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.comparator {
+            s.push_str(c);
+            s.push(' ');
+        }
+        s.push_str(&self.value);
+        if !self.unit.is_empty() {
+            s.push(' ');
+            s.push_str(&self.unit);
+        }
+        s
+    }
+}
+
+fn kind_words(kind: ValueKind) -> (&'static str, &'static str) {
+    match kind {
+        ValueKind::Baseline => ("baseline", "基期"),
+        ValueKind::Actual => ("actual", "实际"),
+        ValueKind::Target => ("target", "目标"),
+    }
+}
+
+#[derive(Serialize)]
+pub struct GrowthView {
+    pub from_year: Year,
+    pub from_label: &'static str,
+    pub to_year: Year,
+    /// `年均需增长 16.7%`, worded by the target's comparator.
+    pub text: String,
+}
+
+impl GrowthView {
+    fn new(g: &ImpliedGrowth) -> Self {
+        let pct = g.rate * 100.0;
+        let (verb, amount) = if pct < 0.0 {
+            ("下降", -pct)
+        } else {
+            ("增长", pct)
+        };
+        let qualifier = match g.comparator {
+            Comparator::AtLeast | Comparator::MoreThan if pct >= 0.0 => "至少",
+            Comparator::AtMost | Comparator::LessThan if pct < 0.0 => "至少",
+            _ => "",
+        };
+        Self {
+            from_year: g.from_year,
+            from_label: kind_words(g.from_kind).1,
+            to_year: g.to_year,
+            text: format!("年均{qualifier}需{verb} {amount:.1}%"),
+        }
+    }
+}
+
+/// A row of a comparison table: one statement of one plan.
+#[derive(Serialize)]
+pub struct CompareRow {
+    pub region: RegionLink,
+    pub plan: PlanLink,
+    pub wording: String,
+    pub original_unit: String,
+    pub attribute: Option<&'static str>,
+    pub cells: Vec<Vec<ValueView>>,
+    pub growth: Vec<GrowthView>,
+    pub section_title: String,
+    pub section_url: String,
+    pub note: Option<String>,
+}
+
+/// All rows of one indicator with one measure: a table and a chart.
+#[derive(Serialize)]
+pub struct MeasureView {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub unit: String,
+    pub years: Vec<Year>,
+    pub rows: Vec<CompareRow>,
+    /// True when some value was written in another unit and is shown converted.
+    pub converted: bool,
+    pub chart: Option<ChartView>,
+}
+
+pub fn measures(linked: &Linked, indicator: usize) -> Vec<MeasureView> {
+    let ind = &linked.site.indicators[indicator];
+    compare::measure_groups(linked, indicator)
+        .iter()
+        .map(|g| measure_view(linked, &ind.name, &ind.id.to_string(), g))
+        .collect()
+}
+
+fn measure_view(linked: &Linked, name: &str, id: &str, group: &MeasureGroup) -> MeasureView {
+    let unit = group.unit.written.clone();
+    let values: Vec<(RowRef, Vec<Normalised>)> = group
+        .rows
+        .iter()
+        .map(|&r| (r, compare::normalise(linked.row(r), &group.unit)))
+        .collect();
+    let years: Vec<Year> = values
+        .iter()
+        .flat_map(|(_, v)| v.iter().map(|n| n.year))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let rows = values
+        .iter()
+        .map(|(r, vals)| compare_row(linked, *r, vals, &years, &unit))
+        .collect();
+    let converted = values
+        .iter()
+        .flat_map(|(_, v)| v)
+        .any(Normalised::converted);
+    let label = group.measure.label();
+    let chart = (group.measure != Measure::Qualitative)
+        .then(|| {
+            chart::chart(
+                &format!("chart-{}", group.measure.key()),
+                &format!("{name}（{label}）"),
+                &unit,
+                &series(linked, &values, &unit),
+            )
+        })
+        .flatten();
+    let _ = id;
+    MeasureView {
+        key: group.measure.key(),
+        label,
+        unit,
+        years,
+        rows,
+        converted,
+        chart,
+    }
+}
+
+fn compare_row(
+    linked: &Linked,
+    r: RowRef,
+    values: &[Normalised],
+    years: &[Year],
+    unit: &str,
+) -> CompareRow {
+    let plan = &linked.site.plans[r.plan];
+    let row = linked.row(r);
+    CompareRow {
+        region: RegionLink::new(linked, linked.plan_region[r.plan]),
+        plan: PlanLink::new(linked, r.plan),
+        wording: row.wording.clone(),
+        original_unit: row.unit.value.written.clone(),
+        attribute: row.attribute.map(|a| a.label()),
+        cells: years
+            .iter()
+            .map(|y| {
+                values
+                    .iter()
+                    .filter(|v| v.year == *y)
+                    .map(|v| ValueView::new(v, unit))
+                    .collect()
+            })
+            .collect(),
+        growth: compare::implied_growth(row)
+            .iter()
+            .map(GrowthView::new)
+            .collect(),
+        section_title: plan
+            .body
+            .outline
+            .iter()
+            .find(|h| h.anchor == row.section.value)
+            .map(|h| h.text.clone())
+            .unwrap_or_default(),
+        section_url: format!(
+            "{}{}",
+            Route::plan(plan.id.as_str()).url,
+            fragment(&row.section.value)
+        ),
+        note: row.note.clone(),
+    }
+}
+
+/// One chart series per region, its plans' numeric values together.
+fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> Vec<ChartSeries> {
+    let mut out: Vec<(usize, ChartSeries)> = Vec::new();
+    for (r, vals) in values {
+        let region = linked.plan_region[r.plan];
+        let link = RegionLink::new(linked, region);
+        let i = match out.iter().position(|(g, _)| *g == region) {
+            Some(i) => i,
+            None => {
+                out.push((
+                    region,
+                    ChartSeries {
+                        name: link.name.clone(),
+                        colour: link.colour,
+                        points: Vec::new(),
+                    },
+                ));
+                out.len() - 1
+            }
+        };
+        for v in vals {
+            let Some(number) = v.value.number() else {
+                continue;
+            };
+            let view = ValueView::new(v, unit);
+            out[i].1.points.push(ChartPoint {
+                year: v.year.0,
+                value: number,
+                kind: match v.kind {
+                    ValueKind::Baseline => PointKind::Baseline,
+                    ValueKind::Actual => PointKind::Actual,
+                    ValueKind::Target => PointKind::Target,
+                },
+                label: format!(
+                    "{} {}年{}值 {}",
+                    link.name,
+                    v.year,
+                    view.kind_label,
+                    view.short()
+                ),
+            });
+        }
+    }
+    out.into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| !s.points.is_empty())
+        .collect()
+}
+
+/// A cell of the goals matrix: a region's nearest-horizon target for an indicator.
+#[derive(Serialize)]
+pub struct MatrixCell {
+    pub value: ValueView,
+    pub measure: &'static str,
+    /// How many more targets the region sets for the indicator.
+    pub more: usize,
+    pub plan: PlanLink,
+}
+
+impl MatrixCell {
+    fn new(linked: &Linked, n: &Nearest) -> Self {
+        Self {
+            value: ValueView::new(&n.value, &n.unit.written),
+            measure: n.measure.label(),
+            more: n.more,
+            plan: PlanLink::new(linked, n.row.plan),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct MatrixRow {
+    pub indicator: IndicatorLink,
+    /// One per region column; None is "no target".
+    pub cells: Vec<Option<MatrixCell>>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixCategory {
+    pub category: &'static str,
+    pub rows: Vec<MatrixRow>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixRegion {
+    pub link: RegionLink,
+    /// How many catalogue indicators the region sets a target for.
+    pub targets: usize,
+}
+
+#[derive(Serialize)]
+pub struct PairLink {
+    pub a: RegionLink,
+    pub b: RegionLink,
+    pub url: String,
+    pub shared: usize,
+}
+
+#[derive(Serialize)]
+pub struct MatrixView {
+    pub regions: Vec<MatrixRegion>,
+    pub categories: Vec<MatrixCategory>,
+    /// Indicators no region sets a target for (only baselines or actuals): listed
+    /// apart, so the matrix is not mostly empty rows.
+    pub without_targets: Vec<IndicatorLink>,
+    pub pairs: Vec<PairLink>,
+}
+
+/// The region columns: the top level first, then by level and id.
+pub fn matrix(linked: &Linked) -> MatrixView {
+    let regions = &linked.region_order;
+    let cells: Vec<Vec<Option<Nearest>>> = (0..linked.site.indicators.len())
+        .map(|i| {
+            regions
+                .iter()
+                .map(|&r| compare::nearest_target(linked, i, r))
+                .collect()
+        })
+        .collect();
+    let has_target = |i: usize| cells[i].iter().any(Option::is_some);
+    let without_targets = Category::CHOICES
+        .iter()
+        .flat_map(|(_, cat)| sorted_indicators(linked, *cat))
+        .filter(|&i| !has_target(i) && !linked.indicator_rows[i].is_empty())
+        .map(|i| IndicatorLink::new(&linked.site.indicators[i]))
+        .collect();
+    let categories = Category::CHOICES
+        .iter()
+        .map(|(label, cat)| MatrixCategory {
+            category: label,
+            rows: sorted_indicators(linked, *cat)
+                .into_iter()
+                .filter(|&i| has_target(i))
+                .map(|i| MatrixRow {
+                    indicator: IndicatorLink::new(&linked.site.indicators[i]),
+                    cells: cells[i]
+                        .iter()
+                        .map(|c| c.as_ref().map(|n| MatrixCell::new(linked, n)))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .filter(|c: &MatrixCategory| !c.rows.is_empty())
+        .collect();
+    MatrixView {
+        regions: regions
+            .iter()
+            .enumerate()
+            .map(|(col, &r)| MatrixRegion {
+                link: RegionLink::new(linked, r),
+                targets: cells.iter().filter(|row| row[col].is_some()).count(),
+            })
+            .collect(),
+        categories,
+        without_targets,
+        pairs: pairs(linked)
+            .into_iter()
+            .map(|(a, b)| PairLink {
+                a: RegionLink::new(linked, a),
+                b: RegionLink::new(linked, b),
+                url: Route::pair(
+                    linked.site.regions[a].id.as_str(),
+                    linked.site.regions[b].id.as_str(),
+                )
+                .url,
+                shared: shared_indicators(linked, a, b).len(),
+            })
+            .collect(),
+    }
+}
+
+fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..linked.site.indicators.len())
+        .filter(|&i| linked.site.indicators[i].category == cat)
+        .collect();
+    v.sort_by(|&a, &b| {
+        linked.site.indicators[a]
+            .name
+            .cmp(&linked.site.indicators[b].name)
+    });
+    v
+}
+
+/// Every pair of regions, in display order.
+pub fn pairs(linked: &Linked) -> Vec<(usize, usize)> {
+    let order = &linked.region_order;
+    let mut out = Vec::new();
+    for (i, &a) in order.iter().enumerate() {
+        for &b in &order[i + 1..] {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// The catalogue indicators a region has any row for.
+fn region_indicators(linked: &Linked, region: usize) -> BTreeSet<usize> {
+    linked.region_rows[region]
+        .iter()
+        .map(|r| linked.row_indicator[r.plan][r.row])
+        .collect()
+}
+
+fn shared_indicators(linked: &Linked, a: usize, b: usize) -> Vec<usize> {
+    region_indicators(linked, a)
+        .intersection(&region_indicators(linked, b))
+        .copied()
+        .collect()
+}
+
+/// What one region states for one indicator: every value, by measure.
+#[derive(Serialize)]
+pub struct Statement {
+    pub measure: &'static str,
+    pub values: Vec<ValueView>,
+}
+
+fn statements(linked: &Linked, indicator: usize, region: usize) -> Vec<Statement> {
+    compare::measure_groups(linked, indicator)
+        .iter()
+        .filter_map(|g| {
+            let values: Vec<ValueView> = g
+                .rows
+                .iter()
+                .filter(|r| linked.plan_region[r.plan] == region)
+                .flat_map(|&r| compare::normalise(linked.row(r), &g.unit))
+                .map(|v| ValueView::new(&v, &g.unit.written))
+                .collect();
+            (!values.is_empty()).then(|| Statement {
+                measure: g.measure.label(),
+                values,
+            })
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct PairRow {
+    pub indicator: IndicatorLink,
+    pub a: Vec<Statement>,
+    pub b: Vec<Statement>,
+}
+
+#[derive(Serialize)]
+pub struct PairView {
+    pub a: RegionLink,
+    pub b: RegionLink,
+    pub shared: Vec<PairRow>,
+    pub only_a: Vec<PairRow>,
+    pub only_b: Vec<PairRow>,
+}
+
+pub fn pair(linked: &Linked, a: usize, b: usize) -> PairView {
+    let ia = region_indicators(linked, a);
+    let ib = region_indicators(linked, b);
+    let row = |i: usize| PairRow {
+        indicator: IndicatorLink::new(&linked.site.indicators[i]),
+        a: statements(linked, i, a),
+        b: statements(linked, i, b),
+    };
+    let by_name = |v: &mut Vec<PairRow>| v.sort_by(|x, y| x.indicator.name.cmp(&y.indicator.name));
+    let mut shared: Vec<PairRow> = ia.intersection(&ib).map(|&i| row(i)).collect();
+    let mut only_a: Vec<PairRow> = ia.difference(&ib).map(|&i| row(i)).collect();
+    let mut only_b: Vec<PairRow> = ib.difference(&ia).map(|&i| row(i)).collect();
+    by_name(&mut shared);
+    by_name(&mut only_a);
+    by_name(&mut only_b);
+    PairView {
+        a: RegionLink::new(linked, a),
+        b: RegionLink::new(linked, b),
+        shared,
+        only_a,
+        only_b,
+    }
+}
+
+/// A region's standing on one indicator, measure and year.
+#[derive(Serialize)]
+pub struct StandingView {
+    pub indicator: IndicatorLink,
+    pub measure: &'static str,
+    pub year: Year,
+    pub value: ValueView,
+    /// 最高 | 最低 | 第 2 位
+    pub position: String,
+    pub rank: usize,
+    pub of: usize,
+    pub direction: &'static str,
+    pub others: Vec<OtherValue>,
+    /// The higher-level region's target for the same year.
+    pub bar: Option<OtherValue>,
+    /// 高于 | 低于 | 等于, this target against the bar.
+    pub against_bar: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct OtherValue {
+    pub region: RegionLink,
+    pub value: ValueView,
+}
+
+pub fn standings(linked: &Linked, all: &[Standing], region: usize) -> Vec<StandingView> {
+    all.iter()
+        .filter(|s| s.region == region)
+        .map(|s| {
+            let ind = &linked.site.indicators[s.indicator];
+            StandingView {
+                indicator: IndicatorLink::new(ind),
+                measure: s.measure.label(),
+                year: s.year,
+                value: ValueView::new(&s.value, &s.unit.written),
+                position: if s.of < 2 {
+                    "—".to_string()
+                } else if s.rank == 1 {
+                    "最高".to_string()
+                } else if s.rank == s.of {
+                    "最低".to_string()
+                } else {
+                    format!("第 {} 位", s.rank)
+                },
+                rank: s.rank,
+                of: s.of,
+                direction: match ind.direction {
+                    Direction::HigherIsBetter => "越高越好",
+                    Direction::LowerIsBetter => "越低越好",
+                    Direction::TargetBand => "保持在目标区间",
+                },
+                others: s
+                    .others
+                    .iter()
+                    .map(|(r, v)| OtherValue {
+                        region: RegionLink::new(linked, *r),
+                        value: ValueView::new(v, &s.unit.written),
+                    })
+                    .collect(),
+                bar: s.bar.as_ref().map(|(r, v)| OtherValue {
+                    region: RegionLink::new(linked, *r),
+                    value: ValueView::new(v, &s.unit.written),
+                }),
+                against_bar: s.bar.as_ref().and_then(|(_, b)| {
+                    let (x, y) = (s.value.value.number()?, b.value.number()?);
+                    Some(match x.total_cmp(&y) {
+                        std::cmp::Ordering::Greater => "高于",
+                        std::cmp::Ordering::Less => "低于",
+                        std::cmp::Ordering::Equal => "等于",
+                    })
+                }),
+            }
+        })
+        .collect()
+}
+
+/// A region's nearest targets by category, for its dashboard.
+#[derive(Serialize)]
+pub struct DashboardCategory {
+    pub category: &'static str,
+    pub rows: Vec<DashboardRow>,
+}
+
+#[derive(Serialize)]
+pub struct DashboardRow {
+    pub indicator: IndicatorLink,
+    pub target: MatrixCell,
+}
+
+pub fn dashboard(linked: &Linked, region: usize) -> Vec<DashboardCategory> {
+    let mine = region_indicators(linked, region);
+    Category::CHOICES
+        .iter()
+        .map(|(label, cat)| DashboardCategory {
+            category: label,
+            rows: sorted_indicators(linked, *cat)
+                .into_iter()
+                .filter(|i| mine.contains(i))
+                .filter_map(|i| {
+                    compare::nearest_target(linked, i, region).map(|n| DashboardRow {
+                        indicator: IndicatorLink::new(&linked.site.indicators[i]),
+                        target: MatrixCell::new(linked, &n),
+                    })
+                })
+                .collect(),
+        })
+        .filter(|c| !c.rows.is_empty())
+        .collect()
+}

@@ -1,0 +1,228 @@
+//! The comparison layer, built from tests/fixtures/compare through the CLI: a
+//! municipality and two districts that set the same indicators in different units and
+//! measures, cite each other by title, and name responsible units two ways.
+
+mod common;
+
+use common::Site;
+
+fn built() -> Site {
+    let site = Site::fixture("compare");
+    site.build().ok();
+    site
+}
+
+/// The HTML between the start of the element with `id` and the end of its section.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let rest = &html[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
+}
+
+#[test]
+fn measures_are_compared_apart() {
+    let site = built();
+    let page = site.output("indicators/pledge-financing/index.html");
+    let cumulative = section(&page, "measure-cumulative");
+    let annual = section(&page, "measure-annual");
+    // The yearly amount is never in the cumulative table, nor the totals in the yearly one.
+    assert!(cumulative.contains("1.5") && cumulative.contains("0.8"));
+    assert!(!cumulative.contains("当年知识产权质押融资"));
+    assert!(annual.contains("当年知识产权质押融资"));
+    assert!(!annual.contains("知识产权质押融资累计"));
+    assert!(page.find("measure-cumulative") < page.find("measure-annual"));
+}
+
+#[test]
+fn units_are_normalised_with_the_original_beside() {
+    let site = built();
+    let page = site.output("indicators/pledge-financing/index.html");
+    let cumulative = section(&page, "measure-cumulative");
+    // West writes 8000 万元; compared in the catalogue's 亿元 it is 0.8.
+    assert!(
+        cumulative.contains(
+            "<span class=\"number\">0.8</span><span class=\"original\">（原文 8000万元）</span>"
+        ),
+        "{cumulative}"
+    );
+    // East already writes 亿元: no original is repeated.
+    assert!(cumulative.contains("<span class=\"number\">1.5</span></span>"));
+    assert!(cumulative.contains("（单位：亿元）"));
+    let annual = section(&page, "measure-annual");
+    assert!(annual.contains(
+        "<span class=\"number\">0.5</span><span class=\"original\">（原文 5000万元）</span>"
+    ));
+}
+
+#[test]
+fn implied_growth_is_shown_from_baseline_to_target() {
+    let site = built();
+    let page = site.output("indicators/patents-per-10k/index.html");
+    // 10 in 2023 to at least 20 in 2026: (20/10)^(1/3) − 1 = 26.0 % a year.
+    assert!(
+        page.contains("隐含增速：2023年基期值→2026年目标，年均至少需增长 26.0%"),
+        "{page}"
+    );
+}
+
+#[test]
+fn indicator_pages_have_an_accessible_chart_per_measure() {
+    let site = built();
+    let page = site.output("indicators/patents-per-10k/index.html");
+    assert_eq!(
+        page.matches("<svg class=\"chart-svg\" role=\"img\"")
+            .count(),
+        1
+    );
+    assert!(page.contains("aria-labelledby=\"chart-stock-title chart-stock-desc\""));
+    let desc = section(&page, "chart-stock-desc");
+    for region in ["测试市", "东区", "西区"] {
+        assert!(desc.contains(region), "{desc}");
+    }
+    // One marker per value: city 25, east 10 and 20, west 30.
+    assert_eq!(page.matches("class=\"marker ").count(), 4);
+    assert_eq!(page.matches("class=\"marker target\"").count(), 3);
+    // Every region keeps its colour slot: the municipality is first.
+    assert!(page.contains("<g class=\"series-lines c0\""));
+    let pledge = site.output("indicators/pledge-financing/index.html");
+    assert_eq!(pledge.matches("role=\"img\"").count(), 2);
+    assert!(!page.contains("style="));
+}
+
+#[test]
+fn goals_matrix_and_every_pair_page() {
+    let site = built();
+    let matrix = site.output("compare/index.html");
+    // Municipality first, then districts.
+    let city = matrix.find(">测试市</a></th>").expect("city column");
+    let east = matrix.find(">东区</a></th>").expect("east column");
+    assert!(city < east);
+    // Counts of indicators with targets: city 1, east 2, west 2.
+    assert!(
+        matrix.contains("<td>1 项</td><td>2 项</td><td>2 项</td>"),
+        "{matrix}"
+    );
+    // The city sets no pledge-financing target.
+    assert!(matrix.contains("<span class=\"empty\">无目标</span>"));
+    // West's nearest target, converted, with the original.
+    assert!(matrix.contains("（原文 8000万元）"));
+    for (a, b) in [("city", "east"), ("city", "west"), ("east", "west")] {
+        let pair = site.output(&format!("compare/{a}/{b}/index.html"));
+        assert!(pair.contains("共同指标"), "{a}/{b}");
+    }
+    let pair = site.output("compare/city/east/index.html");
+    assert!(section(&pair, "site-shared").contains("每万人口发明专利拥有量"));
+    assert!(section(&pair, "site-only-b").contains("知识产权质押融资金额"));
+    assert!(section(&pair, "site-only-a").contains("无。"));
+}
+
+#[test]
+fn region_standings_and_the_municipal_bar() {
+    let site = built();
+    let west = site.output("regions/west/index.html");
+    let standings = section(&west, "site-standings");
+    // 2026, stock: west 30 is above east's ≥ 20; the city's 25 is the bar.
+    assert!(
+        standings.contains("<strong>最高</strong>（共 2 个地区）"),
+        "{standings}"
+    );
+    assert!(standings.contains("本地区目标高于上级目标"));
+    let east = site.output("regions/east/index.html");
+    assert!(section(&east, "site-standings").contains("<strong>最低</strong>"));
+    assert!(section(&east, "site-dashboard").contains("每万人口发明专利拥有量"));
+}
+
+#[test]
+fn responsible_units_are_normalised_per_region() {
+    let site = built();
+    let units = site.output("units/index.html");
+    let west = section(&units, "region-west");
+    // 区市场监管局 and 西区市场监管局 are one body in West, by its region file.
+    assert!(west.contains("西区市场监管局"));
+    assert!(west.contains("又写作 区市场监管局"));
+    assert!(!west.contains(">区市场监管局</a>"));
+    // In East the short name stands alone.
+    assert!(section(&units, "region-east").contains(">区市场监管局</a>"));
+    let unit = site.output("units/west/西区市场监管局/index.html");
+    let tasks = section(&unit, "site-tasks");
+    assert!(tasks.contains("href=\"../../../plans/west-plan/index.html#task-1\""));
+    assert!(tasks.contains("href=\"../../../plans/west-plan/index.html#task-2\""));
+    assert!(tasks.contains("原文写作 区市场监管局"));
+    assert!(unit.contains("负责的指标"));
+}
+
+#[test]
+fn citations_link_to_plans_and_list_the_rest() {
+    let site = built();
+    let east = site.output("plans/east-plan/index.html");
+    // Cited without its period, linked to the outline.
+    assert!(east.contains(
+        "<a class=\"citation\" href=\"../../plans/city-outline/index.html\">《测试市知识产权强市建设纲要》</a>"
+    ));
+    assert!(east.contains("<li>《外省知识产权条例》</li>"));
+    let west = site.output("plans/west-plan/index.html");
+    assert!(west.contains("《测试市知识产权强市建设纲要（2021－2035 年）》</a>"));
+    let outline = site.output("plans/city-outline/index.html");
+    let relations = section(&outline, "site-relations");
+    assert!(relations.contains("引用本文件的规划"));
+    assert!(relations.contains("plans/east-plan/index.html"));
+    assert!(relations.contains("plans/west-plan/index.html"));
+}
+
+#[test]
+fn plans_timeline_links_each_bar() {
+    let site = built();
+    let plans = site.output("plans/index.html");
+    let timeline = section(&plans, "site-timeline-title");
+    assert!(plans.contains("<svg class=\"timeline-svg\" role=\"img\""));
+    for id in ["city-outline", "east-plan", "west-plan"] {
+        assert!(
+            plans.contains(&format!("<a href=\"../plans/{id}/index.html\">\n    <text")),
+            "{id}"
+        );
+    }
+    // The outline states no start: an open bar up to its horizon.
+    assert!(plans.contains("目标至2035年，起始未注明"));
+    assert!(plans.contains("open-start"));
+    assert!(plans.contains("2024—2026年"));
+    assert!(!timeline.is_empty());
+}
+
+#[test]
+fn a_unit_that_cannot_convert_is_an_error() {
+    let site = Site::fixture("compare");
+    site.edit(
+        "content/plans/west-plan/indicators.md",
+        "    unit: 万元",
+        "    unit: 万件",
+    );
+    let line = site.line_of("content/plans/west-plan/indicators.md", "unit: 万件");
+    site.build().fails_with(&[
+        &format!("content/plans/west-plan/indicators.md:{line}:"),
+        "`万件` cannot be compared with `亿元`, the unit of `pledge-financing`",
+        "help:",
+    ]);
+    assert!(!site.path("output").exists());
+}
+
+#[test]
+fn a_responsible_unit_listed_twice_is_an_error() {
+    let site = Site::fixture("compare");
+    site.edit(
+        "content/regions/west.md",
+        "aliases: [区市场监管局]",
+        "aliases: [区市场监管局, 西区市场监管局]",
+    );
+    site.build().fails_with(&[
+        "content/regions/west.md:8:",
+        "`西区市场监管局` is listed twice (first on line 7)",
+    ]);
+}
+
+#[test]
+fn snapshot_goals_matrix() {
+    let site = built();
+    insta::assert_snapshot!("goals_matrix", site.output("compare/index.html"));
+}
