@@ -42,3 +42,66 @@ fn bundled_site_builds_and_states_the_dazu_targets() {
         assert!(target.join(page).is_file(), "{page}");
     }
 }
+
+/// Every indicator that two or more regions set has a comparison page whose tables
+/// state each value of targets.csv (which tests/source_values.rs ties to the seed
+/// texts), converted to the catalogue unit with the plan's own number beside, and a
+/// chart when it has numbers.
+#[test]
+fn every_shared_indicator_is_compared_with_the_plans_numbers() {
+    let (_guard, target) = common::build_bundled();
+    let mut rows = csv::Reader::from_path(target.join("data/targets.csv")).unwrap();
+    let headers = rows.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name).unwrap();
+    let (ind, region, value, unit, measure) = (
+        col("indicator_id"),
+        col("region_id"),
+        col("value"),
+        col("unit"),
+        col("measure"),
+    );
+    let mut by_indicator: std::collections::BTreeMap<String, Vec<csv::StringRecord>> =
+        Default::default();
+    for r in rows.records() {
+        let r = r.unwrap();
+        by_indicator.entry(r[ind].to_string()).or_default().push(r);
+    }
+    let mut shared = 0;
+    for (id, records) in &by_indicator {
+        let regions: std::collections::BTreeSet<&str> =
+            records.iter().map(|r| &r[region]).collect();
+        if regions.len() < 2 {
+            continue;
+        }
+        shared += 1;
+        let page =
+            fs::read_to_string(target.join(format!("indicators/{id}/index.html"))).unwrap();
+        for r in records {
+            let written = format!("<span class=\"number\">{}</span>", &r[value]);
+            let original = format!("（原文 {}{}）", &r[value], &r[unit]);
+            assert!(
+                page.contains(&written) || page.contains(&original),
+                "{id}: {} {} {} is not on the page",
+                &r[region],
+                &r[value],
+                &r[unit]
+            );
+        }
+        let numeric = records.iter().any(|r| &r[measure] != "qualitative");
+        assert_eq!(page.contains("role=\"img\""), numeric, "{id}: chart");
+        for name in regions {
+            assert!(page.contains(&format!("regions/{name}/index.html")), "{id}: {name}");
+        }
+    }
+    assert!(shared >= 11, "{shared} shared indicators");
+    for page in ["compare/index.html", "units/index.html"] {
+        assert!(target.join(page).is_file(), "{page}");
+    }
+    let pairs = fs::read_dir(target.join("compare"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| fs::read_dir(e.path()).unwrap().count())
+        .sum::<usize>();
+    assert_eq!(pairs, 10, "pair pages");
+}
