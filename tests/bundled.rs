@@ -52,7 +52,12 @@ fn every_shared_indicator_is_compared_with_the_plans_numbers() {
     let (_guard, target) = common::build_bundled();
     let mut rows = csv::Reader::from_path(target.join("data/targets.csv")).unwrap();
     let headers = rows.headers().unwrap().clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name).unwrap();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .unwrap()
+    };
     let (ind, region, value, unit, measure) = (
         col("indicator_id"),
         col("region_id"),
@@ -74,8 +79,7 @@ fn every_shared_indicator_is_compared_with_the_plans_numbers() {
             continue;
         }
         shared += 1;
-        let page =
-            fs::read_to_string(target.join(format!("indicators/{id}/index.html"))).unwrap();
+        let page = fs::read_to_string(target.join(format!("indicators/{id}/index.html"))).unwrap();
         for r in records {
             let written = format!("<span class=\"number\">{}</span>", &r[value]);
             let original = format!("（原文 {}{}）", &r[value], &r[unit]);
@@ -90,7 +94,10 @@ fn every_shared_indicator_is_compared_with_the_plans_numbers() {
         let numeric = records.iter().any(|r| &r[measure] != "qualitative");
         assert_eq!(page.contains("role=\"img\""), numeric, "{id}: chart");
         for name in regions {
-            assert!(page.contains(&format!("regions/{name}/index.html")), "{id}: {name}");
+            assert!(
+                page.contains(&format!("regions/{name}/index.html")),
+                "{id}: {name}"
+            );
         }
     }
     assert!(shared >= 11, "{shared} shared indicators");

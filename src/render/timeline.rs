@@ -52,6 +52,9 @@ pub struct TimelineRow {
     pub open_start: bool,
     /// `2025—2027年`, `2025年成文，目标至2029年`, `目标至2035年，起始未注明`.
     pub span: String,
+    /// What the row says above its bar: region, plan and span, the span left out when
+    /// the plan's name already states its years.
+    pub label: String,
 }
 
 /// When a plan runs, as far as its text says.
@@ -123,9 +126,19 @@ pub fn timeline(linked: &Linked, id: &str, title: &str, plans: &[usize]) -> Opti
         .map(|(i, (p, s))| {
             let top = TOP + ROW * i as f64;
             let start = s.start.unwrap_or(min);
+            let region = RegionLink::new(linked, linked.plan_region[*p]);
+            let name = linked.site.plans[*p].display_title();
+            let years_in_name = s.start.is_some_and(|y| name.contains(&y.to_string()))
+                && name.contains(&s.end.to_string());
+            let label = if years_in_name {
+                format!("{} · {name}", region.name)
+            } else {
+                format!("{} · {name}（{}）", region.name, s.text)
+            };
             TimelineRow {
+                label,
                 plan: PlanLink::new(linked, *p),
-                region: RegionLink::new(linked, linked.plan_region[*p]),
+                region,
                 text_y: round(top + 14.0),
                 bar_y: round(top + 22.0),
                 bar_height: BAR,
@@ -140,7 +153,7 @@ pub fn timeline(linked: &Linked, id: &str, title: &str, plans: &[usize]) -> Opti
     let step = tick_step(max - min + 1);
     // A year's label sits in the middle of the year.
     let ticks = (min..=max)
-        .filter(|y| (y - min) % step == 0 || *y == max)
+        .filter(|y| (y - min) % step == 0)
         .map(|y| Tick {
             x: round(x_of(y) + scale / 2.0),
             label: y.to_string(),
