@@ -301,6 +301,14 @@ impl Direction {
         ("lower_is_better", Direction::LowerIsBetter),
         ("target_band", Direction::TargetBand),
     ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "越高越好",
+            Direction::LowerIsBetter => "越低越好",
+            Direction::TargetBand => "保持在目标区间",
+        }
+    }
 }
 
 /// A catalogue indicator: one distinct measure, shared by all plans that set it.

@@ -11,9 +11,9 @@ use crate::link::compare::{
     self, ImpliedGrowth, MeasureGroup, Nearest, Normalised, Standing, ValueKind,
 };
 use crate::link::{Linked, RowRef};
+use crate::model::Category;
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure};
-use crate::model::{Category, Direction};
 use crate::render::chart::{self, ChartPoint, ChartSeries, ChartView, PointKind};
 use crate::render::urls::{Route, fragment};
 
@@ -401,7 +401,8 @@ pub fn matrix(linked: &Linked) -> MatrixView {
     }
 }
 
-fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
+/// The catalogue indicators of a category, by name.
+pub fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
     let mut v: Vec<usize> = (0..linked.site.indicators.len())
         .filter(|&i| linked.site.indicators[i].category == cat)
         .collect();
@@ -552,11 +553,7 @@ pub fn standings(linked: &Linked, all: &[Standing], region: usize) -> Vec<Standi
                 },
                 rank: s.rank,
                 of: s.of,
-                direction: match ind.direction {
-                    Direction::HigherIsBetter => "越高越好",
-                    Direction::LowerIsBetter => "越低越好",
-                    Direction::TargetBand => "保持在目标区间",
-                },
+                direction: ind.direction.label(),
                 others: s
                     .others
                     .iter()

@@ -16,7 +16,7 @@ use super::markdown;
 use super::urls::{Route, fragment};
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
-use crate::model::{Category, Direction, Footer, Indicator, Plan, PlanIndicator, Region};
+use crate::model::{Category, Footer, Indicator, Plan, PlanIndicator, Region};
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -586,19 +586,10 @@ pub fn categories(linked: &Linked) -> Vec<CategoryGroup> {
         .iter()
         .map(|(label, cat)| CategoryGroup {
             category: label,
-            indicators: {
-                let mut v: Vec<usize> = (0..linked.site.indicators.len())
-                    .filter(|&i| linked.site.indicators[i].category == *cat)
-                    .collect();
-                v.sort_by(|&a, &b| {
-                    linked.site.indicators[a]
-                        .name
-                        .cmp(&linked.site.indicators[b].name)
-                });
-                v.into_iter()
-                    .map(|i| IndicatorSummary::new(linked, i))
-                    .collect()
-            },
+            indicators: compare::sorted_indicators(linked, *cat)
+                .into_iter()
+                .map(|i| IndicatorSummary::new(linked, i))
+                .collect(),
         })
         .filter(|g| !g.indicators.is_empty())
         .collect()
@@ -624,11 +615,7 @@ impl IndicatorView {
             region_count: summary.region_count,
             summary,
             data_csv: super::data::indicator_csv_path(ind.id.as_str()).url,
-            direction: match ind.direction {
-                Direction::HigherIsBetter => "越高越好",
-                Direction::LowerIsBetter => "越低越好",
-                Direction::TargetBand => "保持在目标区间",
-            },
+            direction: ind.direction.label(),
             body_html: markdown::to_html(&ind.body),
             measures: compare::measures(linked, i),
         }
