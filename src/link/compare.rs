@@ -91,16 +91,18 @@ pub struct MeasureGroup {
     pub rows: Vec<RowRef>,
 }
 
-/// Groups an indicator's rows by measure, in the order of [`Measure`].
-pub fn measure_groups(linked: &Linked, indicator: usize) -> Vec<MeasureGroup> {
+/// Groups an indicator's rows by measure, in the order of [`Measure`]. The link stage
+/// does it once per indicator ([`Linked::indicator_measures`]).
+pub(super) fn measure_groups(linked: &Linked, indicator: usize) -> Vec<MeasureGroup> {
     let ind = &linked.site.indicators[indicator];
     let mut rows = linked.indicator_rows[indicator].clone();
-    let region_rank = |r: &RowRef| {
-        let region = linked.plan_region[r.plan];
-        linked.region_order.iter().position(|&x| x == region)
-    };
-    let plan_rank = |r: &RowRef| linked.plan_order.iter().position(|&p| p == r.plan);
-    rows.sort_by_key(|r| (region_rank(r), plan_rank(r), r.row));
+    rows.sort_by_key(|r| {
+        (
+            linked.region_rank[linked.plan_region[r.plan]],
+            linked.plan_rank[r.plan],
+            r.row,
+        )
+    });
     let mut groups: Vec<MeasureGroup> = Vec::new();
     for r in rows {
         let row = linked.row(r);
@@ -203,7 +205,7 @@ pub struct Standing {
 pub fn standings(linked: &Linked) -> Vec<Standing> {
     let mut out = Vec::new();
     for i in 0..linked.site.indicators.len() {
-        for group in measure_groups(linked, i) {
+        for group in &linked.indicator_measures[i] {
             if group.measure == Measure::Qualitative {
                 continue;
             }
@@ -308,7 +310,7 @@ pub struct Nearest {
 pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Option<Nearest> {
     let mut found: Option<Nearest> = None;
     let mut count = 0;
-    for group in measure_groups(linked, indicator) {
+    for group in &linked.indicator_measures[indicator] {
         for &r in &group.rows {
             if linked.plan_region[r.plan] != region {
                 continue;
@@ -323,7 +325,7 @@ pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Optio
                     Some(f) => {
                         v.year < f.value.year
                             || (v.year == f.value.year
-                                && plan_rank(linked, r.plan) < plan_rank(linked, f.row.plan))
+                                && linked.plan_rank[r.plan] < linked.plan_rank[f.row.plan])
                     }
                 };
                 if better {
@@ -342,14 +344,6 @@ pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Optio
         f.more = count - 1;
         f
     })
-}
-
-fn plan_rank(linked: &Linked, plan: usize) -> usize {
-    linked
-        .plan_order
-        .iter()
-        .position(|&p| p == plan)
-        .unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]

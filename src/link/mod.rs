@@ -32,6 +32,8 @@ pub struct Linked {
     pub indicator_by_id: HashMap<IndicatorId, usize>,
     /// Regions in display order: the top level first, then by level and name.
     pub region_order: Vec<usize>,
+    /// Per region: its place in `region_order`.
+    pub region_rank: Vec<usize>,
     pub region_parent: Vec<Option<usize>>,
     pub region_children: Vec<Vec<usize>>,
     /// Per region: its plans, newest first.
@@ -40,6 +42,8 @@ pub struct Linked {
     pub region_rows: Vec<Vec<RowRef>>,
     /// All plans, newest first.
     pub plan_order: Vec<usize>,
+    /// Per plan: its place in `plan_order`.
+    pub plan_rank: Vec<usize>,
     pub plan_region: Vec<usize>,
     pub plan_parent: Vec<Option<usize>>,
     pub plan_annexes: Vec<Vec<usize>>,
@@ -51,12 +55,13 @@ pub struct Linked {
     pub indicator_rows: Vec<Vec<RowRef>>,
     /// The matcher for 《title》 citations of the site's plans, for the render stage.
     pub citations: citations::Citations,
-    /// Per plan: every 《title》 in its text, ranges relative to the body.
-    pub plan_citations: Vec<Vec<citations::Citation>>,
     /// Per plan: the plans its text cites (itself excepted), in order of first citation.
     pub plan_cites: Vec<Vec<usize>>,
     /// Per plan: the titles its text cites that are not plans of the site.
     pub plan_external: Vec<Vec<String>>,
+    /// Per catalogue indicator: its rows grouped by measure, as every comparison
+    /// page, the matrix and the standings use them.
+    pub indicator_measures: Vec<Vec<compare::MeasureGroup>>,
     /// Per region: the responsible units its plans name.
     pub region_units: Vec<Vec<responsible::ResponsibleUnit>>,
 }
@@ -242,17 +247,28 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             .then_with(|| ra.id.cmp(&rb.id))
     });
 
-    Ok(Linked {
+    let rank = |order: &[usize]| {
+        let mut rank = vec![0; order.len()];
+        for (i, &x) in order.iter().enumerate() {
+            rank[x] = i;
+        }
+        rank
+    };
+    let region_rank = rank(&region_order);
+    let plan_rank = rank(&plan_order);
+    let mut linked = Linked {
         site,
         region_by_id,
         plan_by_id,
         indicator_by_id,
         region_order,
+        region_rank,
         region_parent,
         region_children,
         region_plans,
         region_rows,
         plan_order,
+        plan_rank,
         plan_region,
         plan_parent,
         plan_annexes,
@@ -261,11 +277,15 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         row_indicator,
         indicator_rows,
         citations: matcher,
-        plan_citations,
         plan_cites,
         plan_external,
+        indicator_measures: Vec::new(),
         region_units,
-    })
+    };
+    linked.indicator_measures = (0..linked.site.indicators.len())
+        .map(|i| compare::measure_groups(&linked, i))
+        .collect();
+    Ok(linked)
 }
 
 /// The matcher of every plan's title, short title and aliases. Two plans with one

@@ -72,7 +72,9 @@ pub fn collect(
         units[region][i].written.insert(written.to_string());
         i
     };
-    let mut seen: HashSet<(usize, usize, usize, usize)> = HashSet::new();
+    // (region, unit, plan, paragraph or row) already recorded.
+    let mut seen_tasks: HashSet<(usize, usize, usize, usize)> = HashSet::new();
+    let mut seen_rows: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     let mut tasks: Vec<(usize, usize, TaskRef)> = Vec::new();
     let mut rows: Vec<(usize, usize, RowRef)> = Vec::new();
     for (p, plan) in site.plans.iter().enumerate() {
@@ -85,7 +87,7 @@ pub fn collect(
                     responsibility: k,
                 };
                 // A unit named twice in one annotation is one responsibility.
-                if seen.insert((region, u, p, k)) {
+                if seen_tasks.insert((region, u, p, k)) {
                     tasks.push((region, u, task));
                 }
             }
@@ -93,7 +95,7 @@ pub fn collect(
         for (r, row) in plan.indicators.iter().enumerate() {
             for written in &row.responsible {
                 let u = entry(region, written);
-                if seen.insert((region, u, usize::MAX - p, r)) {
+                if seen_rows.insert((region, u, p, r)) {
                     rows.push((region, u, RowRef { plan: p, row: r }));
                 }
             }

@@ -141,6 +141,11 @@ fn file_safe(name: &str) -> String {
     }
 }
 
+/// A link to a heading of a plan's text.
+pub fn plan_heading(id: &str, anchor: &str) -> String {
+    format!("{}{}", Route::plan(id).url, fragment(anchor))
+}
+
 /// The anchor part of a link to a heading.
 pub fn fragment(anchor: &str) -> String {
     format!("#{}", utf8_percent_encode(anchor, SEGMENT))

@@ -15,7 +15,7 @@ use crate::model::Category;
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure};
 use crate::render::chart::{self, ChartPoint, ChartSeries, ChartView, PointKind};
-use crate::render::urls::{Route, fragment};
+use crate::render::urls::Route;
 
 /// One value in a comparison cell: as compared, and as the plan wrote it.
 #[derive(Serialize, Clone)]
@@ -135,13 +135,13 @@ pub struct MeasureView {
 
 pub fn measures(linked: &Linked, indicator: usize) -> Vec<MeasureView> {
     let ind = &linked.site.indicators[indicator];
-    compare::measure_groups(linked, indicator)
+    linked.indicator_measures[indicator]
         .iter()
-        .map(|g| measure_view(linked, &ind.name, &ind.id.to_string(), g))
+        .map(|g| measure_view(linked, &ind.name, g))
         .collect()
 }
 
-fn measure_view(linked: &Linked, name: &str, id: &str, group: &MeasureGroup) -> MeasureView {
+fn measure_view(linked: &Linked, name: &str, group: &MeasureGroup) -> MeasureView {
     let unit = group.unit.written.clone();
     let values: Vec<(RowRef, Vec<Normalised>)> = group
         .rows
@@ -173,7 +173,6 @@ fn measure_view(linked: &Linked, name: &str, id: &str, group: &MeasureGroup) -> 
             )
         })
         .flatten();
-    let _ = id;
     MeasureView {
         key: group.measure.key(),
         label,
@@ -192,8 +191,8 @@ fn compare_row(
     years: &[Year],
     unit: &str,
 ) -> CompareRow {
-    let plan = &linked.site.plans[r.plan];
     let row = linked.row(r);
+    let (section_title, section_url) = super::section(linked, r);
     CompareRow {
         region: RegionLink::new(linked, linked.plan_region[r.plan]),
         plan: PlanLink::new(linked, r.plan),
@@ -214,18 +213,8 @@ fn compare_row(
             .iter()
             .map(GrowthView::new)
             .collect(),
-        section_title: plan
-            .body
-            .outline
-            .iter()
-            .find(|h| h.anchor == row.section.value)
-            .map(|h| h.text.clone())
-            .unwrap_or_default(),
-        section_url: format!(
-            "{}{}",
-            Route::plan(plan.id.as_str()).url,
-            fragment(&row.section.value)
-        ),
+        section_title,
+        section_url,
         note: row.note.clone(),
     }
 }
@@ -449,7 +438,7 @@ pub struct Statement {
 }
 
 fn statements(linked: &Linked, indicator: usize, region: usize) -> Vec<Statement> {
-    compare::measure_groups(linked, indicator)
+    linked.indicator_measures[indicator]
         .iter()
         .filter_map(|g| {
             let values: Vec<ValueView> = g

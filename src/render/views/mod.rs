@@ -13,7 +13,7 @@ pub mod compare;
 pub mod units;
 
 use super::markdown;
-use super::urls::{Route, fragment};
+use super::urls::{Route, fragment, plan_heading};
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
 use crate::model::{Category, Footer, Indicator, Plan, PlanIndicator, Region};
@@ -108,12 +108,7 @@ impl RegionLink {
 /// A region's colour slot: its place in the display order, so the municipality and
 /// its districts keep their colours from page to page.
 pub fn colour(linked: &Linked, r: usize) -> usize {
-    linked
-        .region_order
-        .iter()
-        .position(|&x| x == r)
-        .unwrap_or(r)
-        % PALETTE
+    linked.region_rank[r] % PALETTE
 }
 
 #[derive(Serialize, Clone)]
@@ -246,13 +241,7 @@ fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
             cell
         })
         .collect();
-    let section_title = plan
-        .body
-        .outline
-        .iter()
-        .find(|h| h.anchor == row.section.value)
-        .map(|h| h.text.clone())
-        .unwrap_or_default();
+    let (section_title, section_url) = section(linked, r);
     RowView {
         indicator: IndicatorLink::new(indicator),
         plan: PlanLink::new(linked, r.plan),
@@ -264,13 +253,23 @@ fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
         cells,
         responsible: row.responsible.clone(),
         section_title,
-        section_url: format!(
-            "{}{}",
-            Route::plan(plan.id.as_str()).url,
-            fragment(&row.section.value)
-        ),
+        section_url,
         note: row.note.clone(),
     }
+}
+
+/// The heading a row's `section` names in its plan's text: its words and a link to it.
+pub fn section(linked: &Linked, r: RowRef) -> (String, String) {
+    let plan = &linked.site.plans[r.plan];
+    let anchor = &linked.row(r).section.value;
+    let title = plan
+        .body
+        .outline
+        .iter()
+        .find(|h| &h.anchor == anchor)
+        .map(|h| h.text.clone())
+        .unwrap_or_default();
+    (title, plan_heading(plan.id.as_str(), anchor))
 }
 
 fn value(
@@ -391,7 +390,6 @@ impl PlanView {
                 value: plan.period.map(|p| format!("{}—{}年", p.start, p.end)),
             },
         ];
-        let page = Route::plan(plan.id.as_str()).url;
         let toc = plan
             .body
             .outline
@@ -401,7 +399,7 @@ impl PlanView {
                 level: h.level,
                 text: h.text.clone(),
                 anchor: h.anchor.clone(),
-                url: format!("{page}{}", fragment(&h.anchor)),
+                url: plan_heading(plan.id.as_str(), &h.anchor),
             })
             .collect();
         let refs: Vec<RowRef> = (0..plan.indicators.len())
@@ -604,16 +602,13 @@ pub struct IndicatorView {
     pub body_html: String,
     /// One comparison per measure: never a cumulative total beside a yearly amount.
     pub measures: Vec<compare::MeasureView>,
-    pub region_count: usize,
 }
 
 impl IndicatorView {
     pub fn new(linked: &Linked, i: usize) -> Self {
         let ind = &linked.site.indicators[i];
-        let summary = IndicatorSummary::new(linked, i);
         Self {
-            region_count: summary.region_count,
-            summary,
+            summary: IndicatorSummary::new(linked, i),
             data_csv: super::data::indicator_csv_path(ind.id.as_str()).url,
             direction: ind.direction.label(),
             body_html: markdown::to_html(&ind.body),

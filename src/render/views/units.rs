@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{IndicatorLink, PlanLink, RegionLink};
 use crate::link::Linked;
 use crate::link::responsible::ResponsibleUnit;
-use crate::render::urls::{Route, fragment};
+use crate::render::urls::{Route, plan_heading};
 
 /// How much of a task's paragraph a unit's page quotes.
 const EXCERPT_CHARS: usize = 60;
@@ -95,11 +95,13 @@ impl UnitView {
                 let plan = &linked.site.plans[t.plan];
                 let resp = &plan.body.responsibilities[t.responsibility];
                 let heading = resp.heading.and_then(|h| plan.body.outline.get(h));
-                let page = Route::plan(plan.id.as_str()).url;
                 TaskView {
                     plan: PlanLink::new(linked, t.plan),
                     title: heading.map_or_else(|| plan.title.clone(), |h| h.text.clone()),
-                    url: heading.map_or(page.clone(), |h| format!("{page}{}", fragment(&h.anchor))),
+                    url: heading.map_or_else(
+                        || Route::plan(plan.id.as_str()).url,
+                        |h| plan_heading(plan.id.as_str(), &h.anchor),
+                    ),
                     excerpt: excerpt(&resp.text),
                     written_as: {
                         let other: Vec<&str> = resp
@@ -117,7 +119,6 @@ impl UnitView {
             .rows
             .iter()
             .map(|r| {
-                let plan = &linked.site.plans[r.plan];
                 let row = linked.row(*r);
                 UnitRowView {
                     plan: PlanLink::new(linked, r.plan),
@@ -125,11 +126,7 @@ impl UnitView {
                         &linked.site.indicators[linked.row_indicator[r.plan][r.row]],
                     ),
                     wording: row.wording.clone(),
-                    url: format!(
-                        "{}{}",
-                        Route::plan(plan.id.as_str()).url,
-                        fragment(&row.section.value)
-                    ),
+                    url: super::section(linked, *r).1,
                 }
             })
             .collect();
