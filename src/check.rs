@@ -3,6 +3,7 @@
 //! to a dead end, so it fails the build like any other error.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use html5gum::{Token, Tokenizer};
 use percent_encoding::percent_decode_str;
@@ -40,6 +41,7 @@ impl Problem for CheckError {
 }
 
 /// What one HTML page offers (its ids) and asks for (its links).
+#[derive(Debug)]
 struct Scan {
     ids: HashSet<String>,
     links: Vec<String>,
@@ -71,31 +73,75 @@ fn scan(html: &[u8]) -> Scan {
 /// Checks every internal link of `files`. `site_path` is the path part of the site's
 /// address (`/zwgk/ghjh/`), which root-relative links (on 404.html) start with.
 pub fn links(files: &[OutputFile], site_path: &str) -> Result<(), Vec<Report>> {
-    let scans: HashMap<&str, Scan> = files
-        .par_iter()
+    let pages: Vec<(&str, &[u8])> = files
+        .iter()
         .filter_map(|f| match &f.contents {
-            Contents::Bytes(b) if f.path.ends_with(".html") => Some((f.path.as_str(), scan(b))),
-            _ => None,
+            Contents::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
+            Contents::Copy(_) => None,
         })
         .collect();
-    let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut errors: Vec<CheckError> = scans
-        .par_iter()
-        .flat_map_iter(|(page, s)| {
-            s.links
-                .iter()
-                .filter_map(|href| check_one(page, href, site_path, &exists, &scans).err())
-                .map(|reason| (page.to_string(), reason))
-                .collect::<Vec<_>>()
-        })
-        .map(|(page, (href, reason))| CheckError::BrokenLink { page, href, reason })
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        errors.sort_by_key(|e| e.to_string());
-        errors.dedup_by_key(|e| e.to_string());
-        Err(errors.into_iter().map(Report::new).collect())
+    LinkIndex::default()
+        .updated(files.iter().map(|f| f.path.as_str()), &pages)
+        .verify(site_path)
+}
+
+/// Every page's ids and links, kept between preview builds so that only the pages
+/// rendered again are read again.
+#[derive(Debug, Default, Clone)]
+pub struct LinkIndex {
+    scans: HashMap<String, Arc<Scan>>,
+    exists: HashSet<String>,
+}
+
+impl LinkIndex {
+    /// The index for a site of the files `paths`, of which `changed` (path, contents)
+    /// are new or rewritten; other HTML pages keep their earlier scan.
+    pub fn updated<'a>(
+        &self,
+        paths: impl Iterator<Item = &'a str>,
+        changed: &[(&str, &[u8])],
+    ) -> LinkIndex {
+        let exists: HashSet<String> = paths.map(str::to_string).collect();
+        let mut scans: HashMap<String, Arc<Scan>> = self
+            .scans
+            .iter()
+            .filter(|(path, _)| exists.contains(path.as_str()))
+            .map(|(path, scan)| (path.clone(), Arc::clone(scan)))
+            .collect();
+        let fresh: Vec<(String, Arc<Scan>)> = changed
+            .par_iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .map(|(path, html)| (path.to_string(), Arc::new(scan(html))))
+            .collect();
+        scans.extend(fresh);
+        LinkIndex { scans, exists }
+    }
+
+    /// Every internal link of every page, checked. `site_path` is the path part of
+    /// the site's address (`/zwgk/ghjh/`), which root-relative links (on 404.html)
+    /// start with.
+    pub fn verify(&self, site_path: &str) -> Result<(), Vec<Report>> {
+        let mut errors: Vec<CheckError> = self
+            .scans
+            .par_iter()
+            .flat_map_iter(|(page, s)| {
+                s.links
+                    .iter()
+                    .filter_map(|href| {
+                        check_one(page, href, site_path, &self.exists, &self.scans).err()
+                    })
+                    .map(|reason| (page.to_string(), reason))
+                    .collect::<Vec<_>>()
+            })
+            .map(|(page, (href, reason))| CheckError::BrokenLink { page, href, reason })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            errors.sort_by_key(|e| e.to_string());
+            errors.dedup_by_key(|e| e.to_string());
+            Err(errors.into_iter().map(Report::new).collect())
+        }
     }
 }
 
@@ -103,8 +149,8 @@ fn check_one(
     page: &str,
     href: &str,
     site_path: &str,
-    exists: &HashSet<&str>,
-    scans: &HashMap<&str, Scan>,
+    exists: &HashSet<String>,
+    scans: &HashMap<String, Arc<Scan>>,
 ) -> Result<(), (String, &'static str)> {
     let fail = |reason| Err((href.to_string(), reason));
     let is_external = href.split_once(':').is_some_and(|(scheme, _)| {

@@ -4,6 +4,7 @@
 
 mod discover;
 mod error;
+mod fingerprint;
 mod frontmatter;
 pub mod raw;
 mod source;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use error::LoadError;
+pub use fingerprint::{Change, Fingerprint};
 pub use source::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Report, SourceFile};

@@ -2,6 +2,7 @@
 //! templates, one page per plan, region and indicator plus the lists, in parallel.
 //! The result is a list of files in memory; nothing is written here.
 
+pub mod affected;
 pub mod chart;
 pub mod data;
 mod error;
@@ -47,8 +48,9 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Page {
+/// One page of the site. Indices are into the linked site's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
     Home,
     Plans,
     Plan(usize),
@@ -63,11 +65,8 @@ enum Page {
     NotFound,
 }
 
-pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
-    let templates = Templates::load(&linked.site.theme).map_err(reports)?;
-    let site = SiteView::new(linked);
-    let standings = crate::link::compare::standings(linked);
-
+/// Every page of the site, in a fixed order.
+pub fn pages(linked: &Linked) -> Vec<Page> {
     let mut pages = vec![
         Page::Home,
         Page::Plans,
@@ -88,6 +87,51 @@ pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
     for (r, units) in linked.region_units.iter().enumerate() {
         pages.extend((0..units.len()).map(|u| Page::Unit(r, u)));
     }
+    pages
+}
+
+/// Renders the whole site.
+pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
+    render_some(linked, |_| true)
+}
+
+/// Renders the pages `wanted` picks, and every file that is not a page (data, styles,
+/// assets), for a preview that renders again only what a change touched. `paths`
+/// lists every page of the site, rendered or not, so the caller can drop pages that
+/// are gone.
+pub fn render_selected(
+    linked: &Linked,
+    wanted: impl Fn(&Page) -> bool + Sync,
+) -> Result<Partial, Vec<Report>> {
+    let paths = pages(linked)
+        .iter()
+        .map(|&p| route(linked, p).file)
+        .collect();
+    let rendered = render_some(linked, wanted)?;
+    Ok(Partial {
+        files: rendered.files,
+        rendered_pages: rendered.pages,
+        paths,
+    })
+}
+
+/// The result of [`render_selected`].
+#[derive(Debug)]
+pub struct Partial {
+    pub files: Vec<OutputFile>,
+    pub rendered_pages: usize,
+    /// Every page of the site, `/`-separated, as in [`OutputFile::path`].
+    pub paths: Vec<String>,
+}
+
+fn render_some(
+    linked: &Linked,
+    wanted: impl Fn(&Page) -> bool + Sync,
+) -> Result<Rendered, Vec<Report>> {
+    let templates = Templates::load(&linked.site.theme).map_err(reports)?;
+    let site = SiteView::new(linked);
+    let standings = crate::link::compare::standings(linked);
+    let pages: Vec<Page> = pages(linked).into_iter().filter(|p| wanted(p)).collect();
 
     let shared = Shared {
         site: &site,
@@ -186,6 +230,25 @@ struct Counts {
     values: usize,
 }
 
+/// Where `page` is written.
+pub fn route(linked: &Linked, page: Page) -> Route {
+    let s = &linked.site;
+    match page {
+        Page::Home => Route::home(),
+        Page::Plans => Route::plans(),
+        Page::Plan(p) => Route::plan(s.plans[p].id.as_str()),
+        Page::Regions => Route::regions(),
+        Page::Region(r) => Route::region(s.regions[r].id.as_str()),
+        Page::Indicators => Route::indicators(),
+        Page::Indicator(i) => Route::indicator(s.indicators[i].id.as_str()),
+        Page::Compare => Route::compare(),
+        Page::Pair(a, b) => Route::pair(s.regions[a].id.as_str(), s.regions[b].id.as_str()),
+        Page::Units => Route::units(),
+        Page::Unit(r, u) => Route::unit(s.regions[r].id.as_str(), &linked.region_units[r][u].name),
+        Page::NotFound => Route::not_found(),
+    }
+}
+
 fn page_context(
     linked: &Linked,
     shared: &Shared<'_>,
@@ -194,9 +257,9 @@ fn page_context(
     let mut ctx = Context::new();
     ctx.insert("site", shared.site);
     let s = &linked.site;
-    let (route, template, page_view) = match page {
+    let route = route(linked, page);
+    let (template, page_view) = match page {
         Page::Home => {
-            let route = Route::home();
             let regions: Vec<RegionSummary> = linked
                 .region_order
                 .iter()
@@ -231,10 +294,9 @@ fn page_context(
                 .clone()
                 .unwrap_or_else(|| format!("{}：规划全文、指标与目标", s.config.title));
             let view = PageView::new(linked, &route, s.config.title.clone(), "home", description);
-            (route, "index.html", view)
+            ("index.html", view)
         }
         Page::Plans => {
-            let route = Route::plans();
             ctx.insert("groups", &plan_groups(linked));
             ctx.insert(
                 "timeline",
@@ -252,11 +314,10 @@ fn page_context(
                 "plans",
                 "按地区和日期排列的全部规划文件".into(),
             );
-            (route, "plans.html", view)
+            ("plans.html", view)
         }
         Page::Plan(p) => {
             let plan = &s.plans[p];
-            let route = Route::plan(plan.id.as_str());
             let view = PlanView::new(linked, p);
             let description = format!(
                 "{}（{}）全文、公开信息与指标",
@@ -264,10 +325,9 @@ fn page_context(
             );
             ctx.insert("plan", &view);
             let page_view = PageView::new(linked, &route, plan.title.clone(), "plans", description);
-            (route, "plan.html", page_view)
+            ("plan.html", page_view)
         }
         Page::Regions => {
-            let route = Route::regions();
             let regions: Vec<RegionSummary> = linked
                 .region_order
                 .iter()
@@ -281,18 +341,16 @@ fn page_context(
                 "regions",
                 "各地区的规划与指标目标".into(),
             );
-            (route, "regions.html", view)
+            ("regions.html", view)
         }
         Page::Region(r) => {
             let region = &s.regions[r];
-            let route = Route::region(region.id.as_str());
             ctx.insert("region", &RegionView::new(linked, r, shared.standings));
             let description = format!("{}的规划文件与指标目标", region.name);
             let view = PageView::new(linked, &route, region.name.clone(), "regions", description);
-            (route, "region.html", view)
+            ("region.html", view)
         }
         Page::Indicators => {
-            let route = Route::indicators();
             ctx.insert("categories", &categories(linked));
             let view = PageView::new(
                 linked,
@@ -301,18 +359,16 @@ fn page_context(
                 "indicators",
                 "按类别排列的指标目录".into(),
             );
-            (route, "indicators.html", view)
+            ("indicators.html", view)
         }
         Page::Indicator(i) => {
             let ind = &s.indicators[i];
-            let route = Route::indicator(ind.id.as_str());
             ctx.insert("indicator", &IndicatorView::new(linked, i));
             let description = format!("{}：各地区规划的基期值、实际值与目标值", ind.name);
             let view = PageView::new(linked, &route, ind.name.clone(), "indicators", description);
-            (route, "indicator.html", view)
+            ("indicator.html", view)
         }
         Page::Compare => {
-            let route = Route::compare();
             ctx.insert("matrix", &compare::matrix(linked));
             let view = PageView::new(
                 linked,
@@ -321,19 +377,17 @@ fn page_context(
                 "compare",
                 "各地区规划对同一指标设定的目标，按类别并列比较".into(),
             );
-            (route, "compare.html", view)
+            ("compare.html", view)
         }
         Page::Pair(a, b) => {
             let (ra, rb) = (&s.regions[a], &s.regions[b]);
-            let route = Route::pair(ra.id.as_str(), rb.id.as_str());
             ctx.insert("pair", &compare::pair(linked, a, b));
             let title = format!("{}与{}", ra.name, rb.name);
             let description = format!("{title}规划指标目标的并列比较");
             let view = PageView::new(linked, &route, title, "compare", description);
-            (route, "pair.html", view)
+            ("pair.html", view)
         }
         Page::Units => {
-            let route = Route::units();
             ctx.insert("regions", &units::index(linked));
             let view = PageView::new(
                 linked,
@@ -342,12 +396,11 @@ fn page_context(
                 "units",
                 "各地区规划中的责任单位及其承担的任务和指标".into(),
             );
-            (route, "units.html", view)
+            ("units.html", view)
         }
         Page::Unit(r, u) => {
             let region = &s.regions[r];
             let name = &linked.region_units[r][u].name;
-            let route = Route::unit(region.id.as_str(), name);
             ctx.insert("unit", &units::UnitView::new(linked, r, u));
             let description = format!("{}{}在各规划中承担的任务和指标", region.name, name);
             let view = PageView::new(
@@ -357,15 +410,14 @@ fn page_context(
                 "units",
                 description,
             );
-            (route, "unit.html", view)
+            ("unit.html", view)
         }
         Page::NotFound => {
-            let route = Route::not_found();
             let mut view =
                 PageView::new(linked, &route, "页面未找到".into(), "", "页面未找到".into());
             // A server shows 404.html at any depth, so its links start from the site's path.
             view.root = site_path(&s.config.base_url);
-            (route, "404.html", view)
+            ("404.html", view)
         }
     };
     ctx.insert("page", &page_view);

@@ -12,6 +12,12 @@ pub enum WriteError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("refusing to replace {}: {reason}", path.display())]
     UnsafeOutput { path: PathBuf, reason: &'static str },
 }
@@ -23,7 +29,9 @@ impl Problem for WriteError {
 
     fn path(&self) -> Option<&Path> {
         match self {
-            Self::Io { path, .. } | Self::UnsafeOutput { path, .. } => Some(path),
+            Self::Io { path, .. } | Self::Read { path, .. } | Self::UnsafeOutput { path, .. } => {
+                Some(path)
+            }
         }
     }
 
@@ -31,6 +39,9 @@ impl Problem for WriteError {
         Some(match self {
             Self::Io { .. } => {
                 "check free disk space and permissions; the previous output was left as it was".into()
+            }
+            Self::Read { .. } => {
+                "a file to be copied into the site changed or vanished while it was read; save it again".into()
             }
             Self::UnsafeOutput { .. } => {
                 "planpub replaces its output folder whole; choose an empty or new folder with --output, or one planpub built before (it has manifest.sha256)".into()
@@ -41,6 +52,7 @@ impl Problem for WriteError {
     fn code(&self) -> &'static str {
         match self {
             Self::Io { .. } => "planpub::write::io",
+            Self::Read { .. } => "planpub::write::read",
             Self::UnsafeOutput { .. } => "planpub::write::unsafe_output",
         }
     }

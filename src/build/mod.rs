@@ -1,5 +1,7 @@
 //! Runs the pipeline: load → model → link → render → write, and reports what it did.
 
+pub mod incremental;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -1,0 +1,174 @@
+//! Builds kept in memory for the preview: the first build renders everything, each
+//! later one reads the site again, finds what changed since the last good build and
+//! renders again only the pages that show it. Nothing is written to disk.
+//!
+//! A failed build changes nothing: the last good site, its link index and its
+//! fingerprint stay, so the next build is compared with what is being served.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use super::sorted;
+use crate::check::LinkIndex;
+use crate::diagnostic::Report;
+use crate::link::{self, Linked};
+use crate::load::{self, Change, Fingerprint};
+use crate::model;
+use crate::render::{self, Contents, OutputFile};
+use crate::write::WriteError;
+
+/// A built site in memory: every output file by its `/`-separated path.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// What one build did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub files: Arc<Files>,
+    /// Pages rendered by this build (all of them on a full build).
+    pub rendered: usize,
+    /// Pages of the site.
+    pub pages: usize,
+    pub full: bool,
+    pub elapsed: Duration,
+}
+
+/// The site being previewed and what is needed to build it again in part.
+pub struct Incremental {
+    root: PathBuf,
+    last: Option<Last>,
+}
+
+struct Last {
+    fingerprint: Fingerprint,
+    linked: Linked,
+    links: LinkIndex,
+    files: Arc<Files>,
+    /// Files copied from the site's folder: where from, and that file's size and time
+    /// when it was read, so an unchanged asset is not read again.
+    copies: HashMap<String, (PathBuf, Stamp)>,
+}
+
+type Stamp = Option<(u64, SystemTime)>;
+
+impl Incremental {
+    pub fn new(root: &Path) -> Self {
+        Incremental {
+            root: root.to_path_buf(),
+            last: None,
+        }
+    }
+
+    /// The last good site, if any build has succeeded.
+    pub fn files(&self) -> Option<Arc<Files>> {
+        self.last.as_ref().map(|l| Arc::clone(&l.files))
+    }
+
+    /// Reads the site and builds what changed since the last good build.
+    pub fn build(&mut self) -> Result<Outcome, Vec<Report>> {
+        let started = Instant::now();
+        let (loaded, reports) = load::load(&self.root);
+        let fingerprint = Fingerprint::of(&loaded);
+        let site = match model::model(loaded) {
+            Ok(site) if reports.is_empty() => site,
+            Ok(_) => return Err(sorted(reports)),
+            Err(more) => return Err(sorted(reports.into_iter().chain(more).collect())),
+        };
+        let linked = link::link(site).map_err(sorted)?;
+
+        let change = match &self.last {
+            Some(last) => last.fingerprint.change_to(&fingerprint),
+            None => Change::Everything,
+        };
+        let partial = match (&change, &self.last) {
+            (Change::Plans(ids), Some(last)) => {
+                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let wanted = render::affected::pages(&last.linked, &linked, &ids);
+                render::render_selected(&linked, |p| wanted.contains(p))
+            }
+            _ => render::render_selected(&linked, |_| true),
+        }
+        .map_err(sorted)?;
+
+        let previous = self.last.as_ref();
+        let mut files: Files = HashMap::with_capacity(partial.paths.len() + partial.files.len());
+        let mut copies = HashMap::new();
+        let mut fresh: Vec<(String, Arc<[u8]>)> = Vec::new();
+        for OutputFile { path, contents } in partial.files {
+            let bytes: Arc<[u8]> = match contents {
+                Contents::Bytes(b) => {
+                    let b: Arc<[u8]> = b.into();
+                    fresh.push((path.clone(), Arc::clone(&b)));
+                    b
+                }
+                Contents::Copy(source) => {
+                    let stamp = stamp(&source);
+                    let kept = previous.and_then(|l| {
+                        let (from, was) = l.copies.get(&path)?;
+                        (from == &source && stamp.is_some() && *was == stamp)
+                            .then(|| l.files.get(&path).cloned())
+                            .flatten()
+                    });
+                    let bytes = match kept {
+                        Some(b) => b,
+                        None => read(&source)?,
+                    };
+                    copies.insert(path.clone(), (source, stamp));
+                    bytes
+                }
+            };
+            files.insert(path, bytes);
+        }
+        // Pages not rendered this time are the same as in the last good build.
+        if let Some(last) = previous {
+            for path in &partial.paths {
+                if !files.contains_key(path)
+                    && let Some(bytes) = last.files.get(path)
+                {
+                    files.insert(path.clone(), Arc::clone(bytes));
+                }
+            }
+        }
+
+        let changed: Vec<(&str, &[u8])> = fresh.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
+        let paths = files.keys().map(String::as_str);
+        let links = match previous {
+            Some(last) => last.links.updated(paths, &changed),
+            None => LinkIndex::default().updated(paths, &changed),
+        };
+        links.verify(&render::site_path(&linked.site.config.base_url))?;
+
+        let files = Arc::new(files);
+        let outcome = Outcome {
+            files: Arc::clone(&files),
+            rendered: partial.rendered_pages,
+            pages: partial.paths.len(),
+            full: change == Change::Everything,
+            elapsed: started.elapsed(),
+        };
+        self.last = Some(Last {
+            fingerprint,
+            linked,
+            links,
+            files,
+            copies,
+        });
+        Ok(outcome)
+    }
+}
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+fn read(path: &Path) -> Result<Arc<[u8]>, Vec<Report>> {
+    fs::read(path).map(Arc::from).map_err(|source| {
+        vec![Report::new(WriteError::Read {
+            path: path.to_path_buf(),
+            source,
+        })]
+    })
+}

@@ -1,0 +1,142 @@
+//! What changed between two reads of a site. The preview server reads the whole site
+//! again on every save (reading is cheap); this tells it how much to render again.
+//!
+//! A plan's body text and its indicator table are the parts editors change most, and
+//! the only ones whose effect stays local: they show on the plan's page and on the
+//! pages that compare or cite it. Anything else (site.yaml, a region, the catalogue, a
+//! template, a plan's front matter, a file added or removed) can change every page.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use super::Loaded;
+
+/// Hashes of the parts of a read site, compared by [`Fingerprint::change_to`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Everything whose change can touch every page.
+    everything: u64,
+    /// Per plan id: its body text and its indicator table.
+    plans: BTreeMap<String, (u64, u64)>,
+}
+
+/// How much of the site a change can touch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Everything,
+    /// Only these plans' texts or indicator tables changed (possibly none: a static
+    /// file or an asset changed in place).
+    Plans(BTreeSet<String>),
+}
+
+impl Fingerprint {
+    pub fn of(loaded: &Loaded) -> Fingerprint {
+        let mut all = DefaultHasher::new();
+        if let Some(site) = &loaded.site {
+            site.file.text.hash(&mut all);
+        }
+        for doc in &loaded.regions {
+            (&doc.id, &doc.file.text).hash(&mut all);
+        }
+        for doc in &loaded.catalogue {
+            (&doc.id, &doc.file.text).hash(&mut all);
+        }
+        loaded.theme.name.hash(&mut all);
+        for (name, file) in &loaded.theme.templates {
+            (name, &file.text).hash(&mut all);
+        }
+        for asset in &loaded.theme.statics {
+            asset.rel.hash(&mut all);
+        }
+        let mut plans = BTreeMap::new();
+        for plan in &loaded.plans {
+            let front = &plan.index.file.text[plan.index.yaml.clone()];
+            let assets: Vec<&str> = plan.assets.iter().map(|a| a.rel.as_str()).collect();
+            (&plan.id, front, plan.indicators.is_some(), assets).hash(&mut all);
+            let table = plan.indicators.as_ref().map_or(0, |t| hash(&t.file.text));
+            plans.insert(plan.id.clone(), (hash(plan.index.body_text()), table));
+        }
+        Fingerprint {
+            everything: all.finish(),
+            plans,
+        }
+    }
+
+    /// What changed from `self` (the earlier read) to `next`.
+    pub fn change_to(&self, next: &Fingerprint) -> Change {
+        if self.everything != next.everything {
+            return Change::Everything;
+        }
+        // Same ids, since the ids are part of `everything`.
+        let changed = self
+            .plans
+            .iter()
+            .filter(|(id, print)| next.plans.get(*id) != Some(print))
+            .map(|(id, _)| id.clone())
+            .collect();
+        Change::Plans(changed)
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    fn site(dir: &std::path::Path, body: &str, table_value: &str, title: &str) {
+        fs::create_dir_all(dir.join("content/plans/p")).unwrap();
+        fs::write(
+            dir.join("site.yaml"),
+            "title: t\nbase_url: https://x.gov.cn/\n",
+        )
+        .unwrap();
+        fs::write(
+            dir.join("content/plans/p/index.md"),
+            format!("---\ntitle: {title}\nregion: r\nkind: 规划\n---\n{body}\n"),
+        )
+        .unwrap();
+        fs::write(
+            dir.join("content/plans/p/indicators.md"),
+            format!("---\nindicators: []\n# {table_value}\n---\n"),
+        )
+        .unwrap();
+    }
+
+    fn print(dir: &std::path::Path) -> Fingerprint {
+        Fingerprint::of(&crate::load::load(dir).0)
+    }
+
+    #[test]
+    fn tells_a_plan_edit_from_a_site_wide_one() {
+        let dir = tempfile::tempdir().unwrap();
+        site(dir.path(), "正文", "1", "规划");
+        let before = print(dir.path());
+        assert_eq!(
+            before.change_to(&print(dir.path())),
+            Change::Plans(BTreeSet::new())
+        );
+
+        site(dir.path(), "正文改了", "1", "规划");
+        let body = print(dir.path());
+        assert_eq!(
+            before.change_to(&body),
+            Change::Plans(BTreeSet::from(["p".to_string()]))
+        );
+
+        site(dir.path(), "正文改了", "2", "规划");
+        assert_eq!(
+            body.change_to(&print(dir.path())),
+            Change::Plans(BTreeSet::from(["p".to_string()]))
+        );
+
+        site(dir.path(), "正文改了", "2", "新标题");
+        assert_eq!(body.change_to(&print(dir.path())), Change::Everything);
+    }
+}

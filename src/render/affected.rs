@@ -1,0 +1,70 @@
+//! Which pages show a plan's text or indicator rows, so that the preview renders
+//! again only those after an editor saves a plan.
+//!
+//! Both the site before and after the save are asked, so that a page which stops
+//! showing the plan (an indicator row removed, a citation deleted) is rendered too.
+//! A change that can touch every page is not handled here: the caller renders all.
+
+use std::collections::HashSet;
+
+use super::Page;
+use super::views::compare;
+use crate::link::Linked;
+
+/// The pages of `after` that show anything of the plans `changed` (by id) in either
+/// `before` or `after`. Both sites have the same regions, plans and indicators at the
+/// same indices: only texts and tables differ.
+pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page> {
+    let mut out = HashSet::new();
+    if changed.is_empty() {
+        return out;
+    }
+    // Lists and the matrix show counts and nearest targets of every plan.
+    out.extend([
+        Page::Home,
+        Page::Plans,
+        Page::Regions,
+        Page::Indicators,
+        Page::Compare,
+        Page::Units,
+    ]);
+    let mut regions = HashSet::new();
+    for id in changed {
+        for linked in [before, after] {
+            let Some(&p) = linked.plan_by_id.get(&crate::model::PlanId(id.to_string())) else {
+                continue;
+            };
+            out.insert(Page::Plan(p));
+            // Cited-by lists, and a parent or annex listing this plan's content.
+            out.extend(linked.plan_cites[p].iter().map(|&q| Page::Plan(q)));
+            out.extend(linked.plan_parent[p].map(Page::Plan));
+            out.extend(linked.plan_annexes[p].iter().map(|&q| Page::Plan(q)));
+            regions.insert(linked.plan_region[p]);
+            for &i in &linked.row_indicator[p] {
+                out.insert(Page::Indicator(i));
+                // Standings: every region measuring the indicator is ranked against
+                // this plan's targets, or has them as the bar.
+                regions.extend(
+                    linked.indicator_rows[i]
+                        .iter()
+                        .map(|row| linked.plan_region[row.plan]),
+                );
+            }
+        }
+    }
+    out.extend(regions.iter().map(|&r| Page::Region(r)));
+    let own: HashSet<usize> = changed
+        .iter()
+        .filter_map(|id| after.plan_by_id.get(&crate::model::PlanId(id.to_string())))
+        .map(|&p| after.plan_region[p])
+        .collect();
+    for (a, b) in compare::pairs(after) {
+        if own.contains(&a) || own.contains(&b) {
+            out.insert(Page::Pair(a, b));
+        }
+    }
+    for &r in &own {
+        out.extend((0..after.region_units[r].len()).map(|u| Page::Unit(r, u)));
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! The preview's partial rebuilds: after each kind of edit, the site kept in memory
+//! must be byte for byte what a full build of the edited site gives, while a plan
+//! edit renders only part of the pages.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use common::{Site, copy_dir, repo};
+use planpub::build::incremental::{Files, Incremental, Outcome};
+
+const DAZU: &str = "content/plans/dazu-ip-action-plan-2025-2027";
+
+fn bundled() -> Site {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for part in ["content", "themes"] {
+        copy_dir(&repo().join(part), &dir.path().join(part));
+    }
+    std::fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
+    Site { dir }
+}
+
+fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
+    files.iter().map(|(k, v)| (k.as_str(), &v[..])).collect()
+}
+
+/// Builds again in part and compares with a fresh full build of the same folder.
+fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
+    let partial = preview.build().unwrap_or_else(|e| panic!("rebuild: {e:?}"));
+    let full = Incremental::new(site.root())
+        .build()
+        .unwrap_or_else(|e| panic!("full build: {e:?}"));
+    let (a, b) = (sorted(&partial.files), sorted(&full.files));
+    let only_partial: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
+    let only_full: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
+    assert!(
+        only_partial.is_empty() && only_full.is_empty(),
+        "files differ: only in the partial build {only_partial:?}, only in the full {only_full:?}"
+    );
+    let differing: Vec<_> = a
+        .iter()
+        .filter(|(k, v)| b[*k] != **v)
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "stale after a partial rebuild: {differing:?}"
+    );
+    partial
+}
+
+#[test]
+fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
+    let site = bundled();
+    let mut preview = Incremental::new(site.root());
+    let first = preview.build().expect("first build");
+    assert!(first.full);
+    assert_eq!(first.rendered, first.pages);
+
+    // Text: a new paragraph citing the outline, with a new responsible unit.
+    let index = format!("{DAZU}/index.md");
+    let text = site.read(&index);
+    site.write(
+        &index,
+        &format!("{text}\n按照《重庆市知识产权强市建设纲要》要求推进。（责任单位：区测试局）\n"),
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(!out.full, "a body edit is a partial rebuild");
+    assert!(
+        out.rendered < out.pages / 2,
+        "{} of {} pages rendered",
+        out.rendered,
+        out.pages
+    );
+    assert!(
+        String::from_utf8_lossy(&out.files["units/dazu/区测试局/index.html"]).contains("按照"),
+        "the new unit has its page"
+    );
+
+    // Table: one target value.
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 5, comparator: \"=\"}",
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(!out.full);
+
+    // Table: a row moved to another indicator, so two indicator pages change.
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "indicator: national-ip-demonstration-enterprises",
+        "indicator: national-ip-advantage-enterprises",
+    );
+    rebuild_matches_full(&site, &mut preview);
+
+    // Text: the citation and the unit removed again; the unit's page goes away.
+    site.write(&index, &text);
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(!out.files.contains_key("units/dazu/区测试局/index.html"));
+}
+
+#[test]
+fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
+    let site = bundled();
+    let mut preview = Incremental::new(site.root());
+    let first = preview.build().expect("first build");
+    let index = format!("{DAZU}/index.md");
+    site.edit(&index, "kind: 行动计划", "kind: [");
+    let errors = preview.build().expect_err("broken front matter fails");
+    assert!(
+        errors.iter().any(|e| e.one_line().contains("index.md")),
+        "{errors:?}"
+    );
+    assert!(Arc::ptr_eq(&preview.files().expect("kept"), &first.files));
+
+    site.edit(&index, "kind: [", "kind: 行动计划");
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 6, comparator: \"=\"}",
+    );
+    rebuild_matches_full(&site, &mut preview);
+}
+
+#[test]
+fn site_wide_edits_render_everything() {
+    let site = bundled();
+    let mut preview = Incremental::new(site.root());
+    preview.build().expect("first build");
+
+    site.edit(
+        "themes/default/templates/base.html",
+        "</body>",
+        "<p>模板改动</p></body>",
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(out.full);
+    assert_eq!(out.rendered, out.pages);
+
+    site.edit(
+        &format!("{DAZU}/index.md"),
+        "title: 重庆市大足区知识产权强区行动计划（2025—2027年）",
+        "title: 重庆市大足区知识产权强区行动计划（2025—2027年）（修订）",
+    );
+    assert!(rebuild_matches_full(&site, &mut preview).full);
+
+    // A stylesheet changes no page, but its new bytes are served.
+    let css = site.read("themes/default/static/style.css");
+    site.write(
+        "themes/default/static/style.css",
+        &format!("{css}\n/* 改 */\n"),
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert_eq!(out.rendered, 0);
+    assert!(out.files["style.css"].ends_with("/* 改 */\n".as_bytes()));
+}
