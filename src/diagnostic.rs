@@ -158,6 +158,58 @@ impl Report {
     }
 }
 
+/// A report's parts as data, for the preview's error overlay.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Plain {
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+    pub code: &'static str,
+}
+
+impl Report {
+    pub fn plain(&self) -> Plain {
+        let (file, line, column) = match (self.inner.location(), self.inner.path()) {
+            (Some(loc), _) => {
+                let (line, col) = loc.line_col();
+                (Some(loc.file.display.clone()), Some(line), Some(col))
+            }
+            (None, Some(path)) => (Some(path.display().to_string()), None, None),
+            (None, None) => (None, None, None),
+        };
+        Plain {
+            file,
+            line,
+            column,
+            message: self.inner.to_string(),
+            help: self.inner.help(),
+            code: self.inner.code(),
+        }
+    }
+}
+
+/// Reports as a terminal shows them: the one-line form (which editors and terminals
+/// turn into a link), then the snippet with the hint. `color` for a terminal.
+pub fn to_terminal(reports: &[Report], color: bool) -> String {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(2);
+    let mut out = String::new();
+    for report in reports {
+        out.push_str(&format!("error: {}\n", report.one_line()));
+        if handler.render_report(&mut out, report).is_err() {
+            out.push_str(&format!("{report}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 impl fmt::Debug for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.one_line())

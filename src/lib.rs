@@ -4,6 +4,8 @@
 //! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them;
 //! [`check`] verifies the rendered site's links before anything is written.
 //! [`import`] stands beside the pipeline: it turns a plain-text plan into a draft bundle.
+//! [`serve`] is the editors' preview: the pipeline kept in memory, run again on each
+//! save by [`build::incremental`].
 
 pub mod build;
 pub mod check;
@@ -13,4 +15,5 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod write;

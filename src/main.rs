@@ -5,11 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use planpub::build::{self, Options, Summary};
-use planpub::diagnostic::Report;
-use planpub::import;
+use planpub::diagnostic::{Report, to_terminal};
+use planpub::{import, serve};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +37,21 @@ enum Command {
         /// The site folder (with site.yaml, content/ and themes/)
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+    /// Preview the site: build it, serve it on this machine and rebuild on every save
+    Serve {
+        /// The site folder (with site.yaml, content/ and themes/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; 0 picks a free one
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but 127.0.0.1 lets other machines read the preview
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
     },
     /// Turn a plain-text plan into a draft plan bundle (index.md + indicators.md)
     Import {
@@ -93,6 +107,24 @@ fn main() -> ExitCode {
             }
             Err(reports) => fail(&reports, "check"),
         },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let options = serve::Options {
+                root,
+                bind,
+                port,
+                open,
+                color: stderr_color(),
+            };
+            match serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&[Report::new(e)], "serve"),
+            }
+        }
         Command::Import {
             file,
             id,
@@ -120,23 +152,7 @@ fn main() -> ExitCode {
 }
 
 fn fail(reports: &[Report], what: &str) -> ExitCode {
-    let color = std::io::IsTerminal::is_terminal(&std::io::stderr())
-        && std::env::var_os("NO_COLOR").is_none();
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(2);
-    for report in reports {
-        let mut out = String::new();
-        // The one-line form first: file:line:col, as editors and terminals link it.
-        out.push_str(&format!("error: {}\n", report.one_line()));
-        if handler.render_report(&mut out, report).is_err() {
-            out.push_str(&format!("{report}\n"));
-        }
-        eprintln!("{out}");
-    }
+    eprint!("{}", to_terminal(reports, stderr_color()));
     let n = reports.len();
     eprintln!(
         "{what} failed: {n} error{}; nothing was written, the previous output is unchanged",
@@ -155,4 +171,8 @@ fn size(bytes: u64) -> String {
     } else {
         format!("{:.1} KiB", bytes as f64 / 1024.0)
     }
+}
+
+fn stderr_color() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("NO_COLOR").is_none()
 }

@@ -7,19 +7,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use common::{Site, copy_dir, repo};
+use common::Site;
 use planpub::build::incremental::{Files, Incremental, Outcome};
 
 const DAZU: &str = "content/plans/dazu-ip-action-plan-2025-2027";
-
-fn bundled() -> Site {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for part in ["content", "themes"] {
-        copy_dir(&repo().join(part), &dir.path().join(part));
-    }
-    std::fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
-    Site { dir }
-}
 
 fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
     files.iter().map(|(k, v)| (k.as_str(), &v[..])).collect()
@@ -52,7 +43,7 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
 
 #[test]
 fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
-    let site = bundled();
+    let site = Site::bundled();
     let mut preview = Incremental::new(site.root());
     let first = preview.build().expect("first build");
     assert!(first.full);
@@ -103,7 +94,7 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
 
 #[test]
 fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
-    let site = bundled();
+    let site = Site::bundled();
     let mut preview = Incremental::new(site.root());
     let first = preview.build().expect("first build");
     let index = format!("{DAZU}/index.md");
@@ -126,7 +117,7 @@ fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
 
 #[test]
 fn site_wide_edits_render_everything() {
-    let site = bundled();
+    let site = Site::bundled();
     let mut preview = Incremental::new(site.root());
     preview.build().expect("first build");
 

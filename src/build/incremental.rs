@@ -33,6 +33,8 @@ pub struct Outcome {
     pub pages: usize,
     pub full: bool,
     pub elapsed: Duration,
+    /// The path part of the site's address (`/zwgk/ghjh/`), where it is served.
+    pub site_path: String,
 }
 
 /// The site being previewed and what is needed to build it again in part.
@@ -138,7 +140,8 @@ impl Incremental {
             Some(last) => last.links.updated(paths, &changed),
             None => LinkIndex::default().updated(paths, &changed),
         };
-        links.verify(&render::site_path(&linked.site.config.base_url))?;
+        let site_path = render::site_path(&linked.site.config.base_url);
+        links.verify(&site_path)?;
 
         let files = Arc::new(files);
         let outcome = Outcome {
@@ -147,6 +150,7 @@ impl Incremental {
             pages: partial.paths.len(),
             full: change == Change::Everything,
             elapsed: started.elapsed(),
+            site_path,
         };
         self.last = Some(Last {
             fingerprint,

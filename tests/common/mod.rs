@@ -8,6 +8,8 @@ use std::process::Command;
 
 use walkdir::WalkDir;
 
+pub mod http;
+
 pub struct Site {
     pub dir: tempfile::TempDir,
 }
@@ -65,6 +67,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 impl Site {
+    /// A copy of the repository's own site: site.yaml, content/ and themes/.
+    pub fn bundled() -> Site {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for part in ["content", "themes"] {
+            copy_dir(&repo().join(part), &dir.path().join(part));
+        }
+        fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
+        Site { dir }
+    }
+
     /// A copy of tests/fixtures/<name> with themes/default beside it.
     pub fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -1,0 +1,195 @@
+//! Watching the site's folders and building again after each save. Saves arrive in
+//! bursts (an editor writes a temporary file, renames it, touches the folder); the
+//! debouncer turns a burst into one batch, and each batch is one build.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::event::ModifyKind;
+use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use tokio::sync::watch;
+
+use super::ServeError;
+use super::status::Status;
+use crate::build::incremental::{Files, Incremental};
+use crate::diagnostic::{Report, to_terminal};
+
+/// Long enough to join an editor's save into one batch, short enough to feel instant.
+const DEBOUNCE: Duration = Duration::from_millis(80);
+
+pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
+
+/// Builds once, publishes the result, and returns the status it published.
+pub fn first_build(preview: &mut Incremental, color: bool) -> Status {
+    let mut status = Status::default();
+    publish(preview.build(), &mut status, color, &[]);
+    status
+}
+
+/// Starts watching `root`; every batch of changes builds again on a thread of its
+/// own and replaces the status. Dropping the returned watcher stops both.
+pub fn watch(
+    root: &Path,
+    mut preview: Incremental,
+    status: watch::Sender<Status>,
+    color: bool,
+) -> Result<Watcher, ServeError> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let watch_error = |source| ServeError::Watch {
+        path: root.to_path_buf(),
+        source,
+    };
+    let mut watcher = new_debouncer(DEBOUNCE, None, tx).map_err(watch_error)?;
+    // The root itself only for site.yaml: watching the file alone would lose it when
+    // an editor saves by renaming a new file over it.
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(watch_error)?;
+    for dir in ["content", "themes"] {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            watcher
+                .watch(&dir, RecursiveMode::Recursive)
+                .map_err(watch_error)?;
+        }
+    }
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for batch in rx {
+            let paths = match batch {
+                Ok(events) => relevant(
+                    &root,
+                    events
+                        .iter()
+                        .filter(|e| is_change(&e.kind))
+                        .flat_map(|e| e.paths.iter()),
+                ),
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("warning: watching the site: {e}");
+                    }
+                    continue;
+                }
+            };
+            if paths.is_empty() {
+                continue;
+            }
+            let mut next = status.borrow().clone();
+            publish(preview.build(), &mut next, color, &paths);
+            status.send_replace(next);
+        }
+    });
+    Ok(watcher)
+}
+
+/// Whether an event can change what a build reads. The build itself opens and reads
+/// every file, which the system reports too; those must not start another build.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) => false,
+    }
+}
+
+/// The changed paths that are part of the site, relative to `root`, in order.
+fn relevant<'a>(root: &Path, paths: impl Iterator<Item = &'a PathBuf>) -> Vec<String> {
+    let mut out: Vec<String> = paths
+        .filter_map(|p| p.strip_prefix(root).ok())
+        .filter(|rel| {
+            *rel == Path::new("site.yaml")
+                || rel.starts_with("content")
+                || rel.starts_with("themes")
+        })
+        .map(|rel| rel.display().to_string())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Turns a build's result into the next status and tells the terminal.
+fn publish(
+    result: Result<crate::build::incremental::Outcome, Vec<Report>>,
+    status: &mut Status,
+    color: bool,
+    paths: &[String],
+) {
+    let cause = match paths {
+        [] => String::new(),
+        [one] => format!(" after a change to {one}"),
+        [one, rest @ ..] => format!(" after changes to {one} and {} more", rest.len()),
+    };
+    match result {
+        Ok(outcome) => {
+            let changed = status
+                .files
+                .as_ref()
+                .is_none_or(|before| differs(before, &outcome.files));
+            println!(
+                "built {} of {} pages in {} ms{cause}",
+                outcome.rendered,
+                outcome.pages,
+                outcome.elapsed.as_millis()
+            );
+            if changed || status.prefix != outcome.site_path {
+                status.generation += 1;
+                status.files = Some(outcome.files);
+                status.prefix = outcome.site_path;
+            }
+            status.errors = Arc::new(Vec::new());
+        }
+        Err(reports) => {
+            eprint!("{}", to_terminal(&reports, color));
+            let n = reports.len();
+            eprintln!(
+                "build failed{cause}: {n} error{}; still serving the last good site",
+                if n == 1 { "" } else { "s" }
+            );
+            status.errors = Arc::new(reports.iter().map(Report::plain).collect());
+        }
+    }
+}
+
+/// Whether two builds differ in any file; unchanged pages share their bytes.
+fn differs(a: &Files, b: &Files) -> bool {
+    a.len() != b.len()
+        || a.iter().any(|(path, bytes)| {
+            b.get(path)
+                .is_none_or(|other| !Arc::ptr_eq(bytes, other) && bytes != other)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_only_the_site_s_own_files() {
+        let root = Path::new("/site");
+        let paths: Vec<PathBuf> = [
+            "/site/content/plans/a/index.md",
+            "/site/site.yaml",
+            "/site/output/index.html",
+            "/site/themes/default/static/style.css",
+            "/site/content/plans/a/index.md",
+            "/elsewhere/site.yaml",
+            "/site/.git/index",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        assert_eq!(
+            relevant(root, paths.iter()),
+            [
+                "content/plans/a/index.md",
+                "site.yaml",
+                "themes/default/static/style.css"
+            ]
+        );
+    }
+}
