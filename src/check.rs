@@ -10,6 +10,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Location, Problem, Report};
+use crate::progress::Progress;
 use crate::render::{Contents, OutputFile};
 
 #[derive(Debug, thiserror::Error)]
@@ -72,7 +73,11 @@ fn scan(html: &[u8]) -> Scan {
 
 /// Checks every internal link of `files`. `site_path` is the path part of the site's
 /// address (`/zwgk/ghjh/`), which root-relative links (on 404.html) start with.
-pub fn links(files: &[OutputFile], site_path: &str) -> Result<(), Vec<Report>> {
+pub fn links(
+    files: &[OutputFile],
+    site_path: &str,
+    progress: &dyn Progress,
+) -> Result<(), Vec<Report>> {
     let pages: Vec<(&str, &[u8])> = files
         .iter()
         .filter_map(|f| match &f.contents {
@@ -81,7 +86,7 @@ pub fn links(files: &[OutputFile], site_path: &str) -> Result<(), Vec<Report>> {
         })
         .collect();
     LinkIndex::default()
-        .updated(files.iter().map(|f| f.path.as_str()), &pages)
+        .updated(files.iter().map(|f| f.path.as_str()), &pages, progress)
         .verify(site_path)
 }
 
@@ -100,6 +105,7 @@ impl LinkIndex {
         &self,
         paths: impl Iterator<Item = &'a str>,
         changed: &[(&str, &[u8])],
+        progress: &dyn Progress,
     ) -> LinkIndex {
         let exists: HashSet<String> = paths.map(str::to_string).collect();
         let mut scans: HashMap<String, Arc<Scan>> = self
@@ -108,10 +114,18 @@ impl LinkIndex {
             .filter(|(path, _)| exists.contains(path.as_str()))
             .map(|(path, scan)| (path.clone(), Arc::clone(scan)))
             .collect();
-        let fresh: Vec<(String, Arc<Scan>)> = changed
-            .par_iter()
+        let pages: Vec<&(&str, &[u8])> = changed
+            .iter()
             .filter(|(path, _)| path.ends_with(".html"))
-            .map(|(path, html)| (path.to_string(), Arc::new(scan(html))))
+            .collect();
+        progress.stage("checking", pages.len());
+        let fresh: Vec<(String, Arc<Scan>)> = pages
+            .par_iter()
+            .map(|(path, html)| {
+                let scanned = (path.to_string(), Arc::new(scan(html)));
+                progress.advance(1);
+                scanned
+            })
             .collect();
         scans.extend(fresh);
         LinkIndex { scans, exists }
@@ -249,7 +263,7 @@ mod tests {
             ),
             page("404.html", r#"<a href="/sub/plans/a/index.html">p</a>"#),
         ];
-        assert!(links(&files, "/sub/").is_ok());
+        assert!(links(&files, "/sub/", &crate::progress::Quiet).is_ok());
     }
 
     #[test]
@@ -258,7 +272,7 @@ mod tests {
             "index.html",
             r##"<a href="plans/b/index.html">x</a><a href="#nope">y</a><a href="../../etc/passwd">z</a>"##,
         )];
-        let errs = links(&files, "/").unwrap_err();
+        let errs = links(&files, "/", &crate::progress::Quiet).unwrap_err();
         let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 3, "{text:?}");
         assert!(

@@ -14,6 +14,7 @@ pub mod import;
 pub mod link;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod serve;
 pub mod write;

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use planpub::build::{self, Options, Summary};
 use planpub::diagnostic::{Report, to_terminal};
+use planpub::progress::Bar;
 use planpub::{import, serve};
 
 #[derive(Parser)]
@@ -77,10 +78,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, output } => {
             let output = output.unwrap_or_else(|| root.join("output"));
-            match build::build(&Options {
+            let options = Options {
                 root,
                 output: output.clone(),
-            }) {
+            };
+            match build::build(&options, &Bar::stderr()) {
                 Ok(s) => {
                     println!(
                         "built {} pages, {} files ({}) in {} → {}",
@@ -95,7 +97,7 @@ fn main() -> ExitCode {
                 Err(reports) => fail(&reports, "build"),
             }
         }
-        Command::Check { root } => match build::check(&root) {
+        Command::Check { root } => match build::check(&root, &Bar::stderr()) {
             Ok(s) => {
                 println!(
                     "checked {} pages, {} files in {}: no errors",

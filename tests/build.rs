@@ -11,6 +11,9 @@ fn builds_every_page_of_the_fixture() {
     let run = site.build();
     run.ok();
     assert!(run.stdout.contains("built 18 pages"), "{}", run.stdout);
+    // Not on a terminal: one summary line and no progress drawing.
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert_eq!(run.stderr, "");
     for page in [
         "index.html",
         "404.html",

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use common::Site;
 use planpub::build::incremental::{Files, Incremental, Outcome};
+use planpub::progress::Quiet;
 
 const DAZU: &str = "content/plans/dazu-ip-action-plan-2025-2027";
 
@@ -18,9 +19,11 @@ fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
 
 /// Builds again in part and compares with a fresh full build of the same folder.
 fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
-    let partial = preview.build().unwrap_or_else(|e| panic!("rebuild: {e:?}"));
+    let partial = preview
+        .build(&Quiet)
+        .unwrap_or_else(|e| panic!("rebuild: {e:?}"));
     let full = Incremental::new(site.root())
-        .build()
+        .build(&Quiet)
         .unwrap_or_else(|e| panic!("full build: {e:?}"));
     let (a, b) = (sorted(&partial.files), sorted(&full.files));
     let only_partial: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
@@ -45,7 +48,7 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
 fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
     let site = Site::bundled();
     let mut preview = Incremental::new(site.root());
-    let first = preview.build().expect("first build");
+    let first = preview.build(&Quiet).expect("first build");
     assert!(first.full);
     assert_eq!(first.rendered, first.pages);
 
@@ -96,10 +99,12 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
 fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
     let site = Site::bundled();
     let mut preview = Incremental::new(site.root());
-    let first = preview.build().expect("first build");
+    let first = preview.build(&Quiet).expect("first build");
     let index = format!("{DAZU}/index.md");
     site.edit(&index, "kind: 行动计划", "kind: [");
-    let errors = preview.build().expect_err("broken front matter fails");
+    let errors = preview
+        .build(&Quiet)
+        .expect_err("broken front matter fails");
     assert!(
         errors.iter().any(|e| e.one_line().contains("index.md")),
         "{errors:?}"
@@ -119,7 +124,7 @@ fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
 fn site_wide_edits_render_everything() {
     let site = Site::bundled();
     let mut preview = Incremental::new(site.root());
-    preview.build().expect("first build");
+    preview.build(&Quiet).expect("first build");
 
     site.edit(
         "themes/default/templates/base.html",

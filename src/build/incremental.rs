@@ -17,6 +17,7 @@ use crate::diagnostic::Report;
 use crate::link::{self, Linked};
 use crate::load::{self, Change, Fingerprint};
 use crate::model;
+use crate::progress::Progress;
 use crate::render::{self, Contents, OutputFile};
 use crate::write::WriteError;
 
@@ -69,9 +70,9 @@ impl Incremental {
     }
 
     /// Reads the site and builds what changed since the last good build.
-    pub fn build(&mut self) -> Result<Outcome, Vec<Report>> {
+    pub fn build(&mut self, progress: &dyn Progress) -> Result<Outcome, Vec<Report>> {
         let started = Instant::now();
-        let (loaded, reports) = load::load(&self.root);
+        let (loaded, reports) = load::load(&self.root, progress);
         let fingerprint = Fingerprint::of(&loaded);
         let site = match model::model(loaded) {
             Ok(site) if reports.is_empty() => site,
@@ -88,9 +89,9 @@ impl Incremental {
             (Change::Plans(ids), Some(last)) => {
                 let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
                 let wanted = render::affected::pages(&last.linked, &linked, &ids);
-                render::render_selected(&linked, |p| wanted.contains(p))
+                render::render_selected(&linked, |p| wanted.contains(p), progress)
             }
-            _ => render::render_selected(&linked, |_| true),
+            _ => render::render_selected(&linked, |_| true, progress),
         }
         .map_err(sorted)?;
 
@@ -137,8 +138,8 @@ impl Incremental {
         let changed: Vec<(&str, &[u8])> = fresh.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
         let paths = files.keys().map(String::as_str);
         let links = match previous {
-            Some(last) => last.links.updated(paths, &changed),
-            None => LinkIndex::default().updated(paths, &changed),
+            Some(last) => last.links.updated(paths, &changed, progress),
+            None => LinkIndex::default().updated(paths, &changed, progress),
         };
         let site_path = render::site_path(&linked.site.config.base_url);
         links.verify(&site_path)?;

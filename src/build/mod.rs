@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
+use crate::progress::Progress;
 use crate::{check, link, load, model, render, write};
 
 #[derive(Debug, Clone)]
@@ -23,9 +24,11 @@ pub struct Summary {
 }
 
 /// Everything but writing: every error a build would meet, templates included.
-pub fn check(root: &Path) -> Result<Summary, Vec<Report>> {
+pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let rendered = render_site(root)?;
+    let rendered = render_site(root, progress);
+    progress.finish();
+    let rendered = rendered?;
     Ok(Summary {
         pages: rendered.pages,
         files: rendered.files.len(),
@@ -35,16 +38,26 @@ pub fn check(root: &Path) -> Result<Summary, Vec<Report>> {
 }
 
 /// Builds the site into `options.output`, replacing it only when all went well.
-pub fn build(options: &Options) -> Result<Summary, Vec<Report>> {
+pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let rendered = render_site(&options.root)?;
+    let result = build_inner(options, progress, started);
+    progress.finish();
+    result
+}
+
+fn build_inner(
+    options: &Options,
+    progress: &dyn Progress,
+    started: Instant,
+) -> Result<Summary, Vec<Report>> {
+    let rendered = render_site(&options.root, progress)?;
     let protected = [
         options.root.join("content"),
         options.root.join("themes"),
         options.root.join("site.yaml"),
     ];
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
-    let written = write::write(&rendered, &options.output, &protected)?;
+    let written = write::write(&rendered, &options.output, &protected, progress)?;
     Ok(Summary {
         pages: rendered.pages,
         files: written.files,
@@ -53,8 +66,8 @@ pub fn build(options: &Options) -> Result<Summary, Vec<Report>> {
     })
 }
 
-fn render_site(root: &Path) -> Result<render::Rendered, Vec<Report>> {
-    let (loaded, mut reports) = load::load(root);
+fn render_site(root: &Path, progress: &dyn Progress) -> Result<render::Rendered, Vec<Report>> {
+    let (loaded, mut reports) = load::load(root, progress);
     let site = match model::model(loaded) {
         Ok(site) if reports.is_empty() => site,
         Ok(_) => return Err(sorted(reports)),
@@ -64,10 +77,11 @@ fn render_site(root: &Path) -> Result<render::Rendered, Vec<Report>> {
         }
     };
     let linked = link::link(site).map_err(sorted)?;
-    let rendered = render::render(&linked).map_err(sorted)?;
+    let rendered = render::render(&linked, progress).map_err(sorted)?;
     check::links(
         &rendered.files,
         &render::site_path(&linked.site.config.base_url),
+        progress,
     )?;
     Ok(rendered)
 }

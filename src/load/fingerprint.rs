@@ -110,7 +110,7 @@ mod tests {
     }
 
     fn print(dir: &std::path::Path) -> Fingerprint {
-        Fingerprint::of(&crate::load::load(dir).0)
+        Fingerprint::of(&crate::load::load(dir, &crate::progress::Quiet).0)
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub use fingerprint::{Change, Fingerprint};
 pub use source::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Report, SourceFile};
+use crate::progress::Progress;
 use discover::Found;
 use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawSite};
 
@@ -82,7 +83,7 @@ pub struct Loaded {
 /// Reads the site at `root`. Every problem in every file is collected, so one run shows
 /// the editor all of them; what could be read is returned beside the errors, so the
 /// model stage can check the files that did load.
-pub fn load(root: &Path) -> (Loaded, Vec<Report>) {
+pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
     let mut errors: Vec<LoadError> = Vec::new();
 
     let site = load_site(root).map_err(|e| errors.push(e)).ok();
@@ -103,9 +104,14 @@ pub fn load(root: &Path) -> (Loaded, Vec<Report>) {
             _ => None,
         })
         .collect();
+    progress.stage("reading", found.len());
     let parsed: Vec<Result<Parsed, LoadError>> = found
         .into_par_iter()
-        .map(|f| parse_found(root, f))
+        .map(|f| {
+            let parsed = parse_found(root, f);
+            progress.advance(1);
+            parsed
+        })
         .collect();
 
     let mut regions = Vec::new();

@@ -24,6 +24,7 @@ pub use templates::REQUIRED as REQUIRED_TEMPLATES;
 
 use crate::diagnostic::Report;
 use crate::link::Linked;
+use crate::progress::Progress;
 use templates::Templates;
 use urls::Route;
 use views::*;
@@ -91,8 +92,8 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
 }
 
 /// Renders the whole site.
-pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
-    render_some(linked, |_| true)
+pub fn render(linked: &Linked, progress: &dyn Progress) -> Result<Rendered, Vec<Report>> {
+    render_some(linked, |_| true, progress)
 }
 
 /// Renders the pages `wanted` picks, and every file that is not a page (data, styles,
@@ -102,12 +103,13 @@ pub fn render(linked: &Linked) -> Result<Rendered, Vec<Report>> {
 pub fn render_selected(
     linked: &Linked,
     wanted: impl Fn(&Page) -> bool + Sync,
+    progress: &dyn Progress,
 ) -> Result<Partial, Vec<Report>> {
     let paths = pages(linked)
         .iter()
         .map(|&p| route(linked, p).file)
         .collect();
-    let rendered = render_some(linked, wanted)?;
+    let rendered = render_some(linked, wanted, progress)?;
     Ok(Partial {
         files: rendered.files,
         rendered_pages: rendered.pages,
@@ -127,6 +129,7 @@ pub struct Partial {
 fn render_some(
     linked: &Linked,
     wanted: impl Fn(&Page) -> bool + Sync,
+    progress: &dyn Progress,
 ) -> Result<Rendered, Vec<Report>> {
     let templates = Templates::load(&linked.site.theme).map_err(reports)?;
     let site = SiteView::new(linked);
@@ -137,9 +140,14 @@ fn render_some(
         site: &site,
         standings: &standings,
     };
+    progress.stage("rendering", pages.len());
     let results: Vec<Result<OutputFile, RenderError>> = pages
         .par_iter()
-        .map(|&page| render_page(linked, &templates, &shared, page))
+        .map(|&page| {
+            let rendered = render_page(linked, &templates, &shared, page);
+            progress.advance(1);
+            rendered
+        })
         .collect();
     let mut files = Vec::with_capacity(results.len() + 16);
     let mut errors = Vec::new();

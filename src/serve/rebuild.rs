@@ -16,6 +16,7 @@ use super::ServeError;
 use super::status::Status;
 use crate::build::incremental::{Files, Incremental};
 use crate::diagnostic::{Report, to_terminal};
+use crate::progress::{Bar, Progress, Quiet};
 
 /// Long enough to join an editor's save into one batch, short enough to feel instant.
 const DEBOUNCE: Duration = Duration::from_millis(80);
@@ -25,7 +26,10 @@ pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 /// Builds once, publishes the result, and returns the status it published.
 pub fn first_build(preview: &mut Incremental, color: bool) -> Status {
     let mut status = Status::default();
-    publish(preview.build(), &mut status, color, &[]);
+    let bar = Bar::stderr();
+    let result = preview.build(&bar);
+    bar.finish();
+    publish(result, &mut status, color, &[]);
     status
 }
 
@@ -78,7 +82,7 @@ pub fn watch(
                 continue;
             }
             let mut next = status.borrow().clone();
-            publish(preview.build(), &mut next, color, &paths);
+            publish(preview.build(&Quiet), &mut next, color, &paths);
             status.send_replace(next);
         }
     });

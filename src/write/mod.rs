@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 pub use error::WriteError;
 
 use crate::diagnostic::Report;
+use crate::progress::Progress;
 use crate::render::{Contents, OutputFile, Rendered};
 
 pub const MANIFEST: &str = "manifest.sha256";
@@ -34,8 +35,9 @@ pub fn write(
     rendered: &Rendered,
     output: &Path,
     protected: &[&Path],
+    progress: &dyn Progress,
 ) -> Result<Written, Vec<Report>> {
-    write_inner(rendered, output, protected).map_err(|e| vec![Report::new(e)])
+    write_inner(rendered, output, protected, progress).map_err(|e| vec![Report::new(e)])
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
@@ -49,6 +51,7 @@ fn write_inner(
     rendered: &Rendered,
     output: &Path,
     protected: &[&Path],
+    progress: &dyn Progress,
 ) -> Result<Written, WriteError> {
     let output = absolute(output);
     check_safe(&output, protected)?;
@@ -68,7 +71,7 @@ fn write_inner(
         fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
     }
     fs::create_dir(&tmp).map_err(io(&tmp))?;
-    let result = fill(&tmp, rendered);
+    let result = fill(&tmp, rendered, progress);
     let written = match result {
         Ok(w) => w,
         Err(e) => {
@@ -161,11 +164,16 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
-fn fill(dir: &Path, rendered: &Rendered) -> Result<Written, WriteError> {
+fn fill(dir: &Path, rendered: &Rendered, progress: &dyn Progress) -> Result<Written, WriteError> {
+    progress.stage("writing", rendered.files.len());
     let hashes: Vec<Result<(String, String, u64), WriteError>> = rendered
         .files
         .par_iter()
-        .map(|f| write_file(dir, f))
+        .map(|f| {
+            let written = write_file(dir, f);
+            progress.advance(1);
+            written
+        })
         .collect();
     let mut manifest = String::new();
     let mut bytes = 0;
