@@ -172,6 +172,15 @@ fn an_editor_saves_breaks_and_mends_a_plan_while_the_page_is_open() {
 
     // Nothing was written to the output folder: the preview lives in memory.
     assert!(!site.path("output").exists());
+    // And a real build never carries the reload script.
+    site.build().ok();
+    for (path, bytes) in common::snapshot_dir(&site.path("output")) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__planpub"),
+            "{} mentions the preview",
+            path.display()
+        );
+    }
 }
 
 #[test]
