@@ -4,6 +4,7 @@
 //! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them;
 //! [`check`] verifies the rendered site's links before anything is written.
 //! [`import`] stands beside the pipeline: it turns a plain-text plan into a draft bundle.
+//! [`schema`] writes the JSON Schemas of the front matter, for editors.
 
 pub mod build;
 pub mod check;
@@ -13,4 +14,5 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod schema;
 pub mod write;

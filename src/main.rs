@@ -10,6 +10,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 use planpub::build::{self, Options, Summary};
 use planpub::diagnostic::Report;
 use planpub::import;
+use planpub::schema;
 
 #[derive(Parser)]
 #[command(
@@ -53,6 +54,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// Where to write the draft; default: <root>/content/plans/<id>/
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write the JSON Schemas of every front-matter type, for editors' completion and validation
+    Schemas {
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them; default: <root>/schemas
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -114,6 +124,15 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&[Report::new(e)], "import"),
+            }
+        }
+        Command::Schemas { root, out } => {
+            match schema::write(&out.unwrap_or_else(|| root.join(schema::DIR))) {
+                Ok(paths) => {
+                    paths.iter().for_each(|p| println!("wrote {}", p.display()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&[Report::new(e)], "schemas"),
             }
         }
     }
