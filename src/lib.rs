@@ -16,3 +16,4 @@ pub mod model;
 pub mod render;
 pub mod schema;
 pub mod write;
+pub mod yaml_scalar;
