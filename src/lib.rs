@@ -4,7 +4,8 @@
 //! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them;
 //! [`check`] verifies the rendered site's links before anything is written.
 //! [`import`] stands beside the pipeline: it turns a plain-text plan into a draft bundle.
-//! [`schema`] writes the JSON Schemas of the front matter, for editors.
+//! [`scaffold`] creates new region and plan files for editors to fill in; [`schema`]
+//! writes the JSON Schemas of the front matter, for editors' completion and validation.
 
 pub mod build;
 pub mod check;
@@ -14,6 +15,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod write;
 pub mod yaml_scalar;

@@ -10,6 +10,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 use planpub::build::{self, Options, Summary};
 use planpub::diagnostic::Report;
 use planpub::import;
+use planpub::scaffold::{self, PlanFields, RegionFields};
 use planpub::schema;
 
 #[derive(Parser)]
@@ -57,6 +58,9 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Create a region file or a plan bundle with every field present and commented
+    #[command(subcommand)]
+    New(New),
     /// Write the JSON Schemas of every front-matter type, for editors' completion and validation
     Schemas {
         /// The site folder
@@ -65,6 +69,44 @@ enum Command {
         /// Where to write them; default: <root>/schemas
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// content/regions/<id>.md
+    Region {
+        /// The region's id: lower-case ASCII letters, digits and `-`
+        id: String,
+        /// 名称, as the region names itself
+        #[arg(long)]
+        name: Option<String>,
+        /// 层级: municipality, district, county …
+        #[arg(long)]
+        level: Option<String>,
+        /// The enclosing region's id
+        #[arg(long)]
+        parent: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// content/plans/<id>/index.md and indicators.md
+    Plan {
+        /// The plan's id: lower-case ASCII letters, digits and `-`
+        id: String,
+        /// The id of the region the plan belongs to
+        #[arg(long)]
+        region: String,
+        /// The full official title
+        #[arg(long)]
+        title: Option<String>,
+        /// 体裁: 纲要, 规划, 实施方案, 行动计划 …
+        #[arg(long)]
+        kind: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -126,6 +168,7 @@ fn main() -> ExitCode {
                 Err(e) => fail(&[Report::new(e)], "import"),
             }
         }
+        Command::New(new) => run_new(new),
         Command::Schemas { root, out } => {
             match schema::write(&out.unwrap_or_else(|| root.join(schema::DIR))) {
                 Ok(paths) => {
@@ -135,6 +178,55 @@ fn main() -> ExitCode {
                 Err(e) => fail(&[Report::new(e)], "schemas"),
             }
         }
+    }
+}
+
+fn run_new(new: New) -> ExitCode {
+    let (root, new) = match new {
+        New::Region {
+            id,
+            name,
+            level,
+            parent,
+            root,
+        } => {
+            let fields = RegionFields {
+                name,
+                level,
+                parent,
+            };
+            (root, scaffold::New::Region { id, fields })
+        }
+        New::Plan {
+            id,
+            region,
+            title,
+            kind,
+            root,
+        } => {
+            let fields = PlanFields {
+                region,
+                title,
+                kind,
+            };
+            (root, scaffold::New::Plan { id, fields })
+        }
+    };
+    match scaffold::run(&root, &new) {
+        Ok(created) => {
+            for p in &created.files {
+                println!("wrote {}", p.display());
+            }
+            for p in &created.missing_schemas {
+                println!(
+                    "note: no {}; run `planpub schemas` for editor support",
+                    p.display()
+                );
+            }
+            println!("fill in the empty fields, then run `planpub check`");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&[Report::new(e)], "new"),
     }
 }
 

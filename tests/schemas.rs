@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Site, repo};
+use common::{Site, front_matter, repo, schema_errors as errors};
 use planpub::schema;
 use serde_json::Value;
 
@@ -59,49 +59,6 @@ fn schema_name(rel: &str) -> Option<&'static str> {
         ["content", "indicators", f] if f.ends_with(".md") => Some(schema::INDICATOR),
         _ => None,
     }
-}
-
-fn validator(name: &str) -> jsonschema::Validator {
-    let text = schema::schemas()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| t)
-        .expect("a schema of that name");
-    let value: Value = serde_json::from_str(&text).expect("JSON");
-    jsonschema::draft7::new(&value).expect("a valid schema")
-}
-
-/// The YAML of a content file: between the first two `---` lines, or all of site.yaml.
-fn front_matter(rel: &str, text: &str) -> String {
-    if rel.ends_with(".yaml") {
-        return text.to_string();
-    }
-    let mut lines = text.lines();
-    assert_eq!(lines.next().map(str::trim_end), Some("---"), "{rel}");
-    lines
-        .take_while(|l| l.trim_end() != "---")
-        .map(|l| format!("{l}\n"))
-        .collect()
-}
-
-fn yaml_value(yaml: &str) -> Value {
-    if yaml.trim().is_empty() {
-        return Value::Object(Default::default());
-    }
-    // YAML 1.2 Core booleans, as the YAML language server reads them: `n` and `no` are
-    // text, the way the loader reads them into a text field.
-    let options = serde_saphyr::options! { strict_booleans: true };
-    serde_saphyr::from_str_with_options(yaml, options)
-        .unwrap_or_else(|e| panic!("YAML: {e}\n{yaml}"))
-}
-
-/// The schema's error messages for a document, empty when it is valid.
-fn errors(name: &str, yaml: &str) -> Vec<String> {
-    let v = validator(name);
-    let value = yaml_value(yaml);
-    v.iter_errors(&value)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
 }
 
 /// Every front matter of the site at `root` with its schema, as (relative path,
