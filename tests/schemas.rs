@@ -325,3 +325,26 @@ fn the_schemas_reject_what_the_loader_rejects() {
         false,
     );
 }
+
+#[test]
+fn the_command_writes_the_generated_schemas() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let dir = out.path().join("nested/schemas");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_planpub"))
+        .args(["schemas", "--out"])
+        .arg(&dir)
+        .output()
+        .expect("planpub runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for (name, text) in schema::schemas() {
+        assert_eq!(
+            fs::read_to_string(dir.join(name)).expect("written"),
+            text,
+            "{name}"
+        );
+    }
+}
