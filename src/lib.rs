@@ -6,6 +6,8 @@
 //! [`import`] stands beside the pipeline: it turns a plain-text plan into a draft bundle.
 //! [`serve`] is the editors' preview: the pipeline kept in memory, run again on each
 //! save by [`build::incremental`].
+//! [`scaffold`] creates new region and plan files for editors to fill in; [`schema`]
+//! writes the JSON Schemas of the front matter, for editors' completion and validation.
 
 pub mod build;
 pub mod check;
@@ -16,5 +18,8 @@ pub mod load;
 pub mod model;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod write;
+pub mod yaml_scalar;

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 use planpub::build::{self, Options, Summary};
 use planpub::diagnostic::{Report, to_terminal};
 use planpub::progress::Bar;
-use planpub::{import, serve};
+use planpub::scaffold::{self, PlanFields, RegionFields};
+use planpub::{import, schema, serve};
 
 #[derive(Parser)]
 #[command(
@@ -71,6 +72,56 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Create a region file or a plan bundle with every field present and commented
+    #[command(subcommand)]
+    New(New),
+    /// Write the JSON Schemas of every front-matter type, for editors' completion and validation
+    Schemas {
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them; default: <root>/schemas
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// content/regions/<id>.md
+    Region {
+        /// The region's id: lower-case ASCII letters, digits and `-`
+        id: String,
+        /// 名称, as the region names itself
+        #[arg(long)]
+        name: Option<String>,
+        /// 层级: municipality, district, county …
+        #[arg(long)]
+        level: Option<String>,
+        /// The enclosing region's id
+        #[arg(long)]
+        parent: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// content/plans/<id>/index.md and indicators.md
+    Plan {
+        /// The plan's id: lower-case ASCII letters, digits and `-`
+        id: String,
+        /// The id of the region the plan belongs to
+        #[arg(long)]
+        region: String,
+        /// The full official title
+        #[arg(long)]
+        title: Option<String>,
+        /// 体裁: 纲要, 规划, 实施方案, 行动计划 …
+        #[arg(long)]
+        kind: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -94,7 +145,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(reports) => fail(&reports, "build"),
+                Err(reports) => fail(&reports, "build", UNCHANGED),
             }
         }
         Command::Check { root } => match build::check(&root, &Bar::stderr()) {
@@ -107,7 +158,7 @@ fn main() -> ExitCode {
                 );
                 ExitCode::SUCCESS
             }
-            Err(reports) => fail(&reports, "check"),
+            Err(reports) => fail(&reports, "check", "nothing was written"),
         },
         Command::Serve {
             root,
@@ -124,7 +175,7 @@ fn main() -> ExitCode {
             };
             match serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&[Report::new(e)], "serve"),
+                Err(e) => fail(&[Report::new(e)], "serve", "nothing was written"),
             }
         }
         Command::Import {
@@ -147,17 +198,83 @@ fn main() -> ExitCode {
                     println!("wrote {}", imported.dir.display());
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(&[Report::new(e)], "import"),
+                Err(e) => fail(&[Report::new(e)], "import", "nothing was written"),
+            }
+        }
+        Command::New(new) => run_new(new),
+        Command::Schemas { root, out } => {
+            match schema::write(&out.unwrap_or_else(|| root.join(schema::DIR))) {
+                Ok(paths) => {
+                    paths.iter().for_each(|p| println!("wrote {}", p.display()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(
+                    &[Report::new(e)],
+                    "schemas",
+                    "schema files written before the error stay",
+                ),
             }
         }
     }
 }
 
-fn fail(reports: &[Report], what: &str) -> ExitCode {
+fn run_new(new: New) -> ExitCode {
+    let (root, new) = match new {
+        New::Region {
+            id,
+            name,
+            level,
+            parent,
+            root,
+        } => {
+            let fields = RegionFields {
+                name,
+                level,
+                parent,
+            };
+            (root, scaffold::New::Region { id, fields })
+        }
+        New::Plan {
+            id,
+            region,
+            title,
+            kind,
+            root,
+        } => {
+            let fields = PlanFields {
+                region,
+                title,
+                kind,
+            };
+            (root, scaffold::New::Plan { id, fields })
+        }
+    };
+    match scaffold::run(&root, &new) {
+        Ok(created) => {
+            for p in &created.files {
+                println!("wrote {}", p.display());
+            }
+            for p in &created.missing_schemas {
+                println!(
+                    "note: no {}; run `planpub schemas` for editor support",
+                    p.display()
+                );
+            }
+            println!("fill in the empty fields, then run `planpub check`");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&[Report::new(e)], "new", "nothing was written"),
+    }
+}
+
+const UNCHANGED: &str = "nothing was written, the previous output is unchanged";
+
+/// Prints the reports and what the failure left behind; exit code 1.
+fn fail(reports: &[Report], what: &str, consequence: &str) -> ExitCode {
     eprint!("{}", to_terminal(reports, stderr_color()));
     let n = reports.len();
     eprintln!(
-        "{what} failed: {n} error{}; nothing was written, the previous output is unchanged",
+        "{what} failed: {n} error{}; {consequence}",
         if n == 1 { "" } else { "s" }
     );
     ExitCode::FAILURE

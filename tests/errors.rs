@@ -92,6 +92,16 @@ fn invalid_choice_suggests() {
 }
 
 #[test]
+fn empty_choice_is_named_as_empty() {
+    assert_reported(
+        |s| s.edit(TABLE, "measure: cumulative", "measure: \"\""),
+        TABLE,
+        "measure: \"\"",
+        &["`measure` is empty", "planpub::model::empty"],
+    );
+}
+
+#[test]
 fn impossible_date() {
     assert_reported(
         |s| s.edit(PLAN, "date_written: 2025-06-23", "date_written: 2025-02-30"),

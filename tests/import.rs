@@ -334,7 +334,7 @@ fn check_fails_only_on_what_the_report_asks_to_fill() {
         2
     );
     assert!(errors.iter().any(|e| e.contains("`title` is empty")));
-    assert!(errors.iter().any(|e| e.contains("is not a valid kind")));
+    assert!(errors.iter().any(|e| e.contains("`kind` is empty")));
     assert!(run.stdout.contains("index.md `title`"));
     assert!(run.stdout.contains("index.md `kind`"));
 

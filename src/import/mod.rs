@@ -28,7 +28,6 @@ mod tables;
 mod text;
 mod title;
 mod toc;
-mod yaml;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
@@ -40,7 +39,7 @@ use blocks::{Block, Role};
 use report::{Erratum, Found, HeadingNote, Report, ResponsibleNote, TableNote, Unplaced};
 use text::Line;
 
-use crate::model::responsible;
+use crate::model::{is_id, responsible};
 
 /// What `planpub import` was asked to do.
 #[derive(Debug, Clone)]
@@ -70,7 +69,7 @@ pub struct Draft {
 
 pub fn run(opts: &Options) -> Result<Imported, ImportError> {
     let id = match &opts.id {
-        Some(id) if valid_id(id) => id.clone(),
+        Some(id) if is_id(id) => id.clone(),
         Some(id) => {
             return Err(ImportError::InvalidId {
                 id: id.clone(),
@@ -84,7 +83,7 @@ pub fn run(opts: &Options) -> Result<Imported, ImportError> {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let id = slug(&stem);
-            if !valid_id(&id) {
+            if !is_id(&id) {
                 return Err(ImportError::InvalidId {
                     id: stem,
                     from_file: true,
@@ -93,7 +92,7 @@ pub fn run(opts: &Options) -> Result<Imported, ImportError> {
             id
         }
     };
-    if let Some(region) = opts.region.as_ref().filter(|r| !valid_id(r)) {
+    if let Some(region) = opts.region.as_ref().filter(|r| !is_id(r)) {
         return Err(ImportError::InvalidRegion {
             region: region.clone(),
         });
@@ -151,16 +150,6 @@ fn write_new(path: &Path, text: &str) -> Result<(), ImportError> {
             }
         })?;
     file.write_all(text.as_bytes()).map_err(err)
-}
-
-/// Lower-case ASCII letters, digits and `-`, as content ids are.
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// `002_81469ab4a88e0659` → `002-81469ab4a88e0659`; Chinese names give nothing.
@@ -503,10 +492,10 @@ mod tests {
         assert_eq!(slug("002_81469ab4a88e0659"), "002-81469ab4a88e0659");
         assert_eq!(slug("Dazu Plan (2025)"), "dazu-plan-2025");
         assert_eq!(slug("大足区行动计划"), "");
-        assert!(valid_id("dazu-draft"));
-        assert!(!valid_id("Dazu"));
-        assert!(!valid_id("-x"));
-        assert!(!valid_id(""));
+        assert!(is_id("dazu-draft"));
+        assert!(!is_id("Dazu"));
+        assert!(!is_id("-x"));
+        assert!(!is_id(""));
     }
 
     #[test]

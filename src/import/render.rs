@@ -10,7 +10,7 @@ use super::indicators::Draft;
 use super::notice::Notice;
 use super::report::Erratum;
 use super::tables;
-use super::yaml;
+use crate::yaml_scalar as yaml;
 
 #[derive(Debug, Default)]
 pub struct Front {

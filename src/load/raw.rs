@@ -2,146 +2,302 @@
 //! (with their positions) until the model stage gives them types.
 //!
 //! Every struct denies unknown fields, so a misspelt field is an error, not a silent
-//! omission.
+//! omission. The doc comments are the descriptions of the JSON Schemas editors see
+//! (`planpub schemas`); `#[schemars(with = …)]` names what each field looks like in
+//! YAML, since `Spanned` itself cannot be described (see [`crate::schema::shapes`]).
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::schema::shapes as shape;
+
 pub type S<T> = Spanned<T>;
 
-#[derive(Debug, Deserialize)]
+/// 网站配置 (site configuration): site.yaml.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
+    /// 网站名称 (site title), required: 重庆市知识产权规划公开
+    #[schemars(with = "shape::Text")]
     pub title: S<String>,
+    /// 网站地址 (public address), required: https://www.example.gov.cn/zwgk/ghjh/
+    #[schemars(with = "shape::Text")]
     pub base_url: S<String>,
+    /// 语言 (language), default zh-CN
+    #[schemars(with = "Option<shape::OptText>")]
     pub language: Option<S<String>>,
+    /// 主题 (theme): a folder in themes/, default "default"
+    #[schemars(with = "Option<shape::OptText>")]
     pub theme: Option<S<String>>,
+    /// 网站简介 (description), one sentence
+    #[schemars(with = "Option<shape::OptText>")]
     pub description: Option<S<String>>,
+    /// 页脚 (footer): each line is shown when present
     pub footer: Option<RawFooter>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 页脚 (footer) of a government website.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFooter {
+    /// 主办单位 (host)
+    #[schemars(with = "Option<shape::OptText>")]
     pub host: Option<S<String>>,
+    /// 网站标识码 (site identifier); quote it to keep leading zeros: "5001000000"
+    #[schemars(with = "Option<shape::Digits>")]
     pub site_code: Option<S<String>>,
+    /// ICP备案号 (ICP record number)
+    #[schemars(with = "Option<shape::OptText>")]
     pub icp: Option<S<String>>,
+    /// 公安机关备案号 (public-security record number)
+    #[schemars(with = "Option<shape::OptText>")]
     pub police_record: Option<S<String>>,
+    /// 联系方式 (contact)
+    #[schemars(with = "Option<shape::Digits>")]
     pub contact: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 地区 (region): content/regions/<id>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegion {
+    /// 名称 (name), required, as the region names itself: 大足区
+    #[schemars(with = "shape::Text")]
     pub name: S<String>,
+    /// 层级 (level), required: municipality 直辖市 | district 区 | county 县 (also province, prefecture)
+    #[schemars(with = "shape::Level")]
     pub level: S<String>,
+    /// 上级地区 (parent): the enclosing region's id; required except for the top region
+    #[schemars(with = "Option<shape::OptText>")]
     pub parent: Option<S<String>>,
+    /// 人口 (population), in persons; only when a source states it
+    #[schemars(with = "Option<shape::Digits>")]
     pub population: Option<S<String>>,
+    /// 责任单位名称 (responsible units): the names this region's plans use for one body
+    #[schemars(with = "Option<Vec<RawResponsibleUnit>>")]
     pub responsible_units: Option<Vec<S<RawResponsibleUnit>>>,
 }
 
-/// One body under all the names a region's plans use for it.
-#[derive(Debug, Deserialize)]
+/// 责任单位 (responsible unit): one body under all the names a region's plans use for it.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResponsibleUnit {
+    /// 名称 (name) shown on the site: 江津区市场监管局
+    #[schemars(with = "shape::Text")]
     pub name: S<String>,
+    /// 别称 (aliases): other names of the same body in this region's plans
+    #[schemars(with = "Option<Vec<shape::Text>>")]
     pub aliases: Option<Vec<S<String>>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 规划 (plan): content/plans/<id>/index.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
+    /// 标题 (title), required: the full official title
+    #[schemars(with = "shape::Text")]
     pub title: S<String>,
+    /// 简称 (short title), used in lists and tables
+    #[schemars(with = "Option<shape::OptText>")]
     pub short_title: Option<S<String>>,
+    /// 别称 (aliases): other titles the plan is cited by
+    #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub aliases: Option<Vec<S<String>>>,
+    /// 所属地区 (region), required: a region id (content/regions/<id>.md)
+    #[schemars(with = "shape::Text")]
     pub region: S<String>,
+    /// 体裁 (kind), required
+    #[schemars(with = "shape::Kind")]
     pub kind: S<String>,
+    /// 发文机关 (issuers), one body per item, as written
+    #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub issuers: Option<Vec<S<String>>>,
+    /// 发文字号 (document number), as written: 大足府发〔2025〕12号
+    #[schemars(with = "Option<shape::OptText>")]
     pub doc_number: Option<S<String>>,
+    /// 索引号 (index number)
+    #[schemars(with = "Option<shape::OptText>")]
     pub index_number: Option<S<String>>,
+    /// 成文日期 (date written), YYYY-MM-DD
+    #[schemars(with = "Option<shape::OptText>")]
     pub date_written: Option<S<String>>,
+    /// 发布日期 (date published), YYYY-MM-DD
+    #[schemars(with = "Option<shape::OptText>")]
     pub date_published: Option<S<String>>,
+    /// 实施期限 (period), in years: {start: 2025, end: 2027}
+    #[schemars(with = "Option<RawPeriod>")]
     pub period: Option<S<RawPeriod>>,
+    /// 目标年 (horizon): when no period is stated, the last year the text sets a goal for (到2035年)
+    #[schemars(with = "Option<shape::Year>")]
     pub horizon: Option<S<String>>,
+    /// 有效性 (status)
+    #[schemars(with = "Option<shape::Status>")]
     pub status: Option<S<String>>,
+    /// 上级文件 (parent): a plan id, for an annex document such as yearly work points
+    #[schemars(with = "Option<shape::OptText>")]
     pub parent: Option<S<String>>,
+    /// 依据 (based on): ids of plans in this site that the text cites as its basis
+    #[schemars(with = "Option<Vec<shape::Text>>")]
     pub based_on: Option<Vec<S<String>>>,
+    /// 主题分类 (topics), only where stated
+    #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub topics: Option<Vec<S<String>>>,
+    /// 印发通知 (the covering notice), when the source has one
     pub notice: Option<RawNotice>,
+    /// 抄送 (copied to), one body per item
+    #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub copied_to: Option<Vec<S<String>>>,
+    /// 印发机关 (printed by)
+    #[schemars(with = "Option<shape::OptText>")]
     pub printed_by: Option<S<String>>,
+    /// 印发日期 (date printed), YYYY-MM-DD
+    #[schemars(with = "Option<shape::OptText>")]
     pub date_printed: Option<S<String>>,
+    /// 勘误 (errata): every change made to the source text, for readers to see
     pub errata: Option<Vec<RawErratum>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 实施期限 (period): the years a plan covers, both included.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
+    /// 起始年 (first year): 2025
+    #[schemars(with = "shape::Year")]
     pub start: S<String>,
+    /// 截止年 (last year): 2027
+    #[schemars(with = "shape::Year")]
     pub end: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 印发通知 (the covering notice) of a plan.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNotice {
+    /// 通知标题 (title): 关于印发《…》的通知
+    #[schemars(with = "Option<shape::OptText>")]
     pub title: Option<S<String>>,
+    /// 主送机关 (addressees), as written
+    #[schemars(with = "Option<shape::OptText>")]
     pub addressees: Option<S<String>>,
+    /// 通知正文 (text)
+    #[schemars(with = "Option<shape::OptText>")]
     pub text: Option<S<String>>,
+    /// 落款 (signed): the body named at the foot of the notice
+    #[schemars(with = "Option<shape::OptText>")]
     pub signed: Option<S<String>>,
+    /// 落款日期 (date) at the foot of the notice, YYYY-MM-DD
+    #[schemars(with = "Option<shape::OptText>")]
     pub date: Option<S<String>>,
+    /// 公开属性 (disclosure mark), as written: 此件公开发布
+    #[schemars(with = "Option<shape::OptText>")]
     pub disclosure: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 勘误 (erratum): one change made to the source text.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawErratum {
+    /// 改动 (what) was changed
+    #[schemars(with = "shape::Text")]
     pub what: S<String>,
+    /// 原因 (why) it was changed
+    #[schemars(with = "shape::Text")]
     pub why: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 指标表 (indicator table): content/plans/<id>/indicators.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicatorTable {
+    /// 指标 (indicators): one entry per statement in the source
+    #[schemars(with = "Vec<RawEntry>")]
     pub indicators: Vec<S<RawEntry>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 指标条目 (indicator entry): one statement of a plan about one catalogue indicator.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
+    /// 指标 (indicator), required: a catalogue id (content/indicators/<id>.md)
+    #[schemars(with = "shape::Text")]
     pub indicator: S<String>,
+    /// 原文名称 (wording), required: the indicator's name exactly as the plan writes it
+    #[schemars(with = "shape::Text")]
     pub wording: S<String>,
+    /// 单位 (unit), required: exactly as written; "" when none
+    #[schemars(with = "shape::Unit")]
     pub unit: S<String>,
+    /// 口径 (measure), required: stock 存量 | cumulative 累计 | annual 年度 | growth_rate 增幅 | ratio 比重 | qualitative 定性
+    #[schemars(with = "shape::Measure")]
     pub measure: S<String>,
+    /// 属性 (attribute): 预期性 | 约束性, only where the plan states it
+    #[schemars(with = "Option<shape::Attribute>")]
     pub attribute: Option<S<String>>,
+    /// 基数 (baseline): {year: 2024, value: 1.7}
+    #[schemars(with = "Option<RawObservation>")]
     pub baseline: Option<S<RawObservation>>,
+    /// 实际值 (actuals): values the plan reports as achieved
+    #[schemars(with = "Option<Vec<RawObservation>>")]
     pub actuals: Option<Vec<S<RawObservation>>>,
+    /// 目标值 (targets): the goals
+    #[schemars(with = "Option<Vec<RawTarget>>")]
     pub targets: Option<Vec<S<RawTarget>>>,
+    /// 责任单位 (responsible units), one body per item, as written
+    #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub responsible: Option<Vec<S<String>>>,
+    /// 出处 (section), required: the anchor of the heading the statement is under
+    #[schemars(with = "shape::Text")]
     pub section: S<String>,
+    /// 说明 (note): anything a reader needs to read the row right
+    #[schemars(with = "Option<shape::OptText>")]
     pub note: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 基数或实际值 (observation): a value the plan reports for a year.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObservation {
+    /// 年份 (year): 2024
+    #[schemars(with = "shape::Year")]
     pub year: S<String>,
+    /// 数值 (value) as the plan writes it: 1.7, "1.50", or words for a qualitative measure
+    #[schemars(with = "shape::Value")]
     pub value: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 目标 (target): a value to reach by a year.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTarget {
+    /// 年份 (year): 2027
+    #[schemars(with = "shape::Year")]
     pub year: S<String>,
+    /// 目标值 (value) as the plan writes it: 2, "1.50", or words for a qualitative measure
+    #[schemars(with = "shape::Value")]
     pub value: S<String>,
+    /// 比较 (comparator): ≥ 以上/不少于, > 突破/超过, = 达到, ≤ and < ceilings; >= and <= are spellings of ≥ and ≤
+    #[schemars(with = "shape::Comparator")]
     pub comparator: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// 指标目录 (catalogue indicator): content/indicators/<id>.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCatalogueEntry {
+    /// 名称 (name), required: the name the site uses
+    #[schemars(with = "shape::Text")]
     pub name: S<String>,
+    /// 别称 (aliases): other wordings plans use for the same measure
+    #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub aliases: Option<Vec<S<String>>>,
+    /// 单位 (unit), required: the canonical unit values are compared in
+    #[schemars(with = "shape::Unit")]
     pub unit: S<String>,
+    /// 类别 (category), required: 创造 | 运用 | 保护 | 管理 | 服务 | 基础
+    #[schemars(with = "shape::Category")]
     pub category: S<String>,
+    /// 方向 (direction), required: higher_is_better 越高越好 | lower_is_better 越低越好 | target_band 保持在目标区间
+    #[schemars(with = "shape::Direction")]
     pub direction: S<String>,
 }

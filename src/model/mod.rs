@@ -198,6 +198,13 @@ impl Ctx {
         let t = s.value.trim();
         match choices.iter().find(|(name, _)| *name == t) {
             Some((_, v)) => Some(*v),
+            // An empty required field (a `planpub new` file not yet filled in) is named
+            // as empty, like an empty text field.
+            None if t.is_empty() => {
+                let at = self.loc(s);
+                self.errors.push(ModelError::Empty { at, field });
+                None
+            }
             None => {
                 let at = self.loc(s);
                 self.errors.push(ModelError::InvalidChoice {

@@ -261,14 +261,29 @@ const UNITS: &[(&str, &str, i32)] = &[
     ("倍", "倍", 0),
 ];
 
+/// Other spellings of a unit that mean the same unit: the full-width percent sign
+/// Chinese input methods type.
+const SPELLINGS: &[(&str, &str)] = &[("％", "%")];
+
 pub fn known_units() -> impl Iterator<Item = &'static str> + Clone {
     UNITS.iter().map(|(w, _, _)| *w).filter(|w| !w.is_empty())
+}
+
+/// Every way of writing a unit that [`Unit::parse`] accepts, `""` (no unit) included.
+pub fn unit_spellings() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .map(|(w, _, _)| *w)
+        .chain(SPELLINGS.iter().map(|(s, _)| *s))
 }
 
 impl Unit {
     pub fn parse(written: &str) -> Option<Unit> {
         let w = written.trim();
-        let w = if w == "％" { "%" } else { w };
+        let w = SPELLINGS
+            .iter()
+            .find(|(s, _)| *s == w)
+            .map_or(w, |(_, unit)| unit);
         UNITS
             .iter()
             .find(|(name, _, _)| *name == w)

@@ -38,6 +38,18 @@ macro_rules! id_type {
     };
 }
 
+/// Lower-case ASCII letters, digits and `-`, neither first nor last: the form
+/// docs/content-format.md gives ids, and the one `planpub import` and `planpub new`
+/// give the files they create.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 id_type!(
     /// A region's id: its file name in content/regions/.
     RegionId

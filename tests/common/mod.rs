@@ -67,16 +67,6 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 impl Site {
-    /// A copy of the repository's own site: site.yaml, content/ and themes/.
-    pub fn bundled() -> Site {
-        let dir = tempfile::tempdir().expect("tempdir");
-        for part in ["content", "themes"] {
-            copy_dir(&repo().join(part), &dir.path().join(part));
-        }
-        fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
-        Site { dir }
-    }
-
     /// A copy of tests/fixtures/<name> with themes/default beside it.
     pub fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -85,6 +75,16 @@ impl Site {
             &repo().join("themes/default"),
             &dir.path().join("themes/default"),
         );
+        Site { dir }
+    }
+
+    /// A copy of the repository's own site: site.yaml, content/, themes/ and schemas/.
+    pub fn bundled() -> Site {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::copy(repo().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
+        for sub in ["content", "themes", "schemas"] {
+            copy_dir(&repo().join(sub), &dir.path().join(sub));
+        }
         Site { dir }
     }
 
@@ -186,4 +186,48 @@ pub fn snapshot_dir(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect();
     files.sort();
     files
+}
+
+/// The YAML of a content file: between the first two `---` lines, or all of site.yaml.
+pub fn front_matter(rel: &str, text: &str) -> String {
+    if rel.ends_with(".yaml") {
+        return text.to_string();
+    }
+    let mut lines = text.lines();
+    assert_eq!(lines.next().map(str::trim_end), Some("---"), "{rel}");
+    lines
+        .take_while(|l| l.trim_end() != "---")
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// YAML as a JSON value, the way an editor's YAML language server reads it: YAML 1.2
+/// Core booleans, so `n` and `no` are text (as the loader reads them into a text field).
+pub fn yaml_value(yaml: &str) -> serde_json::Value {
+    if yaml.trim().is_empty() {
+        return serde_json::Value::Object(Default::default());
+    }
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options(yaml, options)
+        .unwrap_or_else(|e| panic!("YAML: {e}\n{yaml}"))
+}
+
+/// The generated schema of that file name, as JSON.
+pub fn schema_value(name: &str) -> serde_json::Value {
+    let text = planpub::schema::schemas()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| t)
+        .expect("a schema of that name");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// What the schema `name` finds wrong with a YAML document; empty when it is valid.
+pub fn schema_errors(name: &str, yaml: &str) -> Vec<String> {
+    let validator = jsonschema::draft7::new(&schema_value(name)).expect("a valid schema");
+    let value = yaml_value(yaml);
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
 }

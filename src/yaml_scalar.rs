@@ -1,5 +1,6 @@
-//! Writing YAML scalars for the draft's front matter: plain where that reads back as
-//! the same string, double-quoted otherwise.
+//! Writing YAML scalars into the front matter planpub generates (`planpub import`'s
+//! drafts, `planpub new`'s files): plain where that reads back as the same string,
+//! double-quoted otherwise.
 
 /// A string as a YAML value in block context (`key: value`).
 pub fn block(s: &str) -> String {
