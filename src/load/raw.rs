@@ -35,6 +35,24 @@ pub struct RawSite {
     pub description: Option<S<String>>,
     /// 页脚 (footer): each line is shown when present
     pub footer: Option<RawFooter>,
+    /// 数据使用条款 (terms of use of the open data), shown with the downloads and in
+    /// datapackage.json; only what the publisher has decided
+    pub data_licence: Option<RawLicence>,
+}
+
+/// 数据使用条款 (terms of use of the open data).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLicence {
+    /// 条款 (the terms, as the publisher words them), required
+    #[schemars(with = "shape::Text")]
+    pub title: S<String>,
+    /// 许可名称 (a licence's standard short name, e.g. CC-BY-4.0), when there is one
+    #[schemars(with = "Option<shape::OptText>")]
+    pub name: Option<S<String>>,
+    /// 条款全文地址 (address of the full terms)
+    #[schemars(with = "Option<shape::OptText>")]
+    pub url: Option<S<String>>,
 }
 
 /// 页脚 (footer) of a government website.
@@ -56,6 +74,9 @@ pub struct RawFooter {
     /// 联系方式 (contact)
     #[schemars(with = "Option<shape::Digits>")]
     pub contact: Option<S<String>>,
+    /// 政府网站找错 (the address of the error-report service for this site)
+    #[schemars(with = "Option<shape::OptText>")]
+    pub error_report: Option<S<String>>,
 }
 
 /// 地区 (region): content/regions/<id>.md.

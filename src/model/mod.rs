@@ -181,6 +181,21 @@ impl Ctx {
             .filter(|t| !t.is_empty())
     }
 
+    /// An optional web address; anything but http(s) is an error, since it becomes a link.
+    fn opt_url(&mut self, s: &Option<S<String>>) -> Option<String> {
+        let url = self.opt_text(s)?;
+        if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+        {
+            let at = self.loc(s.as_ref()?);
+            self.errors.push(ModelError::InvalidUrl {
+                at,
+                found: url.clone(),
+            });
+        }
+        Some(url)
+    }
+
     fn list(&mut self, v: &Option<Vec<S<String>>>) -> Vec<String> {
         v.iter()
             .flatten()
@@ -353,7 +368,13 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
         icp: ctx.opt_text(&f.and_then(|f| f.icp.clone())),
         police_record: ctx.opt_text(&f.and_then(|f| f.police_record.clone())),
         contact: ctx.opt_text(&f.and_then(|f| f.contact.clone())),
+        error_report: f.and_then(|f| ctx.opt_url(&f.error_report)),
     };
+    let data_licence = raw.data_licence.as_ref().map(|l| Licence {
+        title: ctx.text(&l.title, "title"),
+        name: ctx.opt_text(&l.name),
+        url: ctx.opt_url(&l.url),
+    });
     let config = SiteConfig {
         title,
         base_url,
@@ -362,6 +383,7 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
             .unwrap_or_else(|| "zh-CN".into()),
         description: ctx.opt_text(&raw.description),
         footer,
+        data_licence,
     };
     errors.append(&mut ctx.errors);
     config

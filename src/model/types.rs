@@ -71,6 +71,15 @@ pub struct SiteConfig {
     pub language: String,
     pub description: Option<String>,
     pub footer: Footer,
+    pub data_licence: Option<Licence>,
+}
+
+/// The terms the open data is published under, as site.yaml states them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Licence {
+    pub title: String,
+    pub name: Option<String>,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -80,6 +89,7 @@ pub struct Footer {
     pub icp: Option<String>,
     pub police_record: Option<String>,
     pub contact: Option<String>,
+    pub error_report: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

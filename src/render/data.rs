@@ -97,7 +97,7 @@ pub fn csv(records: &[TargetRecord]) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-const HEADERS: &[&str] = &[
+pub const HEADERS: &[&str] = &[
     "region_id",
     "region_name",
     "plan_id",

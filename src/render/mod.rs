@@ -5,7 +5,9 @@
 pub mod affected;
 pub mod chart;
 pub mod data;
+mod datapackage;
 mod error;
+mod feeds;
 pub mod markdown;
 mod templates;
 pub mod timeline;
@@ -160,6 +162,8 @@ fn render_some(
     let page_count = files.len();
 
     files.extend(data::files(linked));
+    files.extend(datapackage::files(linked));
+    files.extend(feeds::files(linked));
     files.push(OutputFile {
         path: "highlight.css".into(),
         contents: Contents::Bytes(markdown::highlight_css().into_bytes()),

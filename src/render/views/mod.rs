@@ -26,6 +26,11 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     pub footer: &'a Footer,
     pub has_footer: bool,
+    /// `zh_CN` for Open Graph, from `zh-CN`.
+    pub locale: String,
+    pub data_licence: Option<&'a crate::model::Licence>,
+    /// Whether atom.xml exists: only when some plan states a date.
+    pub has_feed: bool,
 }
 
 impl<'a> SiteView<'a> {
@@ -42,7 +47,11 @@ impl<'a> SiteView<'a> {
                 || f.site_code.is_some()
                 || f.icp.is_some()
                 || f.police_record.is_some()
-                || f.contact.is_some(),
+                || f.contact.is_some()
+                || f.error_report.is_some(),
+            locale: c.language.replace('-', "_"),
+            data_licence: c.data_licence.as_ref(),
+            has_feed: linked.site.plans.iter().any(|p| p.sort_date().is_some()),
         }
     }
 }

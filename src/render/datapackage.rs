@@ -1,0 +1,233 @@
+//! `datapackage.json`: the open data described as a Frictionless Data Package, so that
+//! tools can load the CSV files with the right column types. Every CSV of values shares
+//! one Table Schema, `data/targets.schema.json`.
+
+use serde_json::{Value, json};
+
+use super::data::{indicator_csv_path, plan_csv_path};
+use super::{Contents, OutputFile};
+use crate::link::Linked;
+
+/// Each column of the value tables: name, type, title and meaning (docs/open-data.md).
+const FIELDS: &[(&str, &str, &str, &str)] = &[
+    ("region_id", "string", "地区代码", "the region's id"),
+    ("region_name", "string", "地区", "the region's name"),
+    ("plan_id", "string", "规划代码", "the plan's id"),
+    ("plan_title", "string", "规划名称", "the plan's full title"),
+    (
+        "indicator_id",
+        "string",
+        "指标代码",
+        "the catalogue indicator's id",
+    ),
+    (
+        "indicator_name",
+        "string",
+        "指标",
+        "the catalogue indicator's name",
+    ),
+    (
+        "wording",
+        "string",
+        "原文指标名称",
+        "the indicator's name exactly as the plan writes it",
+    ),
+    (
+        "category",
+        "string",
+        "类别",
+        "创造, 运用, 保护, 管理, 服务 or 基础",
+    ),
+    ("kind", "string", "数值类型", "baseline, actual or target"),
+    ("year", "year", "年份", "the year the value is for"),
+    (
+        "comparator",
+        "string",
+        "比较",
+        "for targets: ≥ > = ≤ <; empty otherwise",
+    ),
+    (
+        "value",
+        "string",
+        "数值",
+        "the value exactly as the plan writes it: a number in the plan's unit, or words for a qualitative goal",
+    ),
+    (
+        "unit",
+        "string",
+        "单位",
+        "the unit exactly as the plan writes it; values are not converted",
+    ),
+    (
+        "measure",
+        "string",
+        "计量方式",
+        "stock, cumulative, annual, growth_rate, ratio or qualitative",
+    ),
+    (
+        "attribute",
+        "string",
+        "指标属性",
+        "预期性 or 约束性 where the plan states it; empty otherwise",
+    ),
+    (
+        "responsible",
+        "string",
+        "责任单位",
+        "the responsible units, joined with 、",
+    ),
+    (
+        "page_url",
+        "string",
+        "出处",
+        "the address of the paragraph the value comes from",
+    ),
+];
+
+const SCHEMA_PATH: &str = "data/targets.schema.json";
+
+fn constraint(name: &str) -> Option<Value> {
+    let values: &[&str] = match name {
+        "kind" => &["baseline", "actual", "target"],
+        "comparator" => &["", "≥", ">", "=", "≤", "<"],
+        "measure" => &[
+            "stock",
+            "cumulative",
+            "annual",
+            "growth_rate",
+            "ratio",
+            "qualitative",
+        ],
+        "category" => &["创造", "运用", "保护", "管理", "服务", "基础"],
+        _ => return None,
+    };
+    Some(json!({ "enum": values }))
+}
+
+fn table_schema() -> Value {
+    let fields: Vec<Value> = FIELDS
+        .iter()
+        .map(|(name, kind, title, description)| {
+            let mut f = json!({
+                "name": name,
+                "type": kind,
+                "title": title,
+                "description": description,
+            });
+            if let Some(c) = constraint(name) {
+                f["constraints"] = c;
+            }
+            f
+        })
+        .collect();
+    // Empty cells are empty strings, not missing values: `comparator` is "" for a baseline.
+    json!({ "fields": fields, "missingValues": [] })
+}
+
+fn csv_resource(name: String, path: String, title: String) -> Value {
+    json!({
+        "name": name,
+        "path": path,
+        "title": title,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": SCHEMA_PATH,
+    })
+}
+
+fn json_resource(name: &str, title: &str) -> Value {
+    json!({
+        "name": name,
+        "path": format!("data/{name}.json"),
+        "title": title,
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+    })
+}
+
+pub fn files(linked: &Linked) -> Vec<OutputFile> {
+    let s = &linked.site;
+    let mut resources = vec![
+        csv_resource(
+            "targets".into(),
+            "data/targets.csv".into(),
+            "全部规划的基期值、实际值与目标值".into(),
+        ),
+        json!({
+            "name": "targets-json",
+            "path": "data/targets.json",
+            "title": "全部规划的基期值、实际值与目标值（JSON）",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        }),
+        json_resource("plans", "规划及其公开信息"),
+        json_resource("regions", "地区"),
+        json_resource("indicators", "指标目录"),
+    ];
+    for plan in &s.plans {
+        resources.push(csv_resource(
+            format!("plan-{}", plan.id),
+            plan_csv_path(plan.id.as_str()).file,
+            format!("{}的指标数值", plan.title),
+        ));
+    }
+    for ind in &s.indicators {
+        resources.push(csv_resource(
+            format!("indicator-{}", ind.id),
+            indicator_csv_path(ind.id.as_str()).file,
+            format!("{}：各规划的数值", ind.name),
+        ));
+    }
+    let mut package = json!({
+        "profile": "data-package",
+        "title": s.config.title,
+        "homepage": s.config.base_url,
+        "resources": resources,
+    });
+    if let Some(d) = &s.config.description {
+        package["description"] = json!(d);
+    }
+    if let Some(l) = &s.config.data_licence {
+        // The standard needs a name or an address; a licence with neither is stated on
+        // the pages only.
+        if l.name.is_some() || l.url.is_some() {
+            let mut licence = json!({ "title": l.title });
+            if let Some(n) = &l.name {
+                licence["name"] = json!(n);
+            }
+            if let Some(u) = &l.url {
+                licence["path"] = json!(u);
+            }
+            package["licenses"] = json!([licence]);
+        }
+    }
+    vec![
+        file("datapackage.json", &package),
+        file(SCHEMA_PATH, &table_schema()),
+    ]
+}
+
+fn file(path: &str, value: &Value) -> OutputFile {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    OutputFile {
+        path: path.to_string(),
+        contents: Contents::Bytes(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::data::HEADERS;
+
+    #[test]
+    fn the_schema_names_every_csv_column_in_order() {
+        let names: Vec<&str> = FIELDS.iter().map(|f| f.0).collect();
+        assert_eq!(names, HEADERS);
+    }
+}
