@@ -65,6 +65,7 @@ pub enum Page {
     Pair(usize, usize),
     Units,
     Unit(usize, usize),
+    Accessibility,
     NotFound,
 }
 
@@ -75,6 +76,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
         Page::Plans,
         Page::Regions,
         Page::Indicators,
+        Page::Accessibility,
         Page::NotFound,
     ];
     pages.extend((0..linked.site.plans.len()).map(Page::Plan));
@@ -257,6 +259,7 @@ pub fn route(linked: &Linked, page: Page) -> Route {
         Page::Pair(a, b) => Route::pair(s.regions[a].id.as_str(), s.regions[b].id.as_str()),
         Page::Units => Route::units(),
         Page::Unit(r, u) => Route::unit(s.regions[r].id.as_str(), &linked.region_units[r][u].name),
+        Page::Accessibility => Route::accessibility(),
         Page::NotFound => Route::not_found(),
     }
 }
@@ -423,6 +426,16 @@ fn page_context(
                 description,
             );
             ("unit.html", view)
+        }
+        Page::Accessibility => {
+            let view = PageView::new(
+                linked,
+                &route,
+                "无障碍声明".into(),
+                "",
+                "本站的无障碍目标、检测方法、已知不足和反馈方式".into(),
+            );
+            ("accessibility.html", view)
         }
         Page::NotFound => {
             let mut view =

@@ -84,6 +84,9 @@ impl Route {
     pub fn unit(region: &str, name: &str) -> Route {
         Route::page(&["units", region, &file_safe(name)])
     }
+    pub fn accessibility() -> Route {
+        Route::page(&["accessibility"])
+    }
     pub fn not_found() -> Route {
         Route {
             file: "404.html".into(),
