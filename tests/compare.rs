@@ -176,7 +176,7 @@ fn plans_timeline_links_each_bar() {
     let site = built();
     let plans = site.output("plans/index.html");
     let timeline = section(&plans, "site-timeline-title");
-    assert!(plans.contains("<svg class=\"timeline-svg\" role=\"img\""));
+    assert!(plans.contains("<svg class=\"timeline-svg\" role=\"group\""));
     for id in ["city-outline", "east-plan", "west-plan"] {
         assert!(
             plans.contains(&format!("<a href=\"../plans/{id}/index.html\">\n    <text")),
