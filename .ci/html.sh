@@ -45,6 +45,7 @@ for (const m of errors) {
 }
 for (const [message, list] of byMessage) {
   console.log(`\nERROR (${list.length}): ${message}`);
+  list.sort((a, b) => rel(a.url).localeCompare(rel(b.url)) || (a.lastLine ?? 0) - (b.lastLine ?? 0));
   for (const m of list) {
     const pos = m.lastLine ? `:${m.lastLine}.${m.firstColumn ?? m.lastColumn}` : '';
     console.log(`  ${rel(m.url)}${pos}`);
