@@ -1,0 +1,61 @@
+// Gate: screenshots for a person to look at. Full-page PNGs of the home page, a plan
+// page and an indicator page (one with a chart), 375 px and 1280 px wide, taken in
+// Debian's headless Chromium under the same CSP as the a11y gate. Fails only when a
+// page is missing or cannot be loaded; the pictures themselves are judged by eye.
+//
+//   node .ci/screenshots.mjs [output] [--out .ci/artifacts/screenshots] [--base-path /zwgk/ghjh/]
+import { mkdirSync, existsSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { basePath, launchChromium, pagesByType, serveSite, siteDir } from './lib/site.mjs';
+
+const argv = process.argv.slice(2);
+const root = siteDir(argv);
+const base = basePath(argv);
+const outIndex = argv.indexOf('--out');
+const out = resolve(outIndex >= 0 ? argv[outIndex + 1] : '.ci/artifacts/screenshots');
+const WIDTHS = [375, 1280];
+const WANTED = { home: 'home', plan: 'plan', 'indicator (with chart)': 'indicator' };
+
+if (!existsSync(root)) {
+  console.error(`screenshots: ${root} does not exist; build the site first`);
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const shots = pagesByType(root).filter(([type]) => type in WANTED);
+let failed = 0;
+for (const [type, path] of shots) {
+  if (!path) {
+    console.log(`screenshots: no ${type} page in ${root}`);
+    failed++;
+  }
+}
+
+const server = await serveSite(root, base);
+const browser = await launchChromium();
+const started = Date.now();
+for (const width of WIDTHS) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
+  for (const [type, path] of shots) {
+    if (!path) continue;
+    const page = await context.newPage();
+    const response = await page.goto(server.url(path), { waitUntil: 'load' });
+    if (!response || !response.ok()) {
+      console.log(`screenshots: ${path} answered ${response?.status()}`);
+      failed++;
+    }
+    await page.evaluate(() => document.fonts.ready);
+    // A page wider than the screen scrolls sideways as a whole: worth a look, not a failure.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (wide > 0) console.log(`screenshots: note: ${path} is ${wide} px wider than a ${width} px screen`);
+    const file = join(out, `${WANTED[type]}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`screenshots: ${file}  (${path}, ${width} px)`);
+    await page.close();
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`screenshots: written to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failed ? 1 : 0);
