@@ -221,6 +221,7 @@ export function pagesByType(root) {
     ['units', 'units/index.html'],
     ['unit', firstGrandchild(root, 'units')],
     ['404', '404.html'],
+    ['accessibility statement', 'accessibility/index.html'],
   ].map(([type, p]) => [type, p && has(root, p) ? p : null]);
   if (has(root, 'search/index.html')) pages.push(['search', 'search/index.html']);
   return pages;
