@@ -97,7 +97,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
 
 /// Renders the whole site.
 pub fn render(linked: &Linked, progress: &dyn Progress) -> Result<Rendered, Vec<Report>> {
-    render_some(linked, |_| true, progress)
+    render_some(linked, pages(linked), progress)
 }
 
 /// Renders the pages `wanted` picks, and every file that is not a page (data, styles,
@@ -106,14 +106,13 @@ pub fn render(linked: &Linked, progress: &dyn Progress) -> Result<Rendered, Vec<
 /// are gone.
 pub fn render_selected(
     linked: &Linked,
-    wanted: impl Fn(&Page) -> bool + Sync,
+    wanted: impl Fn(&Page) -> bool,
     progress: &dyn Progress,
 ) -> Result<Partial, Vec<Report>> {
-    let paths = pages(linked)
-        .iter()
-        .map(|&p| route(linked, p).file)
-        .collect();
-    let rendered = render_some(linked, wanted, progress)?;
+    let all = pages(linked);
+    let paths = all.iter().map(|&p| route(linked, p).file).collect();
+    let chosen = all.into_iter().filter(|p| wanted(p)).collect();
+    let rendered = render_some(linked, chosen, progress)?;
     Ok(Partial {
         files: rendered.files,
         rendered_pages: rendered.pages,
@@ -130,15 +129,15 @@ pub struct Partial {
     pub paths: Vec<String>,
 }
 
+/// Renders `pages` and every file that is not a page.
 fn render_some(
     linked: &Linked,
-    wanted: impl Fn(&Page) -> bool + Sync,
+    pages: Vec<Page>,
     progress: &dyn Progress,
 ) -> Result<Rendered, Vec<Report>> {
     let templates = Templates::load(&linked.site.theme).map_err(reports)?;
     let site = SiteView::new(linked);
     let standings = crate::link::compare::standings(linked);
-    let pages: Vec<Page> = pages(linked).into_iter().filter(|p| wanted(p)).collect();
 
     let shared = Shared {
         site: &site,
