@@ -438,3 +438,31 @@ fn file_names_with_spaces_and_chinese_are_accepted() {
             .contains("href=\"../regions/%E4%B8%9C%20%E5%8C%BA/index.html\"")
     );
 }
+
+#[test]
+fn web_addresses_in_site_yaml_must_be_http() {
+    assert_reported(
+        |s| {
+            s.edit(
+                "site.yaml",
+                "https://www.example.gov.cn/zwgk/ghjh/",
+                "www.example.gov.cn",
+            )
+        },
+        "site.yaml",
+        "base_url:",
+        &["`www.example.gov.cn`", "https://"],
+    );
+    assert_reported(
+        |s| {
+            s.edit(
+                "site.yaml",
+                "https://zfwzzc.example.gov.cn/report?site=5000000001",
+                "javascript:alert(1)",
+            )
+        },
+        "site.yaml",
+        "error_report:",
+        &["`javascript:alert(1)`"],
+    );
+}

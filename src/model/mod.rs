@@ -184,16 +184,21 @@ impl Ctx {
     /// An optional web address; anything but http(s) is an error, since it becomes a link.
     fn opt_url(&mut self, s: &Option<S<String>>) -> Option<String> {
         let url = self.opt_text(s)?;
+        self.check_url(s.as_ref()?, &url);
+        Some(url)
+    }
+
+    /// A web address becomes a link or the site's base; only http(s) without spaces.
+    fn check_url(&mut self, at: &S<String>, url: &str) {
         if !(url.starts_with("https://") || url.starts_with("http://"))
             || url.contains(char::is_whitespace)
         {
-            let at = self.loc(s.as_ref()?);
+            let at = self.loc(at);
             self.errors.push(ModelError::InvalidUrl {
                 at,
-                found: url.clone(),
+                found: url.to_string(),
             });
         }
-        Some(url)
     }
 
     fn list(&mut self, v: &Option<Vec<S<String>>>) -> Vec<String> {
@@ -349,15 +354,7 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
     let raw = &doc.front;
     let title = ctx.text(&raw.title, "title");
     let mut base_url = ctx.text(&raw.base_url, "base_url");
-    if !(base_url.starts_with("https://") || base_url.starts_with("http://"))
-        || base_url.contains(char::is_whitespace)
-    {
-        let at = ctx.loc(&raw.base_url);
-        ctx.errors.push(ModelError::InvalidUrl {
-            at,
-            found: base_url.clone(),
-        });
-    }
+    ctx.check_url(&raw.base_url, &base_url);
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
