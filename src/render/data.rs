@@ -92,29 +92,108 @@ pub fn csv(records: &[TargetRecord]) -> Vec<u8> {
         let _ = w.serialize(r);
     }
     if records.is_empty() {
-        let _ = w.write_record(HEADERS);
+        let _ = w.write_record(COLUMNS.iter().map(|c| c.name));
     }
     w.into_inner().unwrap_or_default()
 }
 
-pub const HEADERS: &[&str] = &[
-    "region_id",
-    "region_name",
-    "plan_id",
-    "plan_title",
-    "indicator_id",
-    "indicator_name",
-    "wording",
-    "category",
-    "kind",
-    "year",
-    "comparator",
-    "value",
-    "unit",
-    "measure",
-    "attribute",
-    "responsible",
-    "page_url",
+/// One column of the value tables: name, Table Schema type, Chinese title and meaning
+/// (docs/open-data.md). The CSV header and datapackage.json both come from here.
+pub struct Column {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+}
+
+const fn col(
+    name: &'static str,
+    kind: &'static str,
+    title: &'static str,
+    description: &'static str,
+) -> Column {
+    Column {
+        name,
+        kind,
+        title,
+        description,
+    }
+}
+
+/// In the order of [`TargetRecord`]'s fields, which serde writes as the header.
+pub const COLUMNS: &[Column] = &[
+    col("region_id", "string", "地区代码", "the region's id"),
+    col("region_name", "string", "地区", "the region's name"),
+    col("plan_id", "string", "规划代码", "the plan's id"),
+    col("plan_title", "string", "规划名称", "the plan's full title"),
+    col(
+        "indicator_id",
+        "string",
+        "指标代码",
+        "the catalogue indicator's id",
+    ),
+    col(
+        "indicator_name",
+        "string",
+        "指标",
+        "the catalogue indicator's name",
+    ),
+    col(
+        "wording",
+        "string",
+        "原文指标名称",
+        "the indicator's name exactly as the plan writes it",
+    ),
+    col(
+        "category",
+        "string",
+        "类别",
+        "创造, 运用, 保护, 管理, 服务 or 基础",
+    ),
+    col("kind", "string", "数值类型", "baseline, actual or target"),
+    col("year", "year", "年份", "the year the value is for"),
+    col(
+        "comparator",
+        "string",
+        "比较",
+        "for targets: ≥ > = ≤ <; empty otherwise",
+    ),
+    col(
+        "value",
+        "string",
+        "数值",
+        "the value exactly as the plan writes it: a number in the plan's unit, or words for a qualitative goal",
+    ),
+    col(
+        "unit",
+        "string",
+        "单位",
+        "the unit exactly as the plan writes it; values are not converted",
+    ),
+    col(
+        "measure",
+        "string",
+        "计量方式",
+        "stock, cumulative, annual, growth_rate, ratio or qualitative",
+    ),
+    col(
+        "attribute",
+        "string",
+        "指标属性",
+        "预期性 or 约束性 where the plan states it; empty otherwise",
+    ),
+    col(
+        "responsible",
+        "string",
+        "责任单位",
+        "the responsible units, joined with 、",
+    ),
+    col(
+        "page_url",
+        "string",
+        "出处",
+        "the address of the paragraph the value comes from",
+    ),
 ];
 
 fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -308,7 +387,36 @@ mod tests {
         let bytes = csv(&[]);
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(text.trim_end(), HEADERS.join(","));
+        let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(text.trim_end(), names.join(","));
+    }
+
+    #[test]
+    fn the_columns_are_the_record_fields_in_order() {
+        let record = TargetRecord {
+            region_id: String::new(),
+            region_name: String::new(),
+            plan_id: String::new(),
+            plan_title: String::new(),
+            indicator_id: String::new(),
+            indicator_name: String::new(),
+            wording: String::new(),
+            category: "",
+            kind: "",
+            year: 2025,
+            comparator: "",
+            value: String::new(),
+            unit: String::new(),
+            measure: "",
+            attribute: "",
+            responsible: String::new(),
+            page_url: String::new(),
+        };
+        let bytes = csv(&[record]);
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        let header = text.lines().next().unwrap();
+        let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(header, names.join(","));
     }
 
     #[test]

@@ -4,85 +4,9 @@
 
 use serde_json::{Value, json};
 
-use super::data::{indicator_csv_path, plan_csv_path};
+use super::data::{COLUMNS, indicator_csv_path, plan_csv_path};
 use super::{Contents, OutputFile};
 use crate::link::Linked;
-
-/// Each column of the value tables: name, type, title and meaning (docs/open-data.md).
-const FIELDS: &[(&str, &str, &str, &str)] = &[
-    ("region_id", "string", "地区代码", "the region's id"),
-    ("region_name", "string", "地区", "the region's name"),
-    ("plan_id", "string", "规划代码", "the plan's id"),
-    ("plan_title", "string", "规划名称", "the plan's full title"),
-    (
-        "indicator_id",
-        "string",
-        "指标代码",
-        "the catalogue indicator's id",
-    ),
-    (
-        "indicator_name",
-        "string",
-        "指标",
-        "the catalogue indicator's name",
-    ),
-    (
-        "wording",
-        "string",
-        "原文指标名称",
-        "the indicator's name exactly as the plan writes it",
-    ),
-    (
-        "category",
-        "string",
-        "类别",
-        "创造, 运用, 保护, 管理, 服务 or 基础",
-    ),
-    ("kind", "string", "数值类型", "baseline, actual or target"),
-    ("year", "year", "年份", "the year the value is for"),
-    (
-        "comparator",
-        "string",
-        "比较",
-        "for targets: ≥ > = ≤ <; empty otherwise",
-    ),
-    (
-        "value",
-        "string",
-        "数值",
-        "the value exactly as the plan writes it: a number in the plan's unit, or words for a qualitative goal",
-    ),
-    (
-        "unit",
-        "string",
-        "单位",
-        "the unit exactly as the plan writes it; values are not converted",
-    ),
-    (
-        "measure",
-        "string",
-        "计量方式",
-        "stock, cumulative, annual, growth_rate, ratio or qualitative",
-    ),
-    (
-        "attribute",
-        "string",
-        "指标属性",
-        "预期性 or 约束性 where the plan states it; empty otherwise",
-    ),
-    (
-        "responsible",
-        "string",
-        "责任单位",
-        "the responsible units, joined with 、",
-    ),
-    (
-        "page_url",
-        "string",
-        "出处",
-        "the address of the paragraph the value comes from",
-    ),
-];
 
 const SCHEMA_PATH: &str = "data/targets.schema.json";
 
@@ -105,16 +29,16 @@ fn constraint(name: &str) -> Option<Value> {
 }
 
 fn table_schema() -> Value {
-    let fields: Vec<Value> = FIELDS
+    let fields: Vec<Value> = COLUMNS
         .iter()
-        .map(|(name, kind, title, description)| {
+        .map(|c| {
             let mut f = json!({
-                "name": name,
-                "type": kind,
-                "title": title,
-                "description": description,
+                "name": c.name,
+                "type": c.kind,
+                "title": c.title,
+                "description": c.description,
             });
-            if let Some(c) = constraint(name) {
+            if let Some(c) = constraint(c.name) {
                 f["constraints"] = c;
             }
             f
@@ -217,17 +141,5 @@ fn file(path: &str, value: &Value) -> OutputFile {
     OutputFile {
         path: path.to_string(),
         contents: Contents::Bytes(bytes),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::data::HEADERS;
-
-    #[test]
-    fn the_schema_names_every_csv_column_in_order() {
-        let names: Vec<&str> = FIELDS.iter().map(|f| f.0).collect();
-        assert_eq!(names, HEADERS);
     }
 }
