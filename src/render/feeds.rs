@@ -5,19 +5,20 @@
 
 use pulldown_cmark_escape::{FmtWriter, escape_html};
 
-use super::{OutputFile, Page, pages, route};
+use super::{OutputFile, Page, route};
 use crate::link::Linked;
 use crate::model::date::Date;
 
 /// The sitemaps.org limit of addresses per file.
 const SITEMAP_LIMIT: usize = 50_000;
 
-pub fn files(linked: &Linked) -> Vec<OutputFile> {
+/// `pages`: every page of the site.
+pub fn files(linked: &Linked, pages: &[Page]) -> Vec<OutputFile> {
     let base = &linked.site.config.base_url;
-    let urls: Vec<String> = pages(linked)
-        .into_iter()
+    let urls: Vec<String> = pages
+        .iter()
         .filter(|p| !matches!(p, Page::NotFound))
-        .map(|p| format!("{base}{}", route(linked, p).pretty()))
+        .map(|&p| format!("{base}{}", route(linked, p).pretty()))
         .collect();
     let mut out = sitemaps(base, &urls);
     out.push(text(

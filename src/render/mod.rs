@@ -97,7 +97,8 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
 
 /// Renders the whole site.
 pub fn render(linked: &Linked, progress: &dyn Progress) -> Result<Rendered, Vec<Report>> {
-    render_some(linked, pages(linked), progress)
+    let all = pages(linked);
+    render_some(linked, &all, all.clone(), progress)
 }
 
 /// Renders the pages `wanted` picks, and every file that is not a page (data, styles,
@@ -111,8 +112,8 @@ pub fn render_selected(
 ) -> Result<Partial, Vec<Report>> {
     let all = pages(linked);
     let paths = all.iter().map(|&p| route(linked, p).file).collect();
-    let chosen = all.into_iter().filter(|p| wanted(p)).collect();
-    let rendered = render_some(linked, chosen, progress)?;
+    let chosen = all.iter().copied().filter(|p| wanted(p)).collect();
+    let rendered = render_some(linked, &all, chosen, progress)?;
     Ok(Partial {
         files: rendered.files,
         rendered_pages: rendered.pages,
@@ -129,9 +130,11 @@ pub struct Partial {
     pub paths: Vec<String>,
 }
 
-/// Renders `pages` and every file that is not a page.
+/// Renders `pages` (chosen from `all`, every page of the site) and every file that is
+/// not a page.
 fn render_some(
     linked: &Linked,
+    all: &[Page],
     pages: Vec<Page>,
     progress: &dyn Progress,
 ) -> Result<Rendered, Vec<Report>> {
@@ -164,7 +167,7 @@ fn render_some(
 
     files.extend(data::files(linked));
     files.extend(datapackage::files(linked));
-    files.extend(feeds::files(linked));
+    files.extend(feeds::files(linked, all));
     files.push(OutputFile {
         path: "highlight.css".into(),
         contents: Contents::Bytes(markdown::highlight_css().into_bytes()),
