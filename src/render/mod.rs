@@ -63,6 +63,7 @@ pub enum Page {
     Pair(usize, usize),
     Units,
     Unit(usize, usize),
+    Search,
     NotFound,
 }
 
@@ -73,6 +74,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
         Page::Plans,
         Page::Regions,
         Page::Indicators,
+        Page::Search,
         Page::NotFound,
     ];
     pages.extend((0..linked.site.plans.len()).map(Page::Plan));
@@ -253,6 +255,7 @@ pub fn route(linked: &Linked, page: Page) -> Route {
         Page::Pair(a, b) => Route::pair(s.regions[a].id.as_str(), s.regions[b].id.as_str()),
         Page::Units => Route::units(),
         Page::Unit(r, u) => Route::unit(s.regions[r].id.as_str(), &linked.region_units[r][u].name),
+        Page::Search => Route::search(),
         Page::NotFound => Route::not_found(),
     }
 }
@@ -419,6 +422,16 @@ fn page_context(
                 description,
             );
             ("unit.html", view)
+        }
+        Page::Search => {
+            let view = PageView::new(
+                linked,
+                &route,
+                "搜索".into(),
+                "search",
+                "在全部规划全文、指标和地区页面中搜索".into(),
+            );
+            ("search.html", view)
         }
         Page::NotFound => {
             let mut view =

@@ -22,6 +22,7 @@ pub const REQUIRED: &[&str] = &[
     "pair.html",
     "units.html",
     "unit.html",
+    "search.html",
     "404.html",
 ];
 
