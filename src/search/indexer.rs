@@ -9,7 +9,7 @@ use super::{EXCLUDED, SearchError, output_file, routes};
 use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
-use crate::render::OutputFile;
+use crate::render::{Contents, OutputFile};
 
 /// An index kept between the preview's builds. A page is read again only when its
 /// HTML differs from what was indexed; the index files are then made from all pages
@@ -32,6 +32,8 @@ struct State {
     index: PagefindIndex,
     /// The pages in the index, in order: URL and the HTML that was read.
     pages: Vec<(String, Vec<u8>)>,
+    /// The files made from them, for a build that changed no page (a stylesheet).
+    files: Vec<(String, Vec<u8>)>,
 }
 
 impl Indexer {
@@ -86,6 +88,15 @@ impl Indexer {
             None => (0..pages.len()).collect(),
         };
         progress.stage("indexing", changed.len());
+        if let Some(state) = kept.as_ref().filter(|_| changed.is_empty()) {
+            let files = state.files.iter().map(|(path, bytes)| OutputFile {
+                path: path.clone(),
+                contents: Contents::Bytes(bytes.clone()),
+            });
+            let files = files.collect();
+            self.state = kept;
+            return Ok(files);
+        }
         // Pagefind's interface is async. It runs on a runtime of its own, on a thread
         // of its own, so that a caller inside a runtime cannot nest runtimes, and a
         // panic inside Pagefind becomes an error rather than ending the program.
@@ -128,12 +139,19 @@ impl Indexer {
                 })
                 .join()
         });
-        let (state, files) = outcome.map_err(|_| SearchError::Build {
+        let (mut state, files) = outcome.map_err(|_| SearchError::Build {
             message: "the indexer stopped unexpectedly (see the message above)".into(),
         })??;
-        self.state = Some(state);
         let mut files: Vec<OutputFile> = files.into_iter().map(output_file).collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
+        state.files = files
+            .iter()
+            .filter_map(|f| match &f.contents {
+                Contents::Bytes(b) => Some((f.path.clone(), b.clone())),
+                Contents::Copy(_) => None,
+            })
+            .collect();
+        self.state = Some(state);
         Ok(files)
     }
 }
@@ -152,6 +170,7 @@ impl State {
             language,
             index,
             pages: Vec::new(),
+            files: Vec::new(),
         })
     }
 
@@ -176,7 +195,6 @@ mod tests {
 
     use super::*;
     use crate::progress::Quiet;
-    use crate::render::Contents;
 
     const PAGE: &str = r#"<!DOCTYPE html><html lang="zh-CN"><head><title>大足区</title></head>
 <body><nav>首页 导航菜单</nav>
