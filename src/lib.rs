@@ -2,7 +2,8 @@
 //!
 //! The pipeline is the architecture; each stage is one module and data flows one way:
 //! [`load`] → [`model`] → [`link`] → [`render`] → [`write`]. [`build`] runs them;
-//! [`check`] verifies the rendered site's links before anything is written.
+//! [`search`] indexes the rendered pages and [`check`] verifies the rendered site's
+//! links before anything is written.
 //! [`import`] stands beside the pipeline: it turns a plain-text plan into a draft bundle.
 //! [`serve`] is the editors' preview: the pipeline kept in memory, run again on each
 //! save by [`build::incremental`].
@@ -20,6 +21,7 @@ pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod write;
 pub mod yaml_scalar;

@@ -124,8 +124,10 @@ fn an_editor_saves_breaks_and_mends_a_plan_while_the_page_is_open() {
         .expect("a reload event");
     let took = saved.elapsed();
     assert_eq!(event, r#"{"generation":2,"errors":[]}"#);
+    // The rebuild includes the search index (docs/search.md): in this debug build on a
+    // busy 2-core machine a plan edit took 0.4 to 1.1 s, in a release build 0.3 to 0.5 s.
     assert!(
-        took < Duration::from_secs(1),
+        took < Duration::from_secs(2),
         "reload sent {took:?} after the save"
     );
     let page = get(addr, PAGE).text();

@@ -19,6 +19,7 @@ use crate::load::{self, Change, Fingerprint};
 use crate::model;
 use crate::progress::Progress;
 use crate::render::{self, Contents, OutputFile};
+use crate::search;
 use crate::write::WriteError;
 
 /// A built site in memory: every output file by its `/`-separated path.
@@ -42,6 +43,8 @@ pub struct Outcome {
 pub struct Incremental {
     root: PathBuf,
     last: Option<Last>,
+    /// The search index, kept so that a build reads again only the pages it changed.
+    indexer: search::Indexer,
 }
 
 struct Last {
@@ -61,6 +64,7 @@ impl Incremental {
         Incremental {
             root: root.to_path_buf(),
             last: None,
+            indexer: search::Indexer::default(),
         }
     }
 
@@ -133,6 +137,18 @@ impl Incremental {
                     files.insert(path.clone(), Arc::clone(bytes));
                 }
             }
+        }
+
+        // Pages rendered again are read again; the index's files are made anew.
+        let index = self
+            .indexer
+            .site(&linked, |path| files.get(path).map(|b| &b[..]), progress)?;
+        for OutputFile { path, contents } in index {
+            let bytes: Arc<[u8]> = match contents {
+                Contents::Bytes(b) => b.into(),
+                Contents::Copy(source) => read(&source)?,
+            };
+            files.insert(path, bytes);
         }
 
         let changed: Vec<(&str, &[u8])> = fresh.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();

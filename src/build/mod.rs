@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
-use crate::{check, link, load, model, render, write};
+use crate::{check, link, load, model, render, search, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -77,13 +77,37 @@ fn render_site(root: &Path, progress: &dyn Progress) -> Result<render::Rendered,
         }
     };
     let linked = link::link(site).map_err(sorted)?;
-    let rendered = render::render(&linked, progress).map_err(sorted)?;
+    let mut rendered = render::render(&linked, progress).map_err(sorted)?;
+    add_search_index(&linked, &mut rendered, progress)?;
     check::links(
         &rendered.files,
         &render::site_path(&linked.site.config.base_url),
         progress,
     )?;
     Ok(rendered)
+}
+
+/// Indexes the rendered pages and adds the index to the site's files, in path order.
+fn add_search_index(
+    linked: &link::Linked,
+    rendered: &mut render::Rendered,
+    progress: &dyn Progress,
+) -> Result<(), Vec<Report>> {
+    let files = &rendered.files;
+    let index = search::site(
+        linked,
+        |path| {
+            let i = files.binary_search_by(|f| f.path.as_str().cmp(path)).ok()?;
+            match &files[i].contents {
+                render::Contents::Bytes(b) => Some(b.as_slice()),
+                render::Contents::Copy(_) => None,
+            }
+        },
+        progress,
+    )?;
+    rendered.files.extend(index);
+    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(())
 }
 
 /// Errors in file order, so a run's report reads top to bottom and is the same each time.

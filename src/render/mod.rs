@@ -66,6 +66,7 @@ pub enum Page {
     Units,
     Unit(usize, usize),
     Accessibility,
+    Search,
     NotFound,
 }
 
@@ -77,6 +78,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
         Page::Regions,
         Page::Indicators,
         Page::Accessibility,
+        Page::Search,
         Page::NotFound,
     ];
     pages.extend((0..linked.site.plans.len()).map(Page::Plan));
@@ -262,6 +264,7 @@ pub fn route(linked: &Linked, page: Page) -> Route {
         Page::Units => Route::units(),
         Page::Unit(r, u) => Route::unit(s.regions[r].id.as_str(), &linked.region_units[r][u].name),
         Page::Accessibility => Route::accessibility(),
+        Page::Search => Route::search(),
         Page::NotFound => Route::not_found(),
     }
 }
@@ -438,6 +441,16 @@ fn page_context(
                 "本站的无障碍目标、检测方法、已知不足和反馈方式".into(),
             );
             ("accessibility.html", view)
+        }
+        Page::Search => {
+            let view = PageView::new(
+                linked,
+                &route,
+                "搜索".into(),
+                "search",
+                "在全部规划全文、指标和地区页面中搜索".into(),
+            );
+            ("search.html", view)
         }
         Page::NotFound => {
             let mut view =

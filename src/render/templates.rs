@@ -23,6 +23,7 @@ pub const REQUIRED: &[&str] = &[
     "units.html",
     "unit.html",
     "accessibility.html",
+    "search.html",
     "404.html",
 ];
 

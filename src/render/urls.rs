@@ -87,6 +87,9 @@ impl Route {
     pub fn accessibility() -> Route {
         Route::page(&["accessibility"])
     }
+    pub fn search() -> Route {
+        Route::page(&["search"])
+    }
     pub fn not_found() -> Route {
         Route {
             file: "404.html".into(),
@@ -174,6 +177,8 @@ mod tests {
             "#%E4%B8%80%E6%80%BB%E4%BD%93%E8%A6%81%E6%B1%82"
         );
         assert_eq!(Route::pair("a", "b").file, "compare/a/b/index.html");
+        assert_eq!(Route::search().file, "search/index.html");
+        assert_eq!(Route::search().root(), "../");
         assert_eq!(
             Route::unit("jiangjin", "区科技局").file,
             "units/jiangjin/区科技局/index.html"

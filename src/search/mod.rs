@@ -1,0 +1,89 @@
+//! Indexes the rendered pages for search. It runs after render and before the link
+//! check: Pagefind reads the `<main data-pagefind-body>` of every page but the 404 and
+//! search pages, splits the Chinese text into words, and hands back its index and its
+//! browser scripts, which join the site's files under `pagefind/`. Everything happens
+//! in memory; nothing is written here.
+
+mod error;
+mod indexer;
+
+use pagefind::api::SyntheticFile;
+
+pub use error::SearchError;
+pub use indexer::Indexer;
+
+use crate::diagnostic::Report;
+use crate::link::Linked;
+use crate::progress::Progress;
+use crate::render::urls::Route;
+use crate::render::{self, Contents, OutputFile, Page};
+
+/// The folder of the output that holds the index and Pagefind's scripts.
+pub const FOLDER: &str = "pagefind";
+
+/// Parts of `<main>` left out of the index: breadcrumbs and tables of contents repeat
+/// other pages' titles, and a chart's labels are numbers without their sentence.
+const EXCLUDED: &[&str] = &["nav", "svg"];
+
+/// Whether a search can find `page`: every page but the 404 page and the search page.
+pub fn indexed(page: Page) -> bool {
+    !matches!(page, Page::NotFound | Page::Search)
+}
+
+/// The routes of the pages to index, in the site's page order. The order is part of
+/// the index, so a full build and a preview build give the same files.
+pub fn routes(linked: &Linked) -> Vec<Route> {
+    render::pages(linked)
+        .into_iter()
+        .filter(|&p| indexed(p))
+        .map(|p| render::route(linked, p))
+        .collect()
+}
+
+/// Indexes the site's pages once, for `build` and `check`; `html` gives a rendered
+/// page's HTML by its output path. Returns the index's files, under [`FOLDER`].
+pub fn site<'a>(
+    linked: &Linked,
+    html: impl Fn(&str) -> Option<&'a [u8]>,
+    progress: &dyn Progress,
+) -> Result<Vec<OutputFile>, Vec<Report>> {
+    Indexer::default().site(linked, html, progress)
+}
+
+/// A file of Pagefind's bundle as a file of the site: its path within the bundle put
+/// under [`FOLDER`], `/`-separated on every platform.
+fn output_file(file: SyntheticFile) -> OutputFile {
+    let mut path = String::from(FOLDER);
+    for part in file.filename.components() {
+        if let std::path::Component::Normal(part) = part {
+            path.push('/');
+            path.push_str(&part.to_string_lossy());
+        }
+    }
+    OutputFile {
+        path,
+        contents: Contents::Bytes(file.contents),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_404_and_search_pages_are_left_out() {
+        assert!(!indexed(Page::NotFound));
+        assert!(!indexed(Page::Search));
+        assert!(indexed(Page::Home));
+        assert!(indexed(Page::Plan(0)));
+    }
+
+    #[test]
+    fn bundle_files_go_under_the_folder() {
+        let file = output_file(SyntheticFile {
+            filename: ["fragment", "zh-cn_1.pf_fragment"].iter().collect(),
+            contents: vec![1],
+        });
+        assert_eq!(file.path, "pagefind/fragment/zh-cn_1.pf_fragment");
+    }
+}
