@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use common::Site;
-use planpub::build::incremental::{Files, Incremental, Outcome};
+use planpub::build::incremental::{Files, Incremental, Indexed, Outcome};
 use planpub::progress::Quiet;
+use planpub::search;
 
 const DAZU: &str = "content/plans/dazu-ip-action-plan-2025-2027";
 
@@ -17,7 +18,8 @@ fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
     files.iter().map(|(k, v)| (k.as_str(), &v[..])).collect()
 }
 
-/// Builds again in part and compares with a fresh full build of the same folder.
+/// Builds again in part and compares with a fresh full build of the same folder: the
+/// pages at once, and the whole site once the search index has caught up.
 fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
     let partial = preview
         .build(&Quiet)
@@ -25,7 +27,36 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
     let full = Incremental::new(site.root())
         .build(&Quiet)
         .unwrap_or_else(|e| panic!("full build: {e:?}"));
-    let (a, b) = (sorted(&partial.files), sorted(&full.files));
+    same(&pages(&partial.files), &pages(&full.files));
+
+    let indexed = preview
+        .index(&Quiet)
+        .unwrap_or_else(|e| panic!("index: {e:?}"));
+    let served = preview.files().expect("a good build");
+    same(&sorted(&served), &sorted(&full.files));
+    // The index changes with the pages' text, and then only then is the site replaced.
+    let index_changed = partial
+        .files
+        .iter()
+        .any(|(path, bytes)| search::holds(path) && full.files.get(path) != Some(bytes));
+    match indexed {
+        Indexed::Updated { files, .. } => {
+            assert!(index_changed, "an unchanged index replaced the site");
+            assert!(Arc::ptr_eq(&files, &served));
+        }
+        Indexed::Current => assert!(!index_changed, "the index was not updated"),
+    }
+    partial
+}
+
+/// The site without its search index.
+fn pages(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
+    let mut files = sorted(files);
+    files.retain(|path, _| !search::holds(path));
+    files
+}
+
+fn same(a: &BTreeMap<&str, &[u8]>, b: &BTreeMap<&str, &[u8]>) {
     let only_partial: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
     let only_full: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
     assert!(
@@ -41,7 +72,6 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
         differing.is_empty(),
         "stale after a partial rebuild: {differing:?}"
     );
-    partial
 }
 
 #[test]

@@ -4,6 +4,11 @@
 //!
 //! A failed build changes nothing: the last good site, its link index and its
 //! fingerprint stay, so the next build is compared with what is being served.
+//!
+//! The search index is brought up to date in a step of its own, [`Incremental::index`],
+//! because Pagefind takes far longer than the pages an edit touches: the preview shows
+//! the edited pages first and the index follows them. Until then a build keeps the last
+//! index's files. The first build indexes at once, since the search page loads them.
 
 use std::collections::HashMap;
 use std::fs;
@@ -47,11 +52,25 @@ pub struct Incremental {
     indexer: search::Indexer,
 }
 
+/// What [`Incremental::index`] did.
+#[derive(Debug, Clone)]
+pub enum Indexed {
+    /// The index already matched the last good build, or there is none yet.
+    Current,
+    /// The index changed: the last good site with its new index files.
+    Updated {
+        files: Arc<Files>,
+        elapsed: Duration,
+    },
+}
+
 struct Last {
     fingerprint: Fingerprint,
     linked: Linked,
     links: LinkIndex,
     files: Arc<Files>,
+    /// Whether `files` holds the index of these pages, not an earlier build's.
+    indexed: bool,
     /// Files copied from the site's folder: where from, and that file's size and time
     /// when it was read, so an unchanged asset is not read again.
     copies: HashMap<String, (PathBuf, Stamp)>,
@@ -139,17 +158,18 @@ impl Incremental {
             }
         }
 
-        // Pages rendered again are read again; the index's files are made anew.
-        let index = self
-            .indexer
-            .site(&linked, |path| files.get(path).map(|b| &b[..]), progress)?;
-        for OutputFile { path, contents } in index {
-            let bytes: Arc<[u8]> = match contents {
-                Contents::Bytes(b) => b.into(),
-                Contents::Copy(source) => read(&source)?,
-            };
-            files.insert(path, bytes);
-        }
+        let indexed = match previous {
+            Some(last) => {
+                for (path, bytes) in last.files.iter().filter(|(p, _)| search::holds(p)) {
+                    files.insert(path.clone(), Arc::clone(bytes));
+                }
+                false
+            }
+            None => {
+                add_index(&mut self.indexer, &linked, &mut files, progress)?;
+                true
+            }
+        };
 
         let changed: Vec<(&str, &[u8])> = fresh.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
         let paths = files.keys().map(String::as_str);
@@ -174,10 +194,59 @@ impl Incremental {
             linked,
             links,
             files,
+            indexed,
             copies,
         });
         Ok(outcome)
     }
+
+    /// Brings the search index up to date with the last good build. Only pages whose
+    /// HTML changed are read again; the result is what a full build writes.
+    pub fn index(&mut self, progress: &dyn Progress) -> Result<Indexed, Vec<Report>> {
+        let started = Instant::now();
+        let Some(last) = self.last.as_mut().filter(|l| !l.indexed) else {
+            return Ok(Indexed::Current);
+        };
+        let mut files: Files = (*last.files).clone();
+        add_index(&mut self.indexer, &last.linked, &mut files, progress)?;
+        last.indexed = true;
+        if !differs(&last.files, &files) {
+            return Ok(Indexed::Current);
+        }
+        last.files = Arc::new(files);
+        Ok(Indexed::Updated {
+            files: Arc::clone(&last.files),
+            elapsed: started.elapsed(),
+        })
+    }
+}
+
+/// Replaces the index's files in `files` with an index of the pages in `files`.
+fn add_index(
+    indexer: &mut search::Indexer,
+    linked: &Linked,
+    files: &mut Files,
+    progress: &dyn Progress,
+) -> Result<(), Vec<Report>> {
+    let index = indexer.site(linked, |path| files.get(path).map(|b| &b[..]), progress)?;
+    files.retain(|path, _| !search::holds(path));
+    for OutputFile { path, contents } in index {
+        let bytes: Arc<[u8]> = match contents {
+            Contents::Bytes(b) => b.into(),
+            Contents::Copy(source) => read(&source)?,
+        };
+        files.insert(path, bytes);
+    }
+    Ok(())
+}
+
+/// Whether two builds differ in any file; unchanged pages share their bytes.
+pub fn differs(a: &Files, b: &Files) -> bool {
+    a.len() != b.len()
+        || a.iter().any(|(path, bytes)| {
+            b.get(path)
+                .is_none_or(|other| !Arc::ptr_eq(bytes, other) && bytes != other)
+        })
 }
 
 fn stamp(path: &Path) -> Stamp {

@@ -21,6 +21,12 @@ use crate::render::{self, Contents, OutputFile, Page};
 /// The folder of the output that holds the index and Pagefind's scripts.
 pub const FOLDER: &str = "pagefind";
 
+/// Whether an output file belongs to the index rather than to the pages.
+pub fn holds(path: &str) -> bool {
+    path.strip_prefix(FOLDER)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// Parts of `<main>` left out of the index: breadcrumbs and tables of contents repeat
 /// other pages' titles, and a chart's labels are numbers without their sentence.
 const EXCLUDED: &[&str] = &["nav", "svg"];

@@ -14,7 +14,7 @@ use tokio::sync::watch;
 
 use super::ServeError;
 use super::status::Status;
-use crate::build::incremental::{Files, Incremental};
+use crate::build::incremental::{Incremental, Indexed, differs};
 use crate::diagnostic::{Report, to_terminal};
 use crate::progress::{Bar, Progress, Quiet};
 
@@ -62,7 +62,26 @@ pub fn watch(
     }
     let root = root.to_path_buf();
     std::thread::spawn(move || {
-        for batch in rx {
+        // Set after a good build: the search index still describes the build before.
+        let mut index_behind = false;
+        loop {
+            // The index waits while saves keep coming: the edited pages come first.
+            let batch = if index_behind {
+                match rx.try_recv() {
+                    Ok(batch) => batch,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        index_behind = false;
+                        update_index(&mut preview, &status, color);
+                        continue;
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(batch) => batch,
+                    Err(mpsc::RecvError) => break,
+                }
+            };
             let paths = match batch {
                 Ok(events) => relevant(
                     &root,
@@ -82,11 +101,33 @@ pub fn watch(
                 continue;
             }
             let mut next = status.borrow().clone();
-            publish(preview.build(&Quiet), &mut next, color, &paths);
+            let result = preview.build(&Quiet);
+            index_behind |= result.is_ok();
+            publish(result, &mut next, color, &paths);
             status.send_replace(next);
         }
     });
     Ok(watcher)
+}
+
+/// Brings the search index up to the last good build and serves it with that build's
+/// pages. Those pages have not changed, so open pages are not reloaded.
+fn update_index(preview: &mut Incremental, status: &watch::Sender<Status>, color: bool) {
+    match preview.index(&Quiet) {
+        Ok(Indexed::Current) => {}
+        Ok(Indexed::Updated { files, elapsed }) => {
+            // Open pages hear nothing: none of them changed.
+            status.send_if_modified(|s| {
+                s.files = Some(files);
+                false
+            });
+            println!("search index updated in {} ms", elapsed.as_millis());
+        }
+        Err(reports) => {
+            eprint!("{}", to_terminal(&reports, color));
+            eprintln!("search index failed; search still finds the text of the build before");
+        }
+    }
 }
 
 /// Whether an event can change what a build reads. The build itself opens and reads
@@ -157,15 +198,6 @@ fn publish(
             status.errors = Arc::new(reports.iter().map(Report::plain).collect());
         }
     }
-}
-
-/// Whether two builds differ in any file; unchanged pages share their bytes.
-fn differs(a: &Files, b: &Files) -> bool {
-    a.len() != b.len()
-        || a.iter().any(|(path, bytes)| {
-            b.get(path)
-                .is_none_or(|other| !Arc::ptr_eq(bytes, other) && bytes != other)
-        })
 }
 
 #[cfg(test)]
