@@ -13,6 +13,14 @@ import { createRequire } from 'node:module';
 import { basePath, launchChromium, pagesByType, serveSite, siteDir, walk } from './lib/site.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Page types checked in a state a reader puts them in, after the page has loaded.
+const SETUP = {
+  // Pagefind's results, as a reader sees them after searching.
+  'search results': (page) => page.waitForSelector('.pagefind-ui__result', { timeout: 20000 }),
+  // The 适老化 switch on: larger text and higher contrast must still pass.
+  'plan, 大字模式': (page) => page.check('#site-elder'),
+};
 const argv = process.argv.slice(2);
 const root = siteDir(argv);
 const base = basePath(argv);
@@ -63,6 +71,13 @@ for (const [type, path] of pages) {
   const url = server.url(path);
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response || !response.ok()) errors.push(`the page itself answered ${response?.status()}`);
+  if (SETUP[type]) {
+    try {
+      await SETUP[type](page);
+    } catch (e) {
+      errors.push(`could not prepare the page: ${e.message.split('\n')[0]}`);
+    }
+  }
   await page.evaluate(() => document.fonts.ready);
   // page.evaluate runs outside the page's CSP, so axe-core needs no inline script.
   await page.evaluate(axeSource);

@@ -18,8 +18,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 // The policy the site must work under: everything from the site itself, nothing
-// inline. Sent with every response, so the browser refuses what the policy forbids.
-export const CSP = "default-src 'self'";
+// inline; search's WebAssembly may be compiled (docs/deploy.md). Sent with every
+// response, so the browser refuses what the policy forbids.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
 /** Launches headless Chromium from CHROMIUM with the fixed arguments above. */
 export async function launchChromium() {
@@ -223,7 +224,12 @@ export function pagesByType(root) {
     ['404', '404.html'],
     ['accessibility statement', 'accessibility/index.html'],
   ].map(([type, p]) => [type, p && has(root, p) ? p : null]);
-  if (has(root, 'search/index.html')) pages.push(['search', 'search/index.html']);
+  if (has(root, 'search/index.html')) {
+    pages.push(['search', 'search/index.html']);
+    pages.push(['search results', 'search/index.html?q=' + encodeURIComponent('质押融资')]);
+  }
+  const plan = pages.find(([type]) => type === 'plan')[1];
+  if (plan) pages.push(['plan, 大字模式', plan]);
   return pages;
 }
 
