@@ -61,7 +61,8 @@ fn the_search_page_loads_pagefind_by_relative_scripts_and_says_how_to_browse_wit
         [
             r#"<script src="../pagefind/pagefind-ui.js">"#,
             r#"<script src="../search.js">"#,
-            r#"<script src="../elder.js">"#
+            r#"<script src="../elder.js">"#,
+            r#"<script src="../sort.js">"#
         ],
         "only script files (search's two and every page's one), no inline script"
     );
