@@ -18,6 +18,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SETUP = {
   // Pagefind's results, as a reader sees them after searching.
   'search results': (page) => page.waitForSelector('.pagefind-ui__result', { timeout: 20000 }),
+  // A comparison table sorted by its last column: the sort buttons and aria-sort.
+  'indicator, sorted': (page) => page.locator('table.indicator-table thead th button.sort').last().click(),
   // The 适老化 switch on: larger text and higher contrast must still pass.
   'plan, 大字模式': (page) => page.check('#site-elder'),
 };

@@ -228,6 +228,8 @@ export function pagesByType(root) {
     pages.push(['search', 'search/index.html']);
     pages.push(['search results', 'search/index.html?q=' + encodeURIComponent('质押融资')]);
   }
+  const indicator = pages.find(([type]) => type === 'indicator (with chart)')[1];
+  if (indicator) pages.push(['indicator, sorted', indicator]);
   const plan = pages.find(([type]) => type === 'plan')[1];
   if (plan) pages.push(['plan, 大字模式', plan]);
   return pages;
