@@ -118,6 +118,77 @@ fn goals_matrix_and_every_pair_page() {
     assert!(section(&pair, "site-only-a").contains("无。"));
 }
 
+/// The compare fixture with a second municipality, `town`, and its district `north`,
+/// which sets the highest target of all.
+fn two_families() -> Site {
+    let site = Site::fixture("compare");
+    site.write(
+        "content/regions/town.md",
+        "---\nname: 测试镇\nlevel: municipality\n---\n",
+    );
+    site.write(
+        "content/regions/north.md",
+        "---\nname: 北区\nlevel: district\nparent: town\n---\n",
+    );
+    site.write(
+        "content/plans/north-plan/index.md",
+        "---\ntitle: 北区知识产权工作方案\nregion: north\nkind: 工作方案\nperiod: {start: 2024, end: 2026}\n---\n\n## 一、目标 {#goals}\n\n到2026年，每万人口发明专利拥有量50件。\n",
+    );
+    site.write(
+        "content/plans/north-plan/indicators.md",
+        "---\nindicators:\n  - indicator: patents-per-10k\n    wording: 每万人口发明专利拥有量\n    unit: 件\n    measure: stock\n    targets:\n      - {year: 2026, value: 50, comparator: \"=\"}\n    section: goals\n---\n",
+    );
+    site.build().ok();
+    site
+}
+
+#[test]
+fn regions_are_compared_within_their_family() {
+    let site = two_families();
+    // The compare page: the two municipalities side by side, and a page per family.
+    let compare = site.output("compare/index.html");
+    assert!(compare.contains(">测试市</a></th>") && compare.contains(">测试镇</a></th>"));
+    assert!(
+        !compare.contains(">东区</a></th>"),
+        "districts are on their family's page"
+    );
+    assert!(compare.contains(r#"<a href="../compare/city/index.html">测试市及下辖地区</a>"#));
+    assert!(compare.contains(r#"<a href="../compare/town/index.html">测试镇及下辖地区</a>"#));
+    let city = site.output("compare/city/index.html");
+    assert!(city.contains("<h1>测试市及下辖地区的目标比较</h1>"));
+    assert!(city.contains(">东区</a></th>") && !city.contains(">北区</a></th>"));
+    // Pairs inside families only: a region with its parent or a sibling, and the two
+    // municipalities; not two districts under different municipalities.
+    for pair in [
+        "city/east",
+        "city/west",
+        "east/west",
+        "city/town",
+        "town/north",
+    ] {
+        assert!(
+            site.path(&format!("output/compare/{pair}/index.html"))
+                .is_file(),
+            "{pair}"
+        );
+    }
+    for pair in ["east/north", "west/north", "city/north", "north/east"] {
+        assert!(
+            !site
+                .path(&format!("output/compare/{pair}/index.html"))
+                .exists(),
+            "{pair}"
+        );
+    }
+    // West is still ranked against east alone: north, under another parent, sets
+    // a higher target but is not its peer.
+    let west = site.output("regions/west/index.html");
+    assert!(
+        section(&west, "site-standings").contains("<strong>最高</strong>（共 2 个地区）"),
+        "{west}"
+    );
+}
+
 #[test]
 fn region_standings_and_the_municipal_bar() {
     let site = built();

@@ -4,11 +4,15 @@
 //! implies, and where each region's target stands among the others'.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::sync::Arc;
 
-use super::{Linked, RowRef};
+use super::{Linked, RowRef, families};
 use crate::model::date::Year;
 use crate::model::growth::{YearValue, compound_annual_rate};
 use crate::model::quantity::{Comparator, Measure, Unit, Value};
+use crate::model::types::Level;
 use crate::model::{Indicator, PlanIndicator};
 
 /// What a value is: a starting value, a reported value or a goal.
@@ -177,7 +181,7 @@ pub fn implied_growth(row: &PlanIndicator) -> Vec<ImpliedGrowth> {
         .collect()
 }
 
-/// Where one region's target stands among the targets other regions set for the same
+/// Where one region's target stands among the targets its peers set for the same
 /// indicator, measure and year.
 #[derive(Debug, Clone)]
 pub struct Standing {
@@ -189,84 +193,116 @@ pub struct Standing {
     pub value: Normalised,
     /// 1 is the highest value.
     pub rank: usize,
-    /// Regions compared, this one included.
-    pub of: usize,
-    /// The other regions' values, highest first.
-    pub others: Vec<(usize, Normalised)>,
+    /// Every peer's value, this region's included, highest first; shared by the
+    /// standings of all the peers.
+    pub peers: Arc<[(usize, Normalised)]>,
     /// The nearest higher-level region's target for the same year: the bar it sets.
     pub bar: Option<(usize, Normalised)>,
 }
 
-/// Every comparison of targets between regions of the same level: same indicator,
-/// same measure, same unit base, same year. A region with several targets for one
-/// year (two plans, or a table and a sentence) is compared on the highest of them.
-/// A municipality's totals are not ranked against a district's; its target for the
-/// same year is shown beside as the bar it sets, when it has one.
-pub fn standings(linked: &Linked) -> Vec<Standing> {
-    let mut out = Vec::new();
+impl Standing {
+    /// Regions compared, this one included.
+    pub fn of(&self) -> usize {
+        self.peers.len()
+    }
+
+    /// The other peers' values, highest first.
+    pub fn others(&self) -> impl Iterator<Item = &(usize, Normalised)> {
+        self.peers.iter().filter(|(r, _)| *r != self.region)
+    }
+}
+
+/// Every comparison of a region's targets with its peers' ([`families::peers`]): same
+/// indicator, same measure, same unit base, same year. A region with several targets
+/// for one year (two plans, or a table and a sentence) is compared on the highest of
+/// them. A municipality's totals are not ranked against its districts'; its target
+/// for the same year is shown beside as the bar it sets, when it has one.
+///
+/// Returned per region, in indicator, measure and year order. The work grows with
+/// the number of targets, not with the square of the number of regions.
+pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
+    let mut out = vec![Vec::new(); linked.site.regions.len()];
     for i in 0..linked.site.indicators.len() {
         for group in &linked.indicator_measures[i] {
             if group.measure == Measure::Qualitative {
                 continue;
             }
-            // (region, year) → best target.
-            let mut best: Vec<(usize, Year, Normalised)> = Vec::new();
+            // (region, year) → best target, and the regions in the order first seen.
+            let mut best: HashMap<(usize, Year), Normalised> = HashMap::new();
+            let mut seen: Vec<(usize, Year)> = Vec::new();
             for &r in &group.rows {
                 let region = linked.plan_region[r.plan];
                 for v in normalise(linked.row(r), &group.unit) {
                     if v.kind != ValueKind::Target || v.value.number().is_none() {
                         continue;
                     }
-                    match best
-                        .iter_mut()
-                        .find(|(g, y, _)| *g == region && *y == v.year)
-                    {
-                        Some(entry) if higher(&v, &entry.2) == Ordering::Greater => entry.2 = v,
-                        Some(_) => {}
-                        None => best.push((region, v.year, v)),
+                    match best.entry((region, v.year)) {
+                        Entry::Occupied(mut e) => {
+                            if higher(&v, e.get()) == Ordering::Greater {
+                                e.insert(v);
+                            }
+                        }
+                        Entry::Vacant(e) => {
+                            seen.push((region, v.year));
+                            e.insert(v);
+                        }
                     }
                 }
             }
-            let mut years: Vec<Year> = best.iter().map(|(_, y, _)| *y).collect();
+            // Peers by year and peer group (parent and level), highest first.
+            let mut groups: HashMap<PeerKey, Vec<(usize, Normalised)>> = HashMap::new();
+            for &(region, year) in &seen {
+                let key = (
+                    year,
+                    linked.region_parent[region],
+                    linked.site.regions[region].level,
+                );
+                groups
+                    .entry(key)
+                    .or_default()
+                    .push((region, best[&(region, year)].clone()));
+            }
+            let groups: HashMap<_, Arc<[(usize, Normalised)]>> = groups
+                .into_iter()
+                .map(|(key, mut peers)| {
+                    // Ties keep region display order, so every build ranks alike.
+                    peers.sort_by(|a, b| {
+                        higher(&b.1, &a.1)
+                            .then(linked.region_rank[a.0].cmp(&linked.region_rank[b.0]))
+                    });
+                    (key, peers.into())
+                })
+                .collect();
+            let mut years: Vec<Year> = seen.iter().map(|&(_, y)| y).collect();
             years.sort_unstable();
             years.dedup();
             for year in years {
-                let peers: Vec<&(usize, Year, Normalised)> =
-                    best.iter().filter(|(_, y, _)| *y == year).collect();
-                for (region, _, value) in peers.iter().copied() {
-                    let level = linked.site.regions[*region].level;
-                    let mut same_level: Vec<(usize, Normalised)> = peers
-                        .iter()
-                        .filter(|(g, _, _)| linked.site.regions[*g].level == level)
-                        .map(|(g, _, v)| (*g, v.clone()))
-                        .collect();
-                    let bar = ancestors(linked, *region).find_map(|a| {
-                        peers
-                            .iter()
-                            .find(|(g, _, _)| *g == a)
-                            .map(|(g, _, v)| (*g, v.clone()))
-                    });
-                    if same_level.len() < 2 && bar.is_none() {
+                for &(region, y) in seen.iter().filter(|(_, y)| *y == year) {
+                    let key = (
+                        y,
+                        linked.region_parent[region],
+                        linked.site.regions[region].level,
+                    );
+                    let peers = &groups[&key];
+                    let bar = families::ancestors(linked, region)
+                        .find_map(|a| best.get(&(a, year)).map(|v| (a, v.clone())));
+                    if peers.len() < 2 && bar.is_none() {
                         continue;
                     }
-                    same_level.sort_by(|a, b| higher(&b.1, &a.1));
-                    let rank = 1 + same_level
+                    let value = best[&(region, year)].clone();
+                    let rank = 1 + peers
                         .iter()
-                        .filter(|(_, v)| higher(v, value) == Ordering::Greater)
+                        .filter(|(_, v)| higher(v, &value) == Ordering::Greater)
                         .count();
-                    out.push(Standing {
+                    out[region].push(Standing {
                         indicator: i,
                         measure: group.measure,
                         unit: group.unit.clone(),
                         year,
-                        region: *region,
-                        value: value.clone(),
+                        region,
+                        value,
                         rank,
-                        of: same_level.len(),
-                        others: same_level
-                            .into_iter()
-                            .filter(|(g, _)| g != region)
-                            .collect(),
+                        peers: Arc::clone(peers),
                         bar,
                     });
                 }
@@ -276,23 +312,25 @@ pub fn standings(linked: &Linked) -> Vec<Standing> {
     out
 }
 
-/// A region's parent, its parent's parent, and so on.
-fn ancestors(linked: &Linked, region: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut at = region;
-    let mut steps = 0;
-    std::iter::from_fn(move || {
-        // The link stage has refused cycles; the bound only guards the loop.
-        steps += 1;
-        at = linked.region_parent[at].filter(|_| steps <= linked.region_parent.len())?;
-        Some(at)
-    })
-}
+/// Regions ranked together: same year, same parent, same level.
+type PeerKey = (Year, Option<usize>, Level);
 
 /// Orders two targets by value; at the same value "more than 50" is above "50".
 fn higher(a: &Normalised, b: &Normalised) -> Ordering {
     let n = |v: &Normalised| v.value.number().unwrap_or(f64::NEG_INFINITY);
     let strict = |v: &Normalised| matches!(v.comparator, Some(Comparator::MoreThan));
     n(a).total_cmp(&n(b)).then(strict(a).cmp(&strict(b)))
+}
+
+/// The rows of `group` from plans of `region`. Groups list rows in region display
+/// order, so they are one run, found by binary search rather than a scan of every
+/// region's rows.
+pub fn region_rows<'a>(linked: &Linked, group: &'a MeasureGroup, region: usize) -> &'a [RowRef] {
+    let rank = linked.region_rank[region];
+    let of = |r: &RowRef| linked.region_rank[linked.plan_region[r.plan]];
+    let start = group.rows.partition_point(|r| of(r) < rank);
+    let end = group.rows.partition_point(|r| of(r) <= rank);
+    &group.rows[start..end]
 }
 
 /// A region's nearest-horizon target for an indicator: the goal with the earliest
@@ -311,10 +349,7 @@ pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Optio
     let mut found: Option<Nearest> = None;
     let mut count = 0;
     for group in &linked.indicator_measures[indicator] {
-        for &r in &group.rows {
-            if linked.plan_region[r.plan] != region {
-                continue;
-            }
+        for &r in region_rows(linked, group, region) {
             for v in normalise(linked.row(r), &group.unit) {
                 if v.kind != ValueKind::Target {
                     continue;

@@ -6,6 +6,7 @@
 pub mod citations;
 pub mod compare;
 mod error;
+pub mod families;
 pub mod responsible;
 
 use std::collections::HashMap;
@@ -36,6 +37,10 @@ pub struct Linked {
     pub region_rank: Vec<usize>,
     pub region_parent: Vec<Option<usize>>,
     pub region_children: Vec<Vec<usize>>,
+    /// The groups of regions compared with each other ([`families`]).
+    pub families: Vec<families::Family>,
+    /// Per region: the families it is a member of (its parent's, and its own).
+    pub region_families: Vec<Vec<usize>>,
     /// Per region: its plans, newest first.
     pub region_plans: Vec<Vec<usize>>,
     /// Per region: its indicator rows.
@@ -256,6 +261,18 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     };
     let region_rank = rank(&region_order);
     let plan_rank = rank(&plan_order);
+    let families = families::families(
+        &region_order,
+        &region_parent,
+        &region_rank,
+        &region_children,
+    );
+    let mut region_families = vec![Vec::new(); site.regions.len()];
+    for (f, family) in families.iter().enumerate() {
+        for &r in &family.members {
+            region_families[r].push(f);
+        }
+    }
     let mut linked = Linked {
         site,
         region_by_id,
@@ -265,6 +282,8 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         region_rank,
         region_parent,
         region_children,
+        families,
+        region_families,
         region_plans,
         region_rows,
         plan_order,

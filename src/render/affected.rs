@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::Page;
 use super::views::compare;
-use crate::link::Linked;
+use crate::link::{Linked, families};
 
 /// The pages of `after` that show anything of the plans `changed` (by id) in either
 /// `before` or `after`. Both sites have the same regions, plans and indicators at the
@@ -40,15 +40,17 @@ pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page>
             out.extend(linked.plan_parent[p].map(Page::Plan));
             out.extend(linked.plan_annexes[p].iter().map(|&q| Page::Plan(q)));
             regions.insert(linked.plan_region[p]);
-            for &i in &linked.row_indicator[p] {
-                out.insert(Page::Indicator(i));
-                // Standings: every region measuring the indicator is ranked against
-                // this plan's targets, or has them as the bar.
-                regions.extend(
-                    linked.indicator_rows[i]
-                        .iter()
-                        .map(|row| linked.plan_region[row.plan]),
-                );
+            out.extend(linked.row_indicator[p].iter().map(|&i| Page::Indicator(i)));
+            // Standings: the region's peers rank against its targets, and the
+            // regions below it may have them as their bar. Pages of regions above
+            // show what is under them.
+            let region = linked.plan_region[p];
+            regions.extend(families::peers(linked, region));
+            regions.extend(families::ancestors(linked, region));
+            let mut below = vec![region];
+            while let Some(r) = below.pop() {
+                regions.extend(linked.region_children[r].iter().copied());
+                below.extend(linked.region_children[r].iter().copied());
             }
         }
     }
@@ -58,9 +60,20 @@ pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page>
         .filter_map(|id| after.plan_by_id.get(&crate::model::PlanId(id.to_string())))
         .map(|&p| after.plan_region[p])
         .collect();
-    for (a, b) in compare::pairs(after) {
-        if own.contains(&a) || own.contains(&b) {
-            out.insert(Page::Pair(a, b));
+    // The matrices and pairs of the families the plans' regions are in.
+    let families: HashSet<usize> = own
+        .iter()
+        .flat_map(|&r| after.region_families[r].iter().copied())
+        .collect();
+    let own_pages: HashSet<usize> = compare::family_pages(after).into_iter().collect();
+    for &f in &families {
+        if own_pages.contains(&f) {
+            out.insert(Page::Family(f));
+        }
+        for (a, b) in compare::family_pairs(after, f) {
+            if own.contains(&a) || own.contains(&b) {
+                out.insert(Page::Pair(a, b));
+            }
         }
     }
     for &r in &own {

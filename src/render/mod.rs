@@ -62,6 +62,8 @@ pub enum Page {
     Indicators,
     Indicator(usize),
     Compare,
+    /// The goals matrix of a family (a region and those under it), by index.
+    Family(usize),
     Pair(usize, usize),
     Units,
     Unit(usize, usize),
@@ -85,6 +87,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
     pages.extend((0..linked.site.regions.len()).map(Page::Region));
     pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));
     pages.push(Page::Compare);
+    pages.extend(compare::family_pages(linked).into_iter().map(Page::Family));
     pages.extend(
         compare::pairs(linked)
             .into_iter()
@@ -220,7 +223,8 @@ fn reports(errors: Vec<RenderError>) -> Vec<Report> {
 /// What every page may need, computed once per build.
 struct Shared<'a> {
     site: &'a SiteView<'a>,
-    standings: &'a [crate::link::compare::Standing],
+    /// Per region.
+    standings: &'a [Vec<crate::link::compare::Standing>],
 }
 
 fn render_page(
@@ -260,6 +264,10 @@ pub fn route(linked: &Linked, page: Page) -> Route {
         Page::Indicators => Route::indicators(),
         Page::Indicator(i) => Route::indicator(s.indicators[i].id.as_str()),
         Page::Compare => Route::compare(),
+        Page::Family(f) => {
+            let parent = linked.families[f].parent.unwrap_or(0);
+            Route::family(s.regions[parent].id.as_str())
+        }
         Page::Pair(a, b) => Route::pair(s.regions[a].id.as_str(), s.regions[b].id.as_str()),
         Page::Units => Route::units(),
         Page::Unit(r, u) => Route::unit(s.regions[r].id.as_str(), &linked.region_units[r][u].name),
@@ -365,7 +373,7 @@ fn page_context(
         }
         Page::Region(r) => {
             let region = &s.regions[r];
-            ctx.insert("region", &RegionView::new(linked, r, shared.standings));
+            ctx.insert("region", &RegionView::new(linked, r, &shared.standings[r]));
             let description = format!("{}的规划文件与指标目标", region.name);
             let view = PageView::new(linked, &route, region.name.clone(), "regions", description);
             ("region.html", view)
@@ -389,7 +397,7 @@ fn page_context(
             ("indicator.html", view)
         }
         Page::Compare => {
-            ctx.insert("matrix", &compare::matrix(linked));
+            ctx.insert("compare", &compare::compare_page(linked));
             let view = PageView::new(
                 linked,
                 &route,
@@ -398,6 +406,20 @@ fn page_context(
                 "各地区规划对同一指标设定的目标，按类别并列比较".into(),
             );
             ("compare.html", view)
+        }
+        Page::Family(f) => {
+            let parent = linked.families[f].parent.unwrap_or(0);
+            let name = &s.regions[parent].name;
+            ctx.insert("matrix", &compare::matrix(linked, f));
+            ctx.insert("parent", &RegionLink::new(linked, parent));
+            let view = PageView::new(
+                linked,
+                &route,
+                format!("{name}及下辖地区的目标比较"),
+                "compare",
+                format!("{name}及其下辖各地区规划对同一指标设定的目标，按类别并列比较"),
+            );
+            ("family.html", view)
         }
         Page::Pair(a, b) => {
             let (ra, rb) = (&s.regions[a], &s.regions[b]);

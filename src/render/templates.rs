@@ -19,6 +19,7 @@ pub const REQUIRED: &[&str] = &[
     "indicators.html",
     "indicator.html",
     "compare.html",
+    "family.html",
     "pair.html",
     "units.html",
     "unit.html",

@@ -84,6 +84,9 @@ impl Route {
     pub fn unit(region: &str, name: &str) -> Route {
         Route::page(&["units", region, &file_safe(name)])
     }
+    pub fn family(parent: &str) -> Route {
+        Route::page(&["compare", parent])
+    }
     pub fn accessibility() -> Route {
         Route::page(&["accessibility"])
     }

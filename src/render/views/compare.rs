@@ -327,9 +327,10 @@ pub struct MatrixView {
     pub pairs: Vec<PairLink>,
 }
 
-/// The region columns: the top level first, then by level and id.
-pub fn matrix(linked: &Linked) -> MatrixView {
-    let regions = &linked.region_order;
+/// The goals matrix of one family ([`crate::link::families`]): the parent's column
+/// first, then its children's in region display order.
+pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
+    let regions = &linked.families[family].members;
     let cells: Vec<Vec<Option<Nearest>>> = (0..linked.site.indicators.len())
         .map(|i| {
             regions
@@ -374,7 +375,7 @@ pub fn matrix(linked: &Linked) -> MatrixView {
             .collect(),
         categories,
         without_targets,
-        pairs: pairs(linked)
+        pairs: family_pairs(linked, family)
             .into_iter()
             .map(|(a, b)| PairLink {
                 a: RegionLink::new(linked, a),
@@ -390,6 +391,59 @@ pub fn matrix(linked: &Linked) -> MatrixView {
     }
 }
 
+/// The compare page: the goals matrix of the top-level regions, or of the site's one
+/// family, and links to each family that has a page of its own.
+#[derive(Serialize)]
+pub struct CompareView {
+    pub matrix: Option<MatrixView>,
+    pub families: Vec<FamilyLink>,
+}
+
+#[derive(Serialize)]
+pub struct FamilyLink {
+    pub parent: RegionLink,
+    pub url: String,
+    /// Regions in the family, the parent included.
+    pub regions: usize,
+}
+
+pub fn compare_page(linked: &Linked) -> CompareView {
+    CompareView {
+        matrix: main_family(linked).map(|f| matrix(linked, f)),
+        families: family_pages(linked)
+            .into_iter()
+            .filter_map(|f| {
+                let parent = linked.families[f].parent?;
+                Some(FamilyLink {
+                    parent: RegionLink::new(linked, parent),
+                    url: Route::family(linked.site.regions[parent].id.as_str()).url,
+                    regions: linked.families[f].members.len(),
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The family whose matrix is on the compare page itself: the only one, or the
+/// top-level regions'.
+fn main_family(linked: &Linked) -> Option<usize> {
+    match linked.families.len() {
+        1 => Some(0),
+        _ => linked.families.iter().position(|f| f.parent.is_none()),
+    }
+}
+
+/// The families with a page of their own (`compare/<parent>/`): every family under a
+/// parent, unless it is the site's only one and so on the compare page.
+pub fn family_pages(linked: &Linked) -> Vec<usize> {
+    if linked.families.len() < 2 {
+        return Vec::new();
+    }
+    (0..linked.families.len())
+        .filter(|&f| linked.families[f].parent.is_some())
+        .collect()
+}
+
 /// The catalogue indicators of a category, by name.
 pub fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
     let mut v: Vec<usize> = (0..linked.site.indicators.len())
@@ -403,16 +457,24 @@ pub fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
     v
 }
 
-/// Every pair of regions, in display order.
-pub fn pairs(linked: &Linked) -> Vec<(usize, usize)> {
-    let order = &linked.region_order;
+/// Every pair of regions of one family, in member order.
+pub fn family_pairs(linked: &Linked, family: usize) -> Vec<(usize, usize)> {
+    let members = &linked.families[family].members;
     let mut out = Vec::new();
-    for (i, &a) in order.iter().enumerate() {
-        for &b in &order[i + 1..] {
+    for (i, &a) in members.iter().enumerate() {
+        for &b in &members[i + 1..] {
             out.push((a, b));
         }
     }
     out
+}
+
+/// Every pair of regions compared on a page of its own: the pairs inside each family.
+/// A region and its parent are a pair; two regions under different parents are not.
+pub fn pairs(linked: &Linked) -> Vec<(usize, usize)> {
+    (0..linked.families.len())
+        .flat_map(|f| family_pairs(linked, f))
+        .collect()
 }
 
 /// The catalogue indicators a region has any row for.
@@ -441,10 +503,8 @@ fn statements(linked: &Linked, indicator: usize, region: usize) -> Vec<Statement
     linked.indicator_measures[indicator]
         .iter()
         .filter_map(|g| {
-            let values: Vec<ValueView> = g
-                .rows
+            let values: Vec<ValueView> = compare::region_rows(linked, g, region)
                 .iter()
-                .filter(|r| linked.plan_region[r.plan] == region)
                 .flat_map(|&r| compare::normalise(linked.row(r), &g.unit))
                 .map(|v| ValueView::new(&v, &g.unit.written))
                 .collect();
@@ -521,9 +581,9 @@ pub struct OtherValue {
     pub value: ValueView,
 }
 
-pub fn standings(linked: &Linked, all: &[Standing], region: usize) -> Vec<StandingView> {
-    all.iter()
-        .filter(|s| s.region == region)
+/// The views of one region's standings, `mine`.
+pub fn standings(linked: &Linked, mine: &[Standing]) -> Vec<StandingView> {
+    mine.iter()
         .map(|s| {
             let ind = &linked.site.indicators[s.indicator];
             StandingView {
@@ -531,21 +591,20 @@ pub fn standings(linked: &Linked, all: &[Standing], region: usize) -> Vec<Standi
                 measure: s.measure.label(),
                 year: s.year,
                 value: ValueView::new(&s.value, &s.unit.written),
-                position: if s.of < 2 {
+                position: if s.of() < 2 {
                     "—".to_string()
                 } else if s.rank == 1 {
                     "最高".to_string()
-                } else if s.rank == s.of {
+                } else if s.rank == s.of() {
                     "最低".to_string()
                 } else {
                     format!("第 {} 位", s.rank)
                 },
                 rank: s.rank,
-                of: s.of,
+                of: s.of(),
                 direction: ind.direction.label(),
                 others: s
-                    .others
-                    .iter()
+                    .others()
                     .map(|(r, v)| OtherValue {
                         region: RegionLink::new(linked, *r),
                         value: ValueView::new(v, &s.unit.written),

@@ -538,7 +538,7 @@ impl RegionView {
                 .collect(),
             table: YearTable::new(linked, &linked.region_rows[r]),
             dashboard: compare::dashboard(linked, r),
-            standings: compare::standings(linked, standings, r),
+            standings: compare::standings(linked, standings),
             timeline: super::timeline::timeline(
                 linked,
                 "site-timeline",
