@@ -35,10 +35,7 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
     let served = preview.files().expect("a good build");
     same(&sorted(&served), &sorted(&full.files));
     // The index changes with the pages' text, and then only then is the site replaced.
-    let index_changed = partial
-        .files
-        .iter()
-        .any(|(path, bytes)| search::holds(path) && full.files.get(path) != Some(bytes));
+    let index_changed = index(&partial.files) != index(&full.files);
     match indexed {
         Indexed::Updated { files, .. } => {
             assert!(index_changed, "an unchanged index replaced the site");
@@ -47,6 +44,13 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
         Indexed::Current => assert!(!index_changed, "the index was not updated"),
     }
     partial
+}
+
+/// The search index's files alone.
+fn index(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
+    let mut files = sorted(files);
+    files.retain(|path, _| search::holds(path));
+    files
 }
 
 /// The site without its search index.
@@ -181,4 +185,23 @@ fn site_wide_edits_render_everything() {
     let out = rebuild_matches_full(&site, &mut preview);
     assert_eq!(out.rendered, 0);
     assert!(out.files["style.css"].ends_with("/* 改 */\n".as_bytes()));
+
+    // Search turned off and on again: the index goes and comes back.
+    let config = site.read("site.yaml");
+    site.write("site.yaml", &format!("{config}search: false\n"));
+    rebuild_matches_full(&site, &mut preview);
+    assert!(
+        !preview
+            .files()
+            .expect("built")
+            .contains_key("pagefind/pagefind.js")
+    );
+    site.write("site.yaml", &config);
+    rebuild_matches_full(&site, &mut preview);
+    assert!(
+        preview
+            .files()
+            .expect("built")
+            .contains_key("pagefind/pagefind.js")
+    );
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::Site;
 use planpub::build::incremental::Incremental;
 use planpub::progress::Quiet;
 use walkdir::WalkDir;
@@ -223,4 +224,22 @@ fn two_builds_give_the_same_bytes_and_the_preview_serves_them() {
         differing.is_empty(),
         "preview and build differ: {differing:?}"
     );
+}
+
+#[test]
+fn a_site_can_leave_search_out() {
+    let site = Site::fixture("basic");
+    let config = site.read("site.yaml");
+    site.write("site.yaml", &format!("{config}search: false\n"));
+    site.build().ok();
+    assert!(!site.path("output/pagefind").exists(), "no index");
+    assert!(!site.path("output/search").exists(), "no search page");
+    let home = site.output("index.html");
+    assert!(!home.contains("search/index.html"), "no link to it");
+    assert!(!site.read("output/sitemap.xml").contains("/search/"));
+
+    // A wrong type is an error that names the line.
+    site.write("site.yaml", &format!("{config}search: 是\n"));
+    let line = site.line_of("site.yaml", "search:");
+    site.build().fails_with(&[&format!("site.yaml:{line}:")]);
 }

@@ -158,17 +158,19 @@ impl Incremental {
             }
         }
 
-        let indexed = match previous {
-            Some(last) => {
+        // Pages link to the index's scripts: the first build, or one that turns search
+        // on, makes the index at once; a later one keeps the last index for now.
+        let has_index = previous.is_some_and(|l| l.files.keys().any(|p| search::holds(p)));
+        let indexed = if linked.site.config.search && has_index {
+            if let Some(last) = previous {
                 for (path, bytes) in last.files.iter().filter(|(p, _)| search::holds(p)) {
                     files.insert(path.clone(), Arc::clone(bytes));
                 }
-                false
             }
-            None => {
-                add_index(&mut self.indexer, &linked, &mut files, progress)?;
-                true
-            }
+            false
+        } else {
+            add_index(&mut self.indexer, &linked, &mut files, progress)?;
+            true
         };
 
         let changed: Vec<(&str, &[u8])> = fresh.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
@@ -221,13 +223,18 @@ impl Incremental {
     }
 }
 
-/// Replaces the index's files in `files` with an index of the pages in `files`.
+/// Replaces the index's files in `files` with an index of the pages in `files`, or
+/// with none when the site has search turned off.
 fn add_index(
     indexer: &mut search::Indexer,
     linked: &Linked,
     files: &mut Files,
     progress: &dyn Progress,
 ) -> Result<(), Vec<Report>> {
+    if !linked.site.config.search {
+        files.retain(|path, _| !search::holds(path));
+        return Ok(());
+    }
     let index = indexer.site(linked, |path| files.get(path).map(|b| &b[..]), progress)?;
     files.retain(|path, _| !search::holds(path));
     for OutputFile { path, contents } in index {

@@ -231,8 +231,10 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             plan_annexes[parent].push(p);
         }
         // A plan cites another by naming it as its basis or by its title in the text.
+        // `p` comes in order, so a repeat can only be the last entry: a widely cited
+        // outline is not searched once per citing plan.
         for &b in plan_based_on[p].iter().chain(&plan_cites[p]) {
-            if !plan_cited_by[b].contains(&p) {
+            if plan_cited_by[b].last() != Some(&p) {
                 plan_cited_by[b].push(p);
             }
         }

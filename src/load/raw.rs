@@ -38,6 +38,10 @@ pub struct RawSite {
     /// 数据使用条款 (terms of use of the open data), shown with the downloads and in
     /// datapackage.json; only what the publisher has decided
     pub data_licence: Option<RawLicence>,
+    /// 全文搜索 (full-text search), default true; false leaves out the search page and
+    /// its index, for a site searched by its portal's own search
+    #[schemars(with = "Option<bool>")]
+    pub search: Option<S<bool>>,
 }
 
 /// 数据使用条款 (terms of use of the open data).

@@ -381,6 +381,7 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
         description: ctx.opt_text(&raw.description),
         footer,
         data_licence,
+        search: raw.search.as_ref().is_none_or(|s| s.value),
     };
     errors.append(&mut ctx.errors);
     config

@@ -72,6 +72,8 @@ pub struct SiteConfig {
     pub description: Option<String>,
     pub footer: Footer,
     pub data_licence: Option<Licence>,
+    /// Whether the build makes a search index and the search page.
+    pub search: bool,
 }
 
 /// The terms the open data is published under, as site.yaml states them.

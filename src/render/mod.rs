@@ -80,9 +80,11 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
         Page::Regions,
         Page::Indicators,
         Page::Accessibility,
-        Page::Search,
-        Page::NotFound,
     ];
+    if linked.site.config.search {
+        pages.push(Page::Search);
+    }
+    pages.push(Page::NotFound);
     pages.extend((0..linked.site.plans.len()).map(Page::Plan));
     pages.extend((0..linked.site.regions.len()).map(Page::Region));
     pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));

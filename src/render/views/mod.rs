@@ -31,6 +31,8 @@ pub struct SiteView<'a> {
     pub data_licence: Option<&'a crate::model::Licence>,
     /// Whether atom.xml exists: only when some plan states a date.
     pub has_feed: bool,
+    /// Whether the site has its search page.
+    pub search: bool,
 }
 
 impl<'a> SiteView<'a> {
@@ -52,6 +54,7 @@ impl<'a> SiteView<'a> {
             locale: c.language.replace('-', "_"),
             data_licence: c.data_licence.as_ref(),
             has_feed: linked.site.plans.iter().any(|p| p.sort_date().is_some()),
+            search: c.search,
         }
     }
 }
