@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Whole-build benchmark: planpub on synthetic sites of 1,000, 10,000 and 30,000 plans
+# (examples/gen-corpus), against Hugo building the same plan texts as plain Markdown
+# pages with minimal templates. docs/performance.md explains the figures.
+#
+#   benches/whole-build.sh                      # all three sizes, 3 runs each
+#   benches/whole-build.sh --sizes "1000" --runs 1
+#   WORK=/somewhere/else benches/whole-build.sh # where corpora and outputs go
+#
+# For each size it reports, as the median of alternating runs (planpub without its
+# search index, planpub with it, Hugo; each run starts from an empty output folder):
+# wall time, plans per second, peak RSS (GNU time's "maximum resident set size") and
+# the output's size, then planpub/Hugo as ratios. At 10,000 plans it also times the
+# preview (`planpub serve`) after a save to one plan's text and to one indicator
+# value: the build time serve prints, and the time from the save to that line (which
+# includes the 80 ms that joins a burst of save events into one build).
+#
+# Installs Debian's hugo and time packages when missing (as root, or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$(pwd)"
+
+sizes="1000 10000 30000"
+runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+work="${WORK:-$repo/target/bench}"
+mkdir -p "$work"
+results="$work/results.md"
+: >"$results"
+say() { echo "$*" | tee -a "$results"; }
+
+need=()
+command -v hugo >/dev/null || need+=(hugo)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${need[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+cargo build --release --locked --bin planpub --example gen-corpus
+planpub="$repo/target/release/planpub"
+gen="$repo/target/release/examples/gen-corpus"
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Runs a command under GNU time into $out; appends "seconds kib" to the file $1.
+timed() {
+  local into="$1"; shift
+  local t="$work/time.txt"
+  /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>"$work/stderr.txt" || {
+    echo "failed: $*" >&2; cat "$work/stderr.txt" >&2; exit 1; }
+  cat "$t" >>"$into"
+}
+
+# The same plan texts as a Hugo site: one page per plan, its title and body.
+hugo_site() {
+  local corpus="$1" site="$2"
+  rm -rf "$site"; mkdir -p "$site/content/plans" "$site/layouts/_default"
+  cat >"$site/config.toml" <<'EOF'
+baseURL = "https://www.example.gov.cn/zwgk/ghjh/"
+languageCode = "zh-CN"
+title = "规划公开（合成测试数据）"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = false
+EOF
+  cat >"$site/layouts/_default/baseof.html" <<'EOF'
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="stylesheet" href="{{ "style.css" | relURL }}"></head>
+<body><header><a href="{{ "" | relURL }}">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+EOF
+  cat >"$site/layouts/_default/single.html" <<'EOF'
+{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}
+EOF
+  cat >"$site/layouts/_default/list.html" <<'EOF'
+{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+EOF
+  for dir in "$corpus"/content/plans/*/; do
+    local id; id="$(basename "$dir")"
+    # planpub's front matter is replaced by Hugo's: the title alone.
+    awk -v id="$id" '
+      NR == 1 && /^---/ { front = 1; next }
+      front && /^---/ { front = 0; print "---"; print "title: " title; print "slug: " id; print "---"; next }
+      front && /^title:/ { title = substr($0, 8); next }
+      !front { print }
+    ' "$dir/index.md" >"$site/content/plans/$id.md"
+  done
+}
+
+say "# planpub whole-build benchmark"
+say ""
+say "$(date -u +%Y-%m-%d) · $(nproc) cores · $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) · $("$planpub" --version) · $(hugo version | cut -d' ' -f1-2) · median of $runs alternating runs"
+say ""
+say "| plans | pages | planpub, no search | with search | Hugo, plain pages | ratio no search / Hugo | ratio with search / Hugo | plans/s (no search) | peak RSS no search / with search / Hugo | output (with search) |"
+say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+for n in $sizes; do
+  regions=$(( n / 5 ))
+  corpus="$work/corpus-$n"
+  if [ ! -f "$corpus/.generated" ]; then
+    rm -rf "$corpus"
+    "$gen" --regions "$regions" --plans-per-region 5 --out "$corpus"
+    touch "$corpus/.generated"
+  fi
+  hugo_site "$corpus" "$work/hugo-$n"
+  config="$(cat "$corpus/site.yaml")"
+  out="$work/out-$n"
+  rm -f "$work"/t-{plain,search,hugo}.txt
+  for _ in $(seq "$runs"); do
+    printf '%s\nsearch: false\n' "$config" >"$corpus/site.yaml"
+    rm -rf "$out"; timed "$work/t-plain.txt" "$planpub" build --root "$corpus" --output "$out"
+    printf '%s\n' "$config" >"$corpus/site.yaml"
+    rm -rf "$out"; timed "$work/t-search.txt" "$planpub" build --root "$corpus" --output "$out"
+    rm -rf "$work/hugo-out"; timed "$work/t-hugo.txt" hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out"
+  done
+  printf '%s\n' "$config" >"$corpus/site.yaml"
+  pages="$("$planpub" check --root "$corpus" | sed -n 's/.* \([0-9][0-9]*\) pages.*/\1/p')"
+  size="$(du -sb "$out" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+  p_t="$(cut -d' ' -f1 "$work/t-plain.txt" | median)"; p_m="$(cut -d' ' -f2 "$work/t-plain.txt" | median)"
+  s_t="$(cut -d' ' -f1 "$work/t-search.txt" | median)"; s_m="$(cut -d' ' -f2 "$work/t-search.txt" | median)"
+  h_t="$(cut -d' ' -f1 "$work/t-hugo.txt" | median)"; h_m="$(cut -d' ' -f2 "$work/t-hugo.txt" | median)"
+  say "$(awk -v n="$n" -v pages="$pages" -v p="$p_t" -v s="$s_t" -v h="$h_t" -v pm="$p_m" -v sm="$s_m" -v hm="$h_m" -v size="$size" 'BEGIN {
+    printf "| %d | %s | %.2f s | %.2f s | %.2f s | %.2f× | %.2f× | %.0f | %.0f / %.0f / %.0f MiB | %s |", n, pages, p, s, h, p / h, s / h, n / p, pm / 1024, sm / 1024, hm / 1024, size }')"
+  echo "$p_t" >"$work/plain-seconds-$n"
+done
+
+if [ -f "$work/plain-seconds-10000" ] && [ -f "$work/plain-seconds-30000" ]; then
+  say ""
+  say "Growth, 30,000 / 10,000 plans, no search: $(awk -v a="$(cat "$work/plain-seconds-30000")" -v b="$(cat "$work/plain-seconds-10000")" 'BEGIN { printf "%.2f×", a / b }') (linear would be 3×)"
+fi
+
+# The preview at 10,000 plans: a save to one plan's text, then to one target value.
+corpus="$work/corpus-10000"
+if [[ " $sizes " == *" 10000 "* ]] && [ -d "$corpus" ]; then
+  log="$work/serve.log"
+  "$planpub" serve --root "$corpus" --port 0 >"$log" 2>&1 &
+  serve=$!
+  trap 'kill $serve 2>/dev/null || true' EXIT
+  for _ in $(seq 600); do grep -q '^serving' "$log" && break; sleep 0.5; done
+  grep -q '^serving' "$log" || { echo "serve did not start:"; cat "$log"; exit 1; }
+  plan="$(ls -d "$corpus"/content/plans/*/ | sed -n '1p')"
+  # Waits for the next "built" line after the save; prints "save-to-line-ms build-ms".
+  save_and_wait() {
+    local before; before="$(grep -c '^built' "$log")"
+    local t0; t0="$(date +%s%N)"
+    "$@"
+    while [ "$(grep -c '^built' "$log")" -le "$before" ]; do sleep 0.005; done
+    local t1; t1="$(date +%s%N)"
+    local ms; ms="$(grep '^built' "$log" | tail -1 | sed -n 's/.* in \([0-9]*\) ms.*/\1/p')"
+    # Let the search index catch up before the next save.
+    sleep 3
+    echo "$(( (t1 - t0) / 1000000 )) $ms"
+  }
+  : >"$work/s-text.txt"; : >"$work/s-value.txt"
+  for i in $(seq "$runs"); do
+    save_and_wait sh -c "printf '\n基准测试段落%s。\n' $i >>'$plan/index.md'" >>"$work/s-text.txt"
+    # One target value: the first "value: N" of the table, N+1.
+    save_and_wait sed -i "0,/value: \([0-9][0-9]*\)/s//value: 1\1/" "$plan/indicators.md" >>"$work/s-value.txt"
+  done
+  kill "$serve"; wait "$serve" 2>/dev/null || true
+  trap - EXIT
+  say ""
+  say "Preview at 10,000 plans (\`planpub serve\`), median of $runs saves:"
+  say ""
+  say "| save | build, as serve prints it | from the save to that line |"
+  say "|---|---:|---:|"
+  say "| one plan's text | $(cut -d' ' -f2 "$work/s-text.txt" | median) ms | $(cut -d' ' -f1 "$work/s-text.txt" | median) ms |"
+  say "| one indicator value | $(cut -d' ' -f2 "$work/s-value.txt" | median) ms | $(cut -d' ' -f1 "$work/s-value.txt" | median) ms |"
+  say ""
+  say "Search index after the last save: $(grep '^search index updated' "$log" | tail -1)"
+fi
+echo
+echo "results: $results"
