@@ -130,11 +130,12 @@ async function htmlFiles(root, rel = "") {
   return out;
 }
 
-/** The text Pagefind indexes: <main> without its <nav> and <svg> parts, tags dropped. */
+/** The text Pagefind indexes: a <main data-pagefind-body> without its <nav> and <svg>
+ * parts, tags dropped; nothing for a page whose <main> is not marked. */
 function indexedText(html) {
-  const main = html.match(/<main[^>]*>([\s\S]*)<\/main>/);
-  if (!main) return "";
-  return main[1]
+  const main = html.match(/<main([^>]*)>([\s\S]*)<\/main>/);
+  if (!main || !/\sdata-pagefind-body[\s>=]|\sdata-pagefind-body$/.test(main[1])) return "";
+  return main[2]
     .replace(/<nav[\s\S]*?<\/nav>/g, "")
     .replace(/<svg[\s\S]*?<\/svg>/g, "")
     .replace(/<[^>]+>/g, "")

@@ -72,6 +72,17 @@ pub enum Page {
     NotFound,
 }
 
+/// Whether a search can find `page`: its main content is marked for the index. Not
+/// the 404 and search pages, nor the comparison pages (the matrices and pairs), which
+/// only set side by side the values the plan and indicator pages already hold, and
+/// at national scale would be most of the index.
+pub fn indexed(page: Page) -> bool {
+    !matches!(
+        page,
+        Page::NotFound | Page::Search | Page::Compare | Page::Family(_) | Page::Pair(..)
+    )
+}
+
 /// Every page of the site, in a fixed order.
 pub fn pages(linked: &Linked) -> Vec<Page> {
     let mut pages = vec![
@@ -483,6 +494,10 @@ fn page_context(
             view.root = site_path(&s.config.base_url);
             ("404.html", view)
         }
+    };
+    let page_view = PageView {
+        indexed: indexed(page),
+        ..page_view
     };
     ctx.insert("page", &page_view);
     (route, template, ctx)

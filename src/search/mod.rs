@@ -1,6 +1,6 @@
 //! Indexes the rendered pages for search. It runs after render and before the link
-//! check: Pagefind reads the `<main data-pagefind-body>` of every page but the 404 and
-//! search pages, splits the Chinese text into words, and hands back its index and its
+//! check: Pagefind reads the `<main data-pagefind-body>` of every page the render
+//! marks ([`render::indexed`]), splits the Chinese text into words, and hands back its index and its
 //! browser scripts, which join the site's files under `pagefind/`. Everything happens
 //! in memory; nothing is written here.
 
@@ -16,7 +16,7 @@ use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
 use crate::render::urls::Route;
-use crate::render::{self, Contents, OutputFile, Page};
+use crate::render::{self, Contents, OutputFile};
 
 /// The folder of the output that holds the index and Pagefind's scripts.
 pub const FOLDER: &str = "pagefind";
@@ -31,17 +31,12 @@ pub fn holds(path: &str) -> bool {
 /// other pages' titles, and a chart's labels are numbers without their sentence.
 const EXCLUDED: &[&str] = &["nav", "svg"];
 
-/// Whether a search can find `page`: every page but the 404 page and the search page.
-pub fn indexed(page: Page) -> bool {
-    !matches!(page, Page::NotFound | Page::Search)
-}
-
 /// The routes of the pages to index, in the site's page order. The order is part of
 /// the index, so a full build and a preview build give the same files.
 pub fn routes(linked: &Linked) -> Vec<Route> {
     render::pages(linked)
         .into_iter()
-        .filter(|&p| indexed(p))
+        .filter(|&p| render::indexed(p))
         .map(|p| render::route(linked, p))
         .collect()
 }
@@ -75,13 +70,21 @@ fn output_file(file: SyntheticFile) -> OutputFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Page;
 
     #[test]
-    fn the_404_and_search_pages_are_left_out() {
-        assert!(!indexed(Page::NotFound));
-        assert!(!indexed(Page::Search));
-        assert!(indexed(Page::Home));
-        assert!(indexed(Page::Plan(0)));
+    fn the_404_search_and_comparison_pages_are_left_out() {
+        for page in [
+            Page::NotFound,
+            Page::Search,
+            Page::Compare,
+            Page::Pair(0, 1),
+        ] {
+            assert!(!render::indexed(page), "{page:?}");
+        }
+        assert!(render::indexed(Page::Home));
+        assert!(render::indexed(Page::Plan(0)));
+        assert!(render::indexed(Page::Region(0)));
     }
 
     #[test]

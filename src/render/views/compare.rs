@@ -568,7 +568,10 @@ pub struct StandingView {
     pub rank: usize,
     pub of: usize,
     pub direction: &'static str,
+    /// Peers listed beside: all in a small group, else a few (see [`LISTED_PEERS`]).
     pub others: Vec<OtherValue>,
+    /// Peers not listed; the indicator page lists every region.
+    pub others_omitted: usize,
     /// The higher-level region's target for the same year.
     pub bar: Option<OtherValue>,
     /// 高于 | 低于 | 等于, this target against the bar.
@@ -581,10 +584,38 @@ pub struct OtherValue {
     pub value: ValueView,
 }
 
+/// Up to this many other peers, a standing lists them all. In a larger group it
+/// lists the highest, the lowest and the two either side of the region: a district
+/// among dozens would otherwise list every one of them on every row.
+pub const LISTED_PEERS: usize = 6;
+
+/// The other peers a standing lists, highest first.
+fn listed_peers(s: &Standing) -> Vec<&(usize, Normalised)> {
+    let others: Vec<&(usize, Normalised)> = s.others().collect();
+    if others.len() <= LISTED_PEERS {
+        return others;
+    }
+    let at = s
+        .peers
+        .iter()
+        .position(|(r, _)| *r == s.region)
+        .unwrap_or(0);
+    let last = s.peers.len() - 1;
+    let mut picked: Vec<usize> = [Some(0), at.checked_sub(1), Some(at + 1), Some(last)]
+        .into_iter()
+        .flatten()
+        .filter(|&i| i != at && i <= last)
+        .collect();
+    picked.sort_unstable();
+    picked.dedup();
+    picked.into_iter().map(|i| &s.peers[i]).collect()
+}
+
 /// The views of one region's standings, `mine`.
 pub fn standings(linked: &Linked, mine: &[Standing]) -> Vec<StandingView> {
     mine.iter()
         .map(|s| {
+            let listed = listed_peers(s);
             let ind = &linked.site.indicators[s.indicator];
             StandingView {
                 indicator: IndicatorLink::new(ind),
@@ -603,8 +634,9 @@ pub fn standings(linked: &Linked, mine: &[Standing]) -> Vec<StandingView> {
                 rank: s.rank,
                 of: s.of(),
                 direction: ind.direction.label(),
-                others: s
-                    .others()
+                others_omitted: s.of() - 1 - listed.len(),
+                others: listed
+                    .into_iter()
                     .map(|(r, v)| OtherValue {
                         region: RegionLink::new(linked, *r),
                         value: ValueView::new(v, &s.unit.written),
@@ -659,4 +691,62 @@ pub fn dashboard(linked: &Linked, region: usize) -> Vec<DashboardCategory> {
         })
         .filter(|c| !c.rows.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::quantity::{Unit, Value};
+
+    fn value(n: u32) -> Normalised {
+        let v = Value::parse_number(&n.to_string()).expect("a number");
+        Normalised {
+            kind: ValueKind::Target,
+            year: Year(2025),
+            comparator: Some(Comparator::Reach),
+            value: v.clone(),
+            original: v,
+            original_unit: "件".into(),
+        }
+    }
+
+    /// Region `region` among peers 0..n, whose values fall with their number.
+    fn standing(n: usize, region: usize) -> Standing {
+        let peers: Vec<(usize, Normalised)> =
+            (0..n).map(|r| (r, value((100 - r) as u32))).collect();
+        Standing {
+            indicator: 0,
+            measure: Measure::Stock,
+            unit: Unit::parse("件").expect("unit"),
+            year: Year(2025),
+            region,
+            value: value((100 - region) as u32),
+            rank: region + 1,
+            peers: Arc::from(peers),
+            bar: None,
+        }
+    }
+
+    fn listed(n: usize, region: usize) -> Vec<usize> {
+        listed_peers(&standing(n, region))
+            .into_iter()
+            .map(|(r, _)| *r)
+            .collect()
+    }
+
+    #[test]
+    fn a_small_group_lists_every_peer() {
+        assert_eq!(listed(5, 2), [0, 1, 3, 4]);
+        assert_eq!(listed(LISTED_PEERS + 1, 0).len(), LISTED_PEERS);
+    }
+
+    #[test]
+    fn a_large_group_lists_the_ends_and_the_neighbours() {
+        assert_eq!(listed(40, 10), [0, 9, 11, 39]);
+        assert_eq!(listed(40, 0), [1, 39], "the highest itself");
+        assert_eq!(listed(40, 39), [0, 38], "the lowest itself");
+        assert_eq!(listed(40, 1), [0, 2, 39]);
+    }
 }

@@ -70,6 +70,8 @@ pub struct PageView {
     pub url: String,
     pub canonical: String,
     pub description: String,
+    /// Whether the page's main content is marked for the search index.
+    pub indexed: bool,
 }
 
 impl PageView {
@@ -87,6 +89,7 @@ impl PageView {
             url: route.url.clone(),
             canonical: format!("{}{}", linked.site.config.base_url, route.pretty()),
             description,
+            indexed: true,
         }
     }
 }
