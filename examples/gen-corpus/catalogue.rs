@@ -56,45 +56,21 @@ impl Indicator {
 }
 
 /// A thing counted or summed, and the forms the catalogue has it in (S stock, A annual,
-/// C cumulative, G growth rate).
-struct Subject {
-    slug: &'static str,
-    noun: &'static str,
-    /// What a stock of it is called after the noun: 拥有量, 数量, 金额 …
-    word: &'static str,
-    unit: &'static str,
-    alt_units: &'static [&'static str],
-    category: &'static str,
-    /// A typical stock at district level (a yearly amount if there is no stock form),
-    /// in hundredths of `unit`.
-    typical: i64,
-    decimals: u32,
-    forms: &'static str,
-}
-
-const fn s(
-    slug: &'static str,
-    noun: &'static str,
-    word: &'static str,
-    unit: &'static str,
-    alt_units: &'static [&'static str],
-    category: &'static str,
-    typical: i64,
-    decimals: u32,
-    forms: &'static str,
-) -> Subject {
-    Subject {
-        slug,
-        noun,
-        word,
-        unit,
-        alt_units,
-        category,
-        typical,
-        decimals,
-        forms,
-    }
-}
+/// C cumulative, G growth rate): (id, noun, what a stock of it is called after the noun
+/// (拥有量, 数量, 金额 …), unit, other units rows may use, category, a typical stock at
+/// district level (a yearly amount if there is no stock form) in hundredths of the
+/// unit, decimals, forms).
+type Subject = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    i64,
+    u32,
+    &'static str,
+);
 
 const WAN_JIAN: &[&str] = &["万件"];
 const WAN_YUAN: &[&str] = &["万元"];
@@ -102,39 +78,39 @@ const NONE: &[&str] = &[];
 
 #[rustfmt::skip]
 const SUBJECTS: [Subject; 33] = [
-    s("invention-patents", "发明专利", "拥有量", "件", WAN_JIAN, "创造", 50_000, 0, "SACG"),
-    s("high-value-invention-patents", "高价值发明专利", "拥有量", "件", WAN_JIAN, "创造", 12_000, 0, "SACG"),
-    s("registered-trademarks", "有效注册商标", "总量", "件", WAN_JIAN, "创造", 1_500_000, 0, "SACG"),
-    s("utility-model-patents", "实用新型专利", "拥有量", "件", WAN_JIAN, "创造", 200_000, 0, "SAG"),
-    s("design-patents", "外观设计专利", "拥有量", "件", WAN_JIAN, "创造", 80_000, 0, "SA"),
-    s("geographical-indications", "地理标志", "数量", "件", NONE, "运用", 800, 0, "SAC"),
-    s("madrid-trademarks", "马德里国际注册商标", "数量", "件", NONE, "运用", 2_000, 0, "SAC"),
-    s("pct-applications", "PCT国际专利申请", "量", "件", NONE, "创造", 1_500, 0, "AC"),
-    s("copyright-registrations", "作品著作权登记", "量", "件", WAN_JIAN, "创造", 300_000, 0, "ACG"),
-    s("software-copyrights", "计算机软件著作权登记", "量", "件", WAN_JIAN, "创造", 80_000, 0, "ACG"),
-    s("plant-variety-rights", "植物新品种授权", "量", "件", NONE, "创造", 500, 0, "SA"),
-    s("patent-transfers", "专利转让许可", "次数", "次", NONE, "运用", 30_000, 0, "ACG"),
-    s("ip-advantage-enterprises", "知识产权优势企业", "数量", "家", NONE, "管理", 1_000, 0, "SA"),
-    s("ip-demonstration-enterprises", "知识产权示范企业", "数量", "家", NONE, "管理", 300, 0, "SA"),
-    s("ip-service-agencies", "知识产权服务机构", "数量", "家", NONE, "服务", 1_200, 0, "SA"),
-    s("ip-standard-enterprises", "知识产权贯标企业", "数量", "家", NONE, "管理", 3_000, 0, "SAC"),
-    s("ip-pledge-financing", "知识产权质押融资", "金额", "亿元", WAN_YUAN, "运用", 300, 1, "ACG"),
-    s("ip-insurance", "知识产权保险", "保额", "亿元", WAN_YUAN, "运用", 80, 2, "AC"),
-    s("patent-licensing-income", "专利许可", "收入", "亿元", WAN_YUAN, "运用", 50, 2, "AC"),
-    s("ip-operation-funds", "知识产权运营资金", "规模", "亿元", WAN_YUAN, "运用", 100, 1, "SC"),
-    s("ip-talent", "知识产权专业人才", "数量", "人", &["名", "万人"], "基础", 30_000, 0, "SAC"),
-    s("patent-attorneys", "执业专利代理师", "数量", "人", &["名"], "服务", 2_000, 0, "SA"),
-    s("ip-volunteers", "知识产权志愿者", "人数", "人", &["名"], "基础", 5_000, 0, "S"),
-    s("ip-training", "知识产权培训", "人次", "人次", &["万人次"], "基础", 200_000, 0, "AC"),
-    s("ip-cases-closed", "知识产权侵权纠纷案件办结", "数量", "件", NONE, "保护", 8_000, 0, "AC"),
-    s("ip-enforcement-actions", "知识产权专项执法行动", "次数", "次", NONE, "保护", 600, 0, "AC"),
-    s("patent-navigation-projects", "专利导航项目", "数量", "项", &["个项目"], "服务", 300, 0, "AC"),
-    s("ip-service-stations", "知识产权服务工作站", "数量", "个", NONE, "服务", 500, 0, "SA"),
-    s("ip-rights-assistance-stations", "知识产权维权援助工作站", "数量", "个", NONE, "保护", 300, 0, "SA"),
-    s("trade-secret-stations", "商业秘密保护指导站", "数量", "个", NONE, "保护", 400, 0, "SA"),
-    s("agricultural-brands", "农产品区域公用品牌", "数量", "个", NONE, "运用", 500, 0, "SA"),
-    s("ip-publicity-events", "知识产权宣传活动", "场次", "场次", NONE, "基础", 2_000, 0, "AC"),
-    s("ip-demonstration-schools", "知识产权教育示范学校", "数量", "所", NONE, "基础", 300, 0, "SC"),
+    ("invention-patents", "发明专利", "拥有量", "件", WAN_JIAN, "创造", 50_000, 0, "SACG"),
+    ("high-value-invention-patents", "高价值发明专利", "拥有量", "件", WAN_JIAN, "创造", 12_000, 0, "SACG"),
+    ("registered-trademarks", "有效注册商标", "总量", "件", WAN_JIAN, "创造", 1_500_000, 0, "SACG"),
+    ("utility-model-patents", "实用新型专利", "拥有量", "件", WAN_JIAN, "创造", 200_000, 0, "SAG"),
+    ("design-patents", "外观设计专利", "拥有量", "件", WAN_JIAN, "创造", 80_000, 0, "SA"),
+    ("geographical-indications", "地理标志", "数量", "件", NONE, "运用", 800, 0, "SAC"),
+    ("madrid-trademarks", "马德里国际注册商标", "数量", "件", NONE, "运用", 2_000, 0, "SAC"),
+    ("pct-applications", "PCT国际专利申请", "量", "件", NONE, "创造", 1_500, 0, "AC"),
+    ("copyright-registrations", "作品著作权登记", "量", "件", WAN_JIAN, "创造", 300_000, 0, "ACG"),
+    ("software-copyrights", "计算机软件著作权登记", "量", "件", WAN_JIAN, "创造", 80_000, 0, "ACG"),
+    ("plant-variety-rights", "植物新品种授权", "量", "件", NONE, "创造", 500, 0, "SA"),
+    ("patent-transfers", "专利转让许可", "次数", "次", NONE, "运用", 30_000, 0, "ACG"),
+    ("ip-advantage-enterprises", "知识产权优势企业", "数量", "家", NONE, "管理", 1_000, 0, "SA"),
+    ("ip-demonstration-enterprises", "知识产权示范企业", "数量", "家", NONE, "管理", 300, 0, "SA"),
+    ("ip-service-agencies", "知识产权服务机构", "数量", "家", NONE, "服务", 1_200, 0, "SA"),
+    ("ip-standard-enterprises", "知识产权贯标企业", "数量", "家", NONE, "管理", 3_000, 0, "SAC"),
+    ("ip-pledge-financing", "知识产权质押融资", "金额", "亿元", WAN_YUAN, "运用", 300, 1, "ACG"),
+    ("ip-insurance", "知识产权保险", "保额", "亿元", WAN_YUAN, "运用", 80, 2, "AC"),
+    ("patent-licensing-income", "专利许可", "收入", "亿元", WAN_YUAN, "运用", 50, 2, "AC"),
+    ("ip-operation-funds", "知识产权运营资金", "规模", "亿元", WAN_YUAN, "运用", 100, 1, "SC"),
+    ("ip-talent", "知识产权专业人才", "数量", "人", &["名", "万人"], "基础", 30_000, 0, "SAC"),
+    ("patent-attorneys", "执业专利代理师", "数量", "人", &["名"], "服务", 2_000, 0, "SA"),
+    ("ip-volunteers", "知识产权志愿者", "人数", "人", &["名"], "基础", 5_000, 0, "S"),
+    ("ip-training", "知识产权培训", "人次", "人次", &["万人次"], "基础", 200_000, 0, "AC"),
+    ("ip-cases-closed", "知识产权侵权纠纷案件办结", "数量", "件", NONE, "保护", 8_000, 0, "AC"),
+    ("ip-enforcement-actions", "知识产权专项执法行动", "次数", "次", NONE, "保护", 600, 0, "AC"),
+    ("patent-navigation-projects", "专利导航项目", "数量", "项", &["个项目"], "服务", 300, 0, "AC"),
+    ("ip-service-stations", "知识产权服务工作站", "数量", "个", NONE, "服务", 500, 0, "SA"),
+    ("ip-rights-assistance-stations", "知识产权维权援助工作站", "数量", "个", NONE, "保护", 300, 0, "SA"),
+    ("trade-secret-stations", "商业秘密保护指导站", "数量", "个", NONE, "保护", 400, 0, "SA"),
+    ("agricultural-brands", "农产品区域公用品牌", "数量", "个", NONE, "运用", 500, 0, "SA"),
+    ("ip-publicity-events", "知识产权宣传活动", "场次", "场次", NONE, "基础", 2_000, 0, "AC"),
+    ("ip-demonstration-schools", "知识产权教育示范学校", "数量", "所", NONE, "基础", 300, 0, "SC"),
 ];
 
 /// Indicators with one form only: per-capita counts, shares, durations.
@@ -176,75 +152,69 @@ const SINGLES: [Single; 19] = [
 /// The whole catalogue, in a fixed order (it depends on nothing but this file).
 pub fn catalogue() -> Vec<Indicator> {
     let mut out = Vec::new();
-    for sub in &SUBJECTS {
-        let stocky = matches!(sub.word, "拥有量" | "总量" | "数量" | "人数");
-        for form in sub.forms.chars() {
+    for &(slug, noun, word, unit, alt_units, category, typical, decimals, forms) in &SUBJECTS {
+        let stocky = matches!(word, "拥有量" | "总量" | "数量" | "人数");
+        for form in forms.chars() {
             let (form, id, name, aliases, definition) = match form {
                 'S' => (
                     Form::Stock,
-                    sub.slug.to_string(),
-                    format!("{}{}", sub.noun, sub.word),
-                    vec![sub.noun.to_string(), format!("{}总量", sub.noun)],
-                    format!("某一时点{}的{}，为存量。", sub.noun, sub.word),
+                    slug.to_string(),
+                    format!("{}{}", noun, word),
+                    vec![noun.to_string(), format!("{}总量", noun)],
+                    format!("某一时点{}的{}，为存量。", noun, word),
                 ),
                 'A' if stocky => (
                     Form::Annual,
-                    format!("{}-annual", sub.slug),
-                    format!("{}年度新增量", sub.noun),
-                    vec![
-                        format!("{}年增量", sub.noun),
-                        format!("每年新增{}", sub.noun),
-                    ],
-                    format!(
-                        "一年之内新增的{}，为年度流量，与累计数不是同一个量。",
-                        sub.noun
-                    ),
+                    format!("{}-annual", slug),
+                    format!("{}年度新增量", noun),
+                    vec![format!("{}年增量", noun), format!("每年新增{}", noun)],
+                    format!("一年之内新增的{}，为年度流量，与累计数不是同一个量。", noun),
                 ),
                 'A' => (
                     Form::Annual,
-                    format!("{}-annual", sub.slug),
-                    format!("年度{}{}", sub.noun, sub.word),
-                    vec![format!("每年{}{}", sub.noun, sub.word)],
-                    format!("一年之内的{}{}，为年度流量。", sub.noun, sub.word),
+                    format!("{}-annual", slug),
+                    format!("年度{}{}", noun, word),
+                    vec![format!("每年{}{}", noun, word)],
+                    format!("一年之内的{}{}，为年度流量。", noun, word),
                 ),
                 'C' if stocky => (
                     Form::Cumulative,
-                    format!("{}-cumulative", sub.slug),
-                    format!("累计新增{}", sub.noun),
-                    vec![format!("新增{}累计", sub.noun)],
+                    format!("{}-cumulative", slug),
+                    format!("累计新增{}", noun),
+                    vec![format!("新增{}累计", noun)],
                     format!(
                         "规划期内各年新增{}的合计，为累计量，不是某一时点的存量。",
-                        sub.noun
+                        noun
                     ),
                 ),
                 'C' => (
                     Form::Cumulative,
-                    format!("{}-cumulative", sub.slug),
-                    format!("{}累计{}", sub.noun, sub.word),
-                    vec![format!("累计{}{}", sub.noun, sub.word)],
-                    format!("规划期内各年{}{}的合计，为累计量。", sub.noun, sub.word),
+                    format!("{}-cumulative", slug),
+                    format!("{}累计{}", noun, word),
+                    vec![format!("累计{}{}", noun, word)],
+                    format!("规划期内各年{}{}的合计，为累计量。", noun, word),
                 ),
                 _ => (
                     Form::Growth,
-                    format!("{}-growth", sub.slug),
-                    format!("{}{}年均增幅", sub.noun, sub.word),
-                    vec![format!("{}{}增速", sub.noun, sub.word)],
+                    format!("{}-growth", slug),
+                    format!("{}{}年均增幅", noun, word),
+                    vec![format!("{}{}增速", noun, word)],
                     format!(
                         "{}{}在一年之内的增长幅度，以百分数表示；是增长率，不是数量。",
-                        sub.noun, sub.word
+                        noun, word
                     ),
                 ),
             };
             // `typical` is a stock where the subject has one; a year's amount is a fifth.
-            let yearly = if sub.forms.contains('S') {
-                sub.typical / 5
+            let yearly = if forms.contains('S') {
+                typical / 5
             } else {
-                sub.typical
+                typical
             };
             let (unit, alt_units, typical, decimals) = match form {
                 Form::Growth => ("%", NONE, 1_000, 1),
-                Form::Annual | Form::Cumulative => (sub.unit, sub.alt_units, yearly, sub.decimals),
-                _ => (sub.unit, sub.alt_units, sub.typical, sub.decimals),
+                Form::Annual | Form::Cumulative => (unit, alt_units, yearly, decimals),
+                _ => (unit, alt_units, typical, decimals),
             };
             out.push(Indicator {
                 id,
@@ -252,7 +222,7 @@ pub fn catalogue() -> Vec<Indicator> {
                 name,
                 unit,
                 alt_units,
-                category: sub.category,
+                category,
                 direction: "higher_is_better",
                 form,
                 typical,

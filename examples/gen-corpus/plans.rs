@@ -97,10 +97,10 @@ impl PlanMeta {
     /// How another plan writes this one's title in 《》: in full, short, without its
     /// years, or with an ASCII dash; planpub must link every one of them.
     pub fn cited(&self, rng: &mut Rng) -> String {
-        match rng.below(4) {
-            0 => self.short_title.clone(),
-            1 if self.bare_title.is_some() => self.bare_title.clone().unwrap_or_default(),
-            2 => self.title.replace('—', "-"),
+        match (rng.below(4), &self.bare_title) {
+            (0, _) => self.short_title.clone(),
+            (1, Some(bare)) => bare.clone(),
+            (2, _) => self.title.replace('—', "-"),
             _ => self.title.clone(),
         }
     }
@@ -167,10 +167,12 @@ fn front_matter(
     parent: Option<&str>,
     rng: &mut Rng,
 ) {
-    let written_year = if me.start > 2021 && me.start == me.end {
+    // Yearly work points are written early in their year, other plans in the year
+    // before they start or in their first year.
+    let written_year = if me.start == me.end {
         me.start
     } else {
-        me.start.saturating_sub(rng.range(0, 1) as u16)
+        me.start - rng.range(0, 1) as u16
     };
     let month = rng.range(1, 12);
     let day = rng.range(1, 25);
@@ -344,7 +346,7 @@ fn body(
     } else {
         buf.push_str(&goals.join("，"));
     }
-    buf.push_str("。");
+    buf.push('。');
     text::sentences(rng, buf, 2);
     buf.push_str("\n\n");
 

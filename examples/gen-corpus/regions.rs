@@ -179,7 +179,7 @@ pub fn tree(n: usize, seed: u64) -> Result<Vec<Region>, String> {
             full,
             level,
             parent,
-            groups_units: regions.len() % 2 == 0,
+            groups_units: regions.len().is_multiple_of(2),
         });
         regions.len() - 1
     };
