@@ -20,7 +20,7 @@ const TEMPLATES: [Template; 10] = [
     ("ip-plan", "规划", "知识产权保护和运用“十四五”", 2021, 2025, false),
     ("ip-strong-action-plan", "行动计划", "知识产权强{lv}建设", 2025, 2027, true),
     ("ip-pilot-scheme", "实施方案", "知识产权试点示范建设", 2024, 2026, true),
-    ("ip-work-points-2025", "工作要点", "2025年知识产权工作", 2025, 2025, false),
+    ("ip-work-points-2025", "工作要点", "2025年知识产权", 2025, 2025, false),
     ("ip-strong-outline", "纲要", "知识产权强{lv}建设", 2021, 2035, true),
     ("ip-protection-opinions", "意见", "关于强化知识产权保护的", 2022, 2025, false),
     ("patent-transformation-work-plan", "工作方案", "专利转化运用专项行动", 2023, 2025, true),
