@@ -1,0 +1,191 @@
+//! The synthetic-corpus generator (examples/gen-corpus), run the way a user runs it:
+//! its output must be a site planpub accepts and builds, the same on every run, with
+//! the indicator tables, 责任单位 annotations and linked 《》 citations it promises.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::{Run, snapshot_dir};
+
+/// The gen-corpus executable, built once per run of this test binary.
+///
+/// Cargo tells integration tests where the package's binaries are
+/// (`CARGO_BIN_EXE_planpub`) but not its examples, and `cargo test --test corpus` does
+/// not build examples at all, so a path guessed inside the target folder could be
+/// missing or stale. Instead the test asks the cargo that is running it (`CARGO`) to
+/// build the example, in the profile this test was built in; the environment, and
+/// with it any CARGO_TARGET_DIR, is inherited, and the executable's path is read from
+/// cargo's JSON messages rather than assumed. When the example is up to date this
+/// takes well under a second; cargo does not hold its build lock while tests run.
+fn gen_corpus() -> &'static Path {
+    static EXE: OnceLock<PathBuf> = OnceLock::new();
+    EXE.get_or_init(|| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut cmd = Command::new(cargo);
+        cmd.args(["build", "--example", "gen-corpus", "--message-format=json"])
+            .arg("--manifest-path")
+            .arg(common::repo().join("Cargo.toml"));
+        if !cfg!(debug_assertions) {
+            cmd.arg("--release");
+        }
+        let out = cmd.output().expect("cargo runs");
+        assert!(
+            out.status.success(),
+            "building gen-corpus failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "gen-corpus")
+            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+            .expect("cargo names the gen-corpus executable")
+    })
+}
+
+fn run(exe: &Path, args: &[&str]) -> Run {
+    let out = Command::new(exe)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn generate(out: &Path, extra: &[&str]) -> Run {
+    let out = out.to_str().expect("UTF-8 temp path");
+    let mut args = vec!["--regions", "12", "--plans-per-region", "3", "--out", out];
+    args.extend_from_slice(extra);
+    run(gen_corpus(), &args)
+}
+
+fn planpub(args: &[&str], root: &Path) -> Run {
+    let root = root.to_str().expect("UTF-8 temp path");
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--root", root]);
+    run(Path::new(env!("CARGO_BIN_EXE_planpub")), &all)
+}
+
+/// Every plan folder of a generated site.
+fn plan_dirs(site: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(site.join("content/plans"))
+        .expect("plans folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn a_small_corpus_is_a_valid_deterministic_site() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let run_a = generate(a.path(), &[]);
+    run_a.ok();
+    assert!(
+        run_a.stdout.contains("12 regions, 36 plans"),
+        "{}",
+        run_a.stdout
+    );
+    for f in ["site.yaml", "themes/default/templates/plan.html"] {
+        assert!(a.path().join(f).is_file(), "{f} missing");
+    }
+    assert!(
+        fs::read_to_string(a.path().join("site.yaml"))
+            .expect("site.yaml")
+            .contains("合成测试数据")
+    );
+
+    planpub(&["check"], a.path()).ok();
+
+    let b = tempfile::tempdir().expect("tempdir");
+    generate(b.path(), &[]).ok();
+    let (snap_a, snap_b) = (snapshot_dir(a.path()), snapshot_dir(b.path()));
+    assert_eq!(snap_a.len(), snap_b.len());
+    for ((pa, da), (pb, db)) in snap_a.iter().zip(&snap_b) {
+        assert_eq!(pa, pb);
+        assert!(da == db, "{} differs between two runs", pa.display());
+    }
+
+    // Another seed is another corpus.
+    let c = tempfile::tempdir().expect("tempdir");
+    generate(c.path(), &["--seed", "7"]).ok();
+    assert_ne!(snapshot_dir(c.path()), snap_a);
+
+    let plans = plan_dirs(a.path());
+    assert_eq!(plans.len(), 36);
+    for dir in &plans {
+        let table = fs::read_to_string(dir.join("indicators.md")).expect("indicators.md");
+        let rows = table
+            .lines()
+            .filter(|l| l.starts_with("  - indicator:"))
+            .count();
+        assert!((10..=30).contains(&rows), "{}: {rows} rows", dir.display());
+        let text = fs::read_to_string(dir.join("index.md")).expect("index.md");
+        assert!(text.contains("（责任单位："), "{}", dir.display());
+        assert!(text.contains('《'), "{}", dir.display());
+        assert!(text.contains("测试"), "{}", dir.display());
+        assert!(
+            text.len() > 10_000,
+            "{}: only {} bytes",
+            dir.display(),
+            text.len()
+        );
+    }
+
+    // The built plan pages link citations of other plans of the corpus.
+    let built = planpub(&["build"], a.path());
+    built.ok();
+    let mut linked = 0;
+    for dir in &plans {
+        let id = dir.file_name().and_then(|n| n.to_str()).expect("id");
+        let page = a.path().join("output/plans").join(id).join("index.html");
+        let html = fs::read_to_string(&page).expect("plan page");
+        for rest in html.split("class=\"citation\" href=\"../").skip(1) {
+            let target = rest.split('/').next().unwrap_or_default();
+            if target != id {
+                assert!(
+                    a.path()
+                        .join("output/plans")
+                        .join(target)
+                        .join("index.html")
+                        .is_file(),
+                    "{id} links to a missing plan {target}"
+                );
+                linked += 1;
+            }
+        }
+    }
+    assert!(linked >= plans.len() / 2, "only {linked} citation links");
+}
+
+#[test]
+fn a_non_empty_folder_is_refused_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("notes.txt"), "keep me").expect("write");
+    generate(dir.path(), &[]).fails_with(&["not empty", "--force"]);
+    // Not a corpus gen-corpus wrote: even --force removes nothing.
+    fs::create_dir(dir.path().join("content")).expect("mkdir");
+    generate(dir.path(), &["--force"]).fails_with(&["nothing was removed"]);
+    assert!(dir.path().join("content").is_dir());
+    assert!(dir.path().join("notes.txt").is_file());
+
+    // A corpus is replaced with --force, stale plans included.
+    let site = tempfile::tempdir().expect("tempdir");
+    generate(site.path(), &[]).ok();
+    let stale = site.path().join("content/plans/stale-plan");
+    fs::create_dir(&stale).expect("mkdir");
+    generate(site.path(), &[]).fails_with(&["not empty"]);
+    generate(site.path(), &["--force"]).ok();
+    assert!(!stale.exists());
+    let fresh = tempfile::tempdir().expect("tempdir");
+    generate(fresh.path(), &[]).ok();
+    assert!(snapshot_dir(site.path()) == snapshot_dir(fresh.path()));
+}
