@@ -18,8 +18,9 @@ pub fn root() -> PathBuf {
 }
 
 /// A Criterion for this slow, shared machine: short warm-up and measurement and few
-/// samples, so that each benchmark takes a few seconds; `--warm-up-time`,
-/// `--measurement-time` and `--sample-size` on the command line still override it.
+/// samples, so that each benchmark takes a few seconds. `--warm-up-time` and
+/// `--measurement-time` on the command line still override it; most groups set
+/// their own, smaller sample size.
 pub fn criterion() -> Criterion {
     Criterion::default()
         .warm_up_time(std::time::Duration::from_secs(1))
