@@ -156,19 +156,12 @@ fn render_some(
     pages: Vec<Page>,
     progress: &dyn Progress,
 ) -> Result<Rendered, Vec<Report>> {
-    let templates = Templates::load(&linked.site.theme).map_err(reports)?;
-    let site = SiteView::new(linked);
-    let standings = crate::link::compare::standings(linked);
-
-    let shared = Shared {
-        site: &site,
-        standings: &standings,
-    };
+    let renderer = PageRenderer::new(linked)?;
     progress.stage("rendering", pages.len());
     let results: Vec<Result<OutputFile, RenderError>> = pages
         .par_iter()
         .map(|&page| {
-            let rendered = render_page(linked, &templates, &shared, page);
+            let rendered = renderer.page(page);
             progress.advance(1);
             rendered
         })
@@ -233,28 +226,53 @@ fn reports(errors: Vec<RenderError>) -> Vec<Report> {
     errors.into_iter().map(Report::new).collect()
 }
 
-/// What every page may need, computed once per build.
-struct Shared<'a> {
-    site: &'a SiteView<'a>,
-    /// Per region.
-    standings: &'a [Vec<crate::link::compare::Standing>],
+/// Renders pages one at a time through the theme's templates, with what every page
+/// shares (the templates, the site's facts, every region's standings) made once.
+/// [`render`] and [`render_selected`] render each page with one; it is public so that
+/// benchmarks can render a single page without the rest of the site.
+pub struct PageRenderer<'a> {
+    linked: &'a Linked,
+    templates: Templates,
+    shared: Shared<'a>,
 }
 
-fn render_page(
-    linked: &Linked,
-    templates: &Templates,
-    shared: &Shared<'_>,
-    page: Page,
-) -> Result<OutputFile, RenderError> {
-    let (route, template, ctx) = page_context(linked, shared, page);
-    let html = templates
-        .tera
-        .render(template, &ctx)
-        .map_err(|e| templates.error(&e, Some(&route.file)))?;
-    Ok(OutputFile {
-        path: route.file,
-        contents: Contents::Bytes(html.into_bytes()),
-    })
+impl<'a> PageRenderer<'a> {
+    /// Loads the theme's templates and computes what the pages share.
+    pub fn new(linked: &'a Linked) -> Result<PageRenderer<'a>, Vec<Report>> {
+        Ok(PageRenderer {
+            linked,
+            templates: Templates::load(&linked.site.theme).map_err(reports)?,
+            shared: Shared {
+                site: SiteView::new(linked),
+                standings: crate::link::compare::standings(linked),
+            },
+        })
+    }
+
+    /// Renders one page: its view model, then its template.
+    pub fn render(&self, page: Page) -> Result<OutputFile, Report> {
+        self.page(page).map_err(Report::new)
+    }
+
+    fn page(&self, page: Page) -> Result<OutputFile, RenderError> {
+        let (route, template, ctx) = page_context(self.linked, &self.shared, page);
+        let html = self
+            .templates
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| self.templates.error(&e, Some(&route.file)))?;
+        Ok(OutputFile {
+            path: route.file,
+            contents: Contents::Bytes(html.into_bytes()),
+        })
+    }
+}
+
+/// What every page may need, computed once per build.
+struct Shared<'a> {
+    site: SiteView<'a>,
+    /// Per region.
+    standings: Vec<Vec<crate::link::compare::Standing>>,
 }
 
 #[derive(Serialize)]
@@ -296,7 +314,7 @@ fn page_context(
     page: Page,
 ) -> (Route, &'static str, Context) {
     let mut ctx = Context::new();
-    ctx.insert("site", shared.site);
+    ctx.insert("site", &shared.site);
     let s = &linked.site;
     let route = route(linked, page);
     let (template, page_view) = match page {

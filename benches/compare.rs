@@ -1,0 +1,78 @@
+//! Comparison assembly: where each region's targets stand among its peers'
+//! (`link::compare::standings`, once per build) and the view models of the comparison
+//! pages (`render::views::compare`: the goals matrix of a family, the compare page,
+//! a pair of regions, an indicator's measures).
+//!
+//! These grow with the number of regions compared. The bundled site has one family of
+//! five regions; larger families are made by copying its four districts and their
+//! plans 10 and 40 times (a family of 45 or 165 regions; Chongqing itself has 38
+//! districts and counties), all under the municipality.
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use planpub::link::Linked;
+use planpub::link::compare::standings;
+use planpub::render::views::compare::{compare_page, matrix, measures, pair};
+
+fn sites() -> Vec<(usize, Linked)> {
+    [0, 10, 40]
+        .into_iter()
+        .map(|copies| {
+            let linked = if copies == 0 {
+                common::bundled()
+            } else {
+                common::scaled(copies)
+            };
+            (linked.site.regions.len(), linked)
+        })
+        .collect()
+}
+
+/// The indicator that the most plan rows measure.
+fn busiest_indicator(linked: &Linked) -> usize {
+    (0..linked.site.indicators.len())
+        .max_by_key(|&i| linked.indicator_rows[i].len())
+        .expect("indicators")
+}
+
+fn compare(c: &mut Criterion) {
+    let sites = sites();
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(10);
+    for (regions, linked) in &sites {
+        group.bench_with_input(BenchmarkId::new("standings", regions), linked, |b, l| {
+            b.iter(|| black_box(standings(l)))
+        });
+        // The municipality's family: every region of the site.
+        let family = linked
+            .families
+            .iter()
+            .position(|f| f.parent.is_some())
+            .expect("a family");
+        group.bench_with_input(BenchmarkId::new("matrix", regions), linked, |b, l| {
+            b.iter(|| black_box(matrix(l, family)))
+        });
+        group.bench_with_input(BenchmarkId::new("compare_page", regions), linked, |b, l| {
+            b.iter(|| black_box(compare_page(l)))
+        });
+        let [a, b] = [1, 2].map(|k| linked.families[family].members[k]);
+        group.bench_with_input(BenchmarkId::new("pair", regions), linked, |bench, l| {
+            bench.iter(|| black_box(pair(l, a, b)))
+        });
+        let indicator = busiest_indicator(linked);
+        group.bench_with_input(BenchmarkId::new("measures", regions), linked, |b, l| {
+            b.iter(|| black_box(measures(l, indicator)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = common::criterion();
+    targets = compare
+}
+criterion_main!(benches);
