@@ -54,7 +54,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 timed() {
   local into="$1"; shift
   local t="$work/time.txt"
-  /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>"$work/stderr.txt" || {
+  /usr/bin/time -f "%e %M" -o "$t" "$@" >"$work/stdout.txt" 2>"$work/stderr.txt" || {
     echo "failed: $*" >&2; cat "$work/stderr.txt" >&2; exit 1; }
   cat "$t" >>"$into"
 }
@@ -116,12 +116,12 @@ for n in $sizes; do
   for _ in $(seq "$runs"); do
     printf '%s\nsearch: false\n' "$config" >"$corpus/site.yaml"
     rm -rf "$out"; timed "$work/t-plain.txt" "$planpub" build --root "$corpus" --output "$out"
+    pages="$(sed -n 's/^built \([0-9][0-9]*\) pages.*/\1/p' "$work/stdout.txt")"
     printf '%s\n' "$config" >"$corpus/site.yaml"
     rm -rf "$out"; timed "$work/t-search.txt" "$planpub" build --root "$corpus" --output "$out"
     rm -rf "$work/hugo-out"; timed "$work/t-hugo.txt" hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out"
   done
   printf '%s\n' "$config" >"$corpus/site.yaml"
-  pages="$("$planpub" check --root "$corpus" | sed -n 's/.* \([0-9][0-9]*\) pages.*/\1/p')"
   size="$(du -sb "$out" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
   p_t="$(cut -d' ' -f1 "$work/t-plain.txt" | median)"; p_m="$(cut -d' ' -f2 "$work/t-plain.txt" | median)"
   s_t="$(cut -d' ' -f1 "$work/t-search.txt" | median)"; s_m="$(cut -d' ' -f2 "$work/t-search.txt" | median)"
