@@ -9,7 +9,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{LabeledSpan, NamedSource, SourceCode};
 
@@ -23,6 +23,10 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text, with a byte-order mark removed and CRLF kept as it was.
     pub text: Arc<str>,
+    /// Where each line starts, made when a line is first asked for: the model asks
+    /// for every paragraph's, and counting from the start of the file each time
+    /// grew with the square of a plan's length.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -36,16 +40,21 @@ impl SourceFile {
             display,
             path: path.to_path_buf(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // Lines starting at or before the offset: the first always does.
+        let line = starts.partition_point(|&s| s <= offset);
+        let col = self.text[starts[line - 1]..offset].chars().count() + 1;
         (line, col)
     }
 
@@ -297,6 +306,19 @@ mod tests {
         let off = f.text.find('x').unwrap();
         assert_eq!(f.line_col(off), (2, 6));
         assert_eq!(f.offset_of(2, 6), off);
+    }
+
+    #[test]
+    fn line_col_at_line_starts_ends_and_past_the_end() {
+        let f = SourceFile::new(Path::new("/"), Path::new("/a.md"), "a\r\n\n大\nb");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(2), (1, 3), "the newline ends line 1");
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(4), (3, 1));
+        assert_eq!(f.line_col(5), (3, 1), "inside 大: its start");
+        assert_eq!(f.line_col(7), (3, 2));
+        assert_eq!(f.line_col(8), (4, 1));
+        assert_eq!(f.line_col(100), (4, 2), "clamped to the end");
     }
 
     #[test]

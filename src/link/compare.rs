@@ -290,10 +290,9 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
                         continue;
                     }
                     let value = best[&(region, year)].clone();
-                    let rank = 1 + peers
-                        .iter()
-                        .filter(|(_, v)| higher(v, &value) == Ordering::Greater)
-                        .count();
+                    // Peers are highest first, so those above are a prefix.
+                    let rank =
+                        1 + peers.partition_point(|(_, v)| higher(v, &value) == Ordering::Greater);
                     out[region].push(Standing {
                         indicator: i,
                         measure: group.measure,

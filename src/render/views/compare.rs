@@ -331,6 +331,11 @@ pub struct MatrixView {
 /// first, then its children's in region display order.
 pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
     let regions = &linked.families[family].members;
+    // Each member's indicators once, not once per pair it is in.
+    let indicators: std::collections::HashMap<usize, BTreeSet<usize>> = regions
+        .iter()
+        .map(|&r| (r, region_indicators(linked, r)))
+        .collect();
     let cells: Vec<Vec<Option<Nearest>>> = (0..linked.site.indicators.len())
         .map(|i| {
             regions
@@ -385,7 +390,7 @@ pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
                     linked.site.regions[b].id.as_str(),
                 )
                 .url,
-                shared: shared_indicators(linked, a, b).len(),
+                shared: indicators[&a].intersection(&indicators[&b]).count(),
             })
             .collect(),
     }
@@ -482,13 +487,6 @@ fn region_indicators(linked: &Linked, region: usize) -> BTreeSet<usize> {
     linked.region_rows[region]
         .iter()
         .map(|r| linked.row_indicator[r.plan][r.row])
-        .collect()
-}
-
-fn shared_indicators(linked: &Linked, a: usize, b: usize) -> Vec<usize> {
-    region_indicators(linked, a)
-        .intersection(&region_indicators(linked, b))
-        .copied()
         .collect()
 }
 
