@@ -21,7 +21,7 @@ use planpub::diagnostic::SourceFile;
 use planpub::link::Linked;
 use planpub::model::document::Document;
 use planpub::render::markdown::{to_html, to_html_linked};
-use planpub::render::urls::Route;
+use planpub::render::views::citation_links;
 
 /// A body made of every bundled plan body, `times` over. Explicit heading ids get a
 /// prefix per copy so they stay unique; repeated headings without one get numbered
@@ -45,25 +45,6 @@ fn document(file: &Arc<SourceFile>, range: Range<usize>) -> Document {
     let doc = Document::parse(file, range, &mut errors);
     assert!(errors.is_empty(), "the body has valid anchors");
     doc
-}
-
-/// The citation linker a plan page uses: every 《title》 of another plan links to it.
-fn linker(linked: &Linked, p: usize, text: &str) -> Vec<(Range<usize>, String)> {
-    linked
-        .citations
-        .scan(text)
-        .into_iter()
-        .filter_map(|c| {
-            let q = c.plan.filter(|&q| q != p)?;
-            Some((
-                c.range,
-                format!(
-                    "../../{}",
-                    Route::plan(linked.site.plans[q].id.as_str()).url
-                ),
-            ))
-        })
-        .collect()
 }
 
 fn bodies(c: &mut Criterion) {
@@ -93,7 +74,11 @@ fn bodies(c: &mut Criterion) {
             b.iter(|| black_box(to_html(doc)))
         });
         group.bench_with_input(BenchmarkId::new("to_html_linked", name), doc, |b, doc| {
-            b.iter(|| black_box(to_html_linked(doc, &|t| linker(&linked, largest, t))))
+            b.iter(|| {
+                black_box(to_html_linked(doc, &|t| {
+                    citation_links(&linked, largest, t)
+                }))
+            })
         });
         group.bench_with_input(BenchmarkId::new("outline", name), doc, |b, doc| {
             b.iter(|| black_box(document(&doc.file, doc.range.clone())))

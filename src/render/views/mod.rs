@@ -468,7 +468,11 @@ impl PlanView {
 
 /// Links for the 《titles》 in a text of plan `p` that name another plan of the site;
 /// the text is shown on `p`'s page, two folders below the root.
-fn citation_links(linked: &Linked, p: usize, text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+pub fn citation_links(
+    linked: &Linked,
+    p: usize,
+    text: &str,
+) -> Vec<(std::ops::Range<usize>, String)> {
     let root = Route::plan(linked.site.plans[p].id.as_str()).root();
     linked
         .citations
