@@ -160,7 +160,8 @@ impl Incremental {
 
         // Pages link to the index's scripts: the first build, or one that turns search
         // on, makes the index at once; a later one keeps the last index for now.
-        let has_index = previous.is_some_and(|l| l.files.keys().any(|p| search::holds(p)));
+        // A build with search on always holds an index, fresh or carried over.
+        let has_index = previous.is_some_and(|l| l.linked.site.config.search);
         let indexed = if linked.site.config.search && has_index {
             if let Some(last) = previous {
                 for (path, bytes) in last.files.iter().filter(|(p, _)| search::holds(p)) {
@@ -223,18 +224,14 @@ impl Incremental {
     }
 }
 
-/// Replaces the index's files in `files` with an index of the pages in `files`, or
-/// with none when the site has search turned off.
+/// Replaces the index's files in `files` with an index of the pages in `files` (none
+/// when the site has search turned off).
 fn add_index(
     indexer: &mut search::Indexer,
     linked: &Linked,
     files: &mut Files,
     progress: &dyn Progress,
 ) -> Result<(), Vec<Report>> {
-    if !linked.site.config.search {
-        files.retain(|path, _| !search::holds(path));
-        return Ok(());
-    }
     let index = indexer.site(linked, |path| files.get(path).map(|b| &b[..]), progress)?;
     files.retain(|path, _| !search::holds(path));
     for OutputFile { path, contents } in index {

@@ -93,9 +93,6 @@ fn add_search_index(
     rendered: &mut render::Rendered,
     progress: &dyn Progress,
 ) -> Result<(), Vec<Report>> {
-    if !linked.site.config.search {
-        return Ok(());
-    }
     let files = &rendered.files;
     let index = search::site(
         linked,

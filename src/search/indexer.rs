@@ -37,13 +37,20 @@ struct State {
 }
 
 impl Indexer {
-    /// Brings the index up to date with the site's pages and returns its files.
+    /// Brings the index up to date with the site's pages and returns its files: none
+    /// when the site has search turned off.
     pub fn site<'a>(
         &mut self,
         linked: &Linked,
         html: impl Fn(&str) -> Option<&'a [u8]>,
         progress: &dyn Progress,
     ) -> Result<Vec<OutputFile>, Vec<Report>> {
+        // A site with search turned off has no index; a later build that turns it
+        // on again starts a new one.
+        if !linked.site.config.search {
+            self.state = None;
+            return Ok(Vec::new());
+        }
         let mut pages = Vec::new();
         let mut errors = Vec::new();
         for route in routes(linked) {
