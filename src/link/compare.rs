@@ -12,7 +12,6 @@ use super::{Linked, RowRef, families};
 use crate::model::date::Year;
 use crate::model::growth::{YearValue, compound_annual_rate};
 use crate::model::quantity::{Comparator, Measure, Unit, Value};
-use crate::model::types::Level;
 use crate::model::{Indicator, PlanIndicator};
 
 /// What a value is: a starting value, a reported value or a goal.
@@ -252,11 +251,7 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
             // Peers by year and peer group (parent and level), highest first.
             let mut groups: HashMap<PeerKey, Vec<(usize, Normalised)>> = HashMap::new();
             for &(region, year) in &seen {
-                let key = (
-                    year,
-                    linked.region_parent[region],
-                    linked.site.regions[region].level,
-                );
+                let key = (year, families::peer_group(linked, region));
                 groups
                     .entry(key)
                     .or_default()
@@ -278,11 +273,7 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
             years.dedup();
             for year in years {
                 for &(region, y) in seen.iter().filter(|(_, y)| *y == year) {
-                    let key = (
-                        y,
-                        linked.region_parent[region],
-                        linked.site.regions[region].level,
-                    );
+                    let key = (y, families::peer_group(linked, region));
                     let peers = &groups[&key];
                     let bar = families::ancestors(linked, region)
                         .find_map(|a| best.get(&(a, year)).map(|v| (a, v.clone())));
@@ -311,8 +302,8 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
     out
 }
 
-/// Regions ranked together: same year, same parent, same level.
-type PeerKey = (Year, Option<usize>, Level);
+/// Targets ranked together: same year, same peer group.
+type PeerKey = (Year, families::PeerGroup);
 
 /// Orders two targets by value; at the same value "more than 50" is above "50".
 fn higher(a: &Normalised, b: &Normalised) -> Ordering {

@@ -8,6 +8,7 @@
 //! with the regions themselves, and those are the comparisons a reader makes.
 
 use super::Linked;
+use crate::model::types::Level;
 
 /// A region and its children, or the top-level regions.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,25 +56,30 @@ pub fn families(
     out
 }
 
-/// The regions a region is ranked against, itself included: those of its level
-/// with the same parent, in region display order.
+/// What regions ranked against each other share: their parent (none at the top
+/// level) and their level.
+pub type PeerGroup = (Option<usize>, Level);
+
+pub fn peer_group(linked: &Linked, region: usize) -> PeerGroup {
+    (
+        linked.region_parent[region],
+        linked.site.regions[region].level,
+    )
+}
+
+/// The regions a region is ranked against, itself included: those of its
+/// [`peer_group`], in region display order.
 pub fn peers(linked: &Linked, region: usize) -> Vec<usize> {
-    let level = linked.site.regions[region].level;
-    let same = |&r: &usize| linked.site.regions[r].level == level;
-    match linked.region_parent[region] {
-        Some(p) => linked.region_children[p]
-            .iter()
-            .copied()
-            .filter(same)
-            .collect(),
-        None => linked
-            .region_order
-            .iter()
-            .copied()
-            .filter(|&r| linked.region_parent[r].is_none())
-            .filter(same)
-            .collect(),
-    }
+    let group = peer_group(linked, region);
+    let candidates: &[usize] = match group.0 {
+        Some(p) => &linked.region_children[p],
+        None => &linked.region_order,
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|&r| peer_group(linked, r) == group)
+        .collect()
 }
 
 /// A region's parent, its parent's parent, and so on.
