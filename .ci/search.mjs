@@ -130,12 +130,38 @@ async function htmlFiles(root, rel = "") {
   return out;
 }
 
+/** `html` without each element marked data-pagefind-ignore, nested tags of the same
+ * name counted so the element's own closing tag ends it. */
+function withoutIgnored(html) {
+  const open = /<([a-z][a-z0-9]*)\b[^>]*\sdata-pagefind-ignore(?=[\s>=])[^>]*>/i;
+  let rest = html;
+  let out = "";
+  for (let m = rest.match(open); m; m = rest.match(open)) {
+    const name = m[1].toLowerCase();
+    out += rest.slice(0, m.index);
+    const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, "gi");
+    tags.lastIndex = m.index + m[0].length;
+    let depth = 1;
+    let end = rest.length;
+    for (let t = tags.exec(rest); t; t = tags.exec(rest)) {
+      depth += t[1] ? -1 : 1;
+      if (depth === 0) {
+        end = tags.lastIndex;
+        break;
+      }
+    }
+    rest = rest.slice(end);
+  }
+  return out + rest;
+}
+
 /** The text Pagefind indexes: a <main data-pagefind-body> without its <nav> and <svg>
- * parts, tags dropped; nothing for a page whose <main> is not marked. */
+ * parts and without what is marked data-pagefind-ignore, tags dropped; nothing for a
+ * page whose <main> is not marked. */
 function indexedText(html) {
   const main = html.match(/<main([^>]*)>([\s\S]*)<\/main>/);
   if (!main || !/\sdata-pagefind-body[\s>=]|\sdata-pagefind-body$/.test(main[1])) return "";
-  return main[2]
+  return withoutIgnored(main[2])
     .replace(/<nav[\s\S]*?<\/nav>/g, "")
     .replace(/<svg[\s\S]*?<\/svg>/g, "")
     .replace(/<[^>]+>/g, "")

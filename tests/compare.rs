@@ -113,8 +113,26 @@ fn goals_matrix_and_every_pair_page() {
         assert!(pair.contains("共同指标"), "{a}/{b}");
     }
     let pair = site.output("compare/city/east/index.html");
-    assert!(section(&pair, "site-shared").contains("每万人口发明专利拥有量"));
-    assert!(section(&pair, "site-only-b").contains("知识产权质押融资金额"));
+    let shared = section(&pair, "site-shared");
+    assert!(shared.contains("每万人口发明专利拥有量"));
+    // Each side's nearest-horizon target: the city's 25 in 2026, east's 20 in 2026
+    // (its 2023 value is a baseline, not a target).
+    assert!(
+        shared.contains("<span class=\"year\">2026年</span> <abbr title=\"达到\">=</abbr> <span class=\"number\">25</span> 件"),
+        "{shared}"
+    );
+    assert!(
+        shared.contains("<span class=\"number\">20</span> 件"),
+        "{shared}"
+    );
+    // One-sided indicators are named, with the way to their values.
+    let only = section(&pair, "site-only-b");
+    assert!(only.contains("知识产权质押融资金额"));
+    assert!(
+        only.contains("href=\"../../../regions/east/index.html\""),
+        "{only}"
+    );
+    assert!(!only.contains("class=\"number\""), "{only}");
     assert!(section(&pair, "site-only-a").contains("无。"));
 }
 

@@ -490,35 +490,13 @@ fn region_indicators(linked: &Linked, region: usize) -> BTreeSet<usize> {
         .collect()
 }
 
-/// What one region states for one indicator: every value, by measure.
-#[derive(Serialize)]
-pub struct Statement {
-    pub measure: &'static str,
-    pub values: Vec<ValueView>,
-}
-
-fn statements(linked: &Linked, indicator: usize, region: usize) -> Vec<Statement> {
-    linked.indicator_measures[indicator]
-        .iter()
-        .filter_map(|g| {
-            let values: Vec<ValueView> = compare::region_rows(linked, g, region)
-                .iter()
-                .flat_map(|&r| compare::normalise(linked.row(r), &g.unit))
-                .map(|v| ValueView::new(&v, &g.unit.written))
-                .collect();
-            (!values.is_empty()).then(|| Statement {
-                measure: g.measure.label(),
-                values,
-            })
-        })
-        .collect()
-}
-
+/// One shared indicator: each region's nearest-horizon target, as in the matrix; the
+/// indicator page states every value.
 #[derive(Serialize)]
 pub struct PairRow {
     pub indicator: IndicatorLink,
-    pub a: Vec<Statement>,
-    pub b: Vec<Statement>,
+    pub a: Option<MatrixCell>,
+    pub b: Option<MatrixCell>,
 }
 
 #[derive(Serialize)]
@@ -526,8 +504,11 @@ pub struct PairView {
     pub a: RegionLink,
     pub b: RegionLink,
     pub shared: Vec<PairRow>,
-    pub only_a: Vec<PairRow>,
-    pub only_b: Vec<PairRow>,
+    /// Indicators only one region sets: named, not stated again. Their values are on
+    /// that region's page, and a pair page exists for every pair in a family, so
+    /// repeating them made pair pages most of a large site's output.
+    pub only_a: Vec<IndicatorLink>,
+    pub only_b: Vec<IndicatorLink>,
 }
 
 pub fn pair(linked: &Linked, a: usize, b: usize) -> PairView {
@@ -535,14 +516,15 @@ pub fn pair(linked: &Linked, a: usize, b: usize) -> PairView {
     let ib = region_indicators(linked, b);
     let row = |i: usize| PairRow {
         indicator: IndicatorLink::new(&linked.site.indicators[i]),
-        a: statements(linked, i, a),
-        b: statements(linked, i, b),
+        a: compare::nearest_target(linked, i, a).map(|n| MatrixCell::new(linked, &n)),
+        b: compare::nearest_target(linked, i, b).map(|n| MatrixCell::new(linked, &n)),
     };
-    let by_name = |v: &mut Vec<PairRow>| v.sort_by(|x, y| x.indicator.name.cmp(&y.indicator.name));
+    let link = |i: &usize| IndicatorLink::new(&linked.site.indicators[*i]);
+    let by_name = |v: &mut Vec<IndicatorLink>| v.sort_by(|x, y| x.name.cmp(&y.name));
     let mut shared: Vec<PairRow> = ia.intersection(&ib).map(|&i| row(i)).collect();
-    let mut only_a: Vec<PairRow> = ia.difference(&ib).map(|&i| row(i)).collect();
-    let mut only_b: Vec<PairRow> = ib.difference(&ia).map(|&i| row(i)).collect();
-    by_name(&mut shared);
+    shared.sort_by(|x, y| x.indicator.name.cmp(&y.indicator.name));
+    let mut only_a: Vec<IndicatorLink> = ia.difference(&ib).map(link).collect();
+    let mut only_b: Vec<IndicatorLink> = ib.difference(&ia).map(link).collect();
     by_name(&mut only_a);
     by_name(&mut only_b);
     PairView {
