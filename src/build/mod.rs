@@ -1,13 +1,14 @@
 //! Runs the pipeline: load → model → link → render → write, and reports what it did.
 
 pub mod incremental;
+mod stream;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
-use crate::{check, link, load, model, render, search, write};
+use crate::{link, load, model, write};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -26,12 +27,12 @@ pub struct Summary {
 /// Everything but writing: every error a build would meet, templates included.
 pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let rendered = render_site(root, progress);
+    let result = linked(root, progress).and_then(|linked| stream::build(&linked, None, progress));
     progress.finish();
-    let rendered = rendered?;
+    let streamed = result.map_err(sorted)?;
     Ok(Summary {
-        pages: rendered.pages,
-        files: rendered.files.len(),
+        pages: streamed.pages,
+        files: streamed.files,
         bytes: 0,
         elapsed: started.elapsed(),
     })
@@ -40,74 +41,45 @@ pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report
 /// Builds the site into `options.output`, replacing it only when all went well.
 pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let result = build_inner(options, progress, started);
+    let result = build_inner(options, progress);
     progress.finish();
-    result
-}
-
-fn build_inner(
-    options: &Options,
-    progress: &dyn Progress,
-    started: Instant,
-) -> Result<Summary, Vec<Report>> {
-    let rendered = render_site(&options.root, progress)?;
-    let protected = [
-        options.root.join("content"),
-        options.root.join("themes"),
-        options.root.join("site.yaml"),
-    ];
-    let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
-    let written = write::write(&rendered, &options.output, &protected, progress)?;
+    let (pages, written) = result.map_err(sorted)?;
     Ok(Summary {
-        pages: rendered.pages,
+        pages,
         files: written.files,
         bytes: written.bytes,
         elapsed: started.elapsed(),
     })
 }
 
-fn render_site(root: &Path, progress: &dyn Progress) -> Result<render::Rendered, Vec<Report>> {
+fn build_inner(
+    options: &Options,
+    progress: &dyn Progress,
+) -> Result<(usize, write::Written), Vec<Report>> {
+    let linked = linked(&options.root, progress)?;
+    let protected = [
+        options.root.join("content"),
+        options.root.join("themes"),
+        options.root.join("site.yaml"),
+    ];
+    let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
+    let staging = write::Staging::create(&options.output, &protected)?;
+    let streamed = stream::build(&linked, Some(&staging), progress)?;
+    Ok((streamed.pages, staging.publish()?))
+}
+
+/// Load, model and link: the site, ready to render.
+fn linked(root: &Path, progress: &dyn Progress) -> Result<link::Linked, Vec<Report>> {
     let (loaded, mut reports) = load::load(root, progress);
     let site = match model::model(loaded) {
         Ok(site) if reports.is_empty() => site,
-        Ok(_) => return Err(sorted(reports)),
+        Ok(_) => return Err(reports),
         Err(more) => {
             reports.extend(more);
-            return Err(sorted(reports));
+            return Err(reports);
         }
     };
-    let linked = link::link(site).map_err(sorted)?;
-    let mut rendered = render::render(&linked, progress).map_err(sorted)?;
-    add_search_index(&linked, &mut rendered, progress)?;
-    check::links(
-        &rendered.files,
-        &render::site_path(&linked.site.config.base_url),
-        progress,
-    )?;
-    Ok(rendered)
-}
-
-/// Indexes the rendered pages and adds the index to the site's files, in path order.
-fn add_search_index(
-    linked: &link::Linked,
-    rendered: &mut render::Rendered,
-    progress: &dyn Progress,
-) -> Result<(), Vec<Report>> {
-    let files = &rendered.files;
-    let index = search::site(
-        linked,
-        |path| {
-            let i = files.binary_search_by(|f| f.path.as_str().cmp(path)).ok()?;
-            match &files[i].contents {
-                render::Contents::Bytes(b) => Some(b.as_slice()),
-                render::Contents::Copy(_) => None,
-            }
-        },
-        progress,
-    )?;
-    rendered.files.extend(index);
-    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(())
+    link::link(site)
 }
 
 /// Errors in file order, so a run's report reads top to bottom and is the same each time.

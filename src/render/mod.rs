@@ -15,7 +15,7 @@ pub mod urls;
 pub mod views;
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -175,7 +175,24 @@ fn render_some(
         }
     }
     let page_count = files.len();
+    files.extend(other_files(linked, all));
+    errors.extend(collisions(files.iter().map(path_and_source)));
 
+    if errors.is_empty() {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Rendered {
+            files,
+            pages: page_count,
+        })
+    } else {
+        Err(reports(errors))
+    }
+}
+
+/// Every file of the site that is not a page: open data, feeds, styles, the theme's
+/// assets and the plans' attachments. `all` is every page of the site.
+pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
+    let mut files = Vec::new();
     files.extend(data::files(linked));
     files.extend(datapackage::files(linked));
     files.extend(feeds::files(linked, all));
@@ -197,29 +214,44 @@ fn render_some(
             });
         }
     }
+    files
+}
+
+/// Paths given twice among `files` (path, and the file it is copied from if any).
+fn collisions<'a>(
+    files: impl IntoIterator<Item = (&'a str, Option<&'a Path>)>,
+) -> Vec<RenderError> {
     let mut seen = HashSet::new();
-    for f in &files {
-        if !seen.insert(f.path.as_str()) {
-            let source_file = match &f.contents {
-                Contents::Copy(p) => p.clone(),
-                Contents::Bytes(_) => PathBuf::from(&f.path),
-            };
+    let mut errors = Vec::new();
+    for (path, copied_from) in files {
+        if !seen.insert(path) {
             errors.push(RenderError::Collision {
-                path: f.path.clone(),
-                source_file,
+                path: path.to_string(),
+                source_file: copied_from.map_or_else(|| PathBuf::from(path), Path::to_path_buf),
             });
         }
     }
+    errors
+}
 
-    if errors.is_empty() {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Rendered {
-            files,
-            pages: page_count,
-        })
-    } else {
-        Err(reports(errors))
-    }
+fn path_and_source(f: &OutputFile) -> (&str, Option<&Path>) {
+    let copied_from = match &f.contents {
+        Contents::Copy(p) => Some(p.as_path()),
+        Contents::Bytes(_) => None,
+    };
+    (f.path.as_str(), copied_from)
+}
+
+/// Files of `others` whose path is that of a page of `pages`, or of another file:
+/// found before a page is rendered, so a build that writes as it renders never
+/// writes one over another.
+pub fn path_collisions(linked: &Linked, pages: &[Page], others: &[OutputFile]) -> Vec<Report> {
+    let routes: Vec<String> = pages.iter().map(|&p| route(linked, p).file).collect();
+    let all = routes
+        .iter()
+        .map(|r| (r.as_str(), None))
+        .chain(others.iter().map(path_and_source));
+    reports(collisions(all))
 }
 
 fn reports(errors: Vec<RenderError>) -> Vec<Report> {

@@ -21,15 +21,15 @@ pub struct Indexer {
 
 /// A page to index: its output path (for errors), its URL from the site's root
 /// (`/plans/x/index.html`, as search results link to it) and its HTML.
-struct Input<'a> {
-    file: String,
-    url: String,
-    html: &'a [u8],
+pub(super) struct Input<'a> {
+    pub(super) file: String,
+    pub(super) url: String,
+    pub(super) html: &'a [u8],
 }
 
-struct State {
+pub(super) struct State {
     language: String,
-    index: PagefindIndex,
+    pub(super) index: PagefindIndex,
     /// The pages in the index, in order: URL and the HTML that was read.
     pages: Vec<(String, Vec<u8>)>,
     /// The files made from them, for a build that changed no page (a stylesheet).
@@ -164,7 +164,7 @@ impl Indexer {
 }
 
 impl State {
-    fn new(language: String) -> Result<State, SearchError> {
+    pub(super) fn new(language: String) -> Result<State, SearchError> {
         let config = PagefindServiceConfig::builder()
             .force_language(language.clone())
             .keep_index_url(true)
@@ -182,7 +182,7 @@ impl State {
     }
 
     /// Reads one page into the index, in place of an earlier version of it.
-    async fn add(&mut self, page: &Input<'_>) -> Result<(), SearchError> {
+    pub(super) async fn add(&mut self, page: &Input<'_>) -> Result<(), SearchError> {
         let html = String::from_utf8_lossy(page.html).into_owned();
         self.index
             .add_html_file(None, Some(page.url.clone()), html)

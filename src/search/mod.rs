@@ -1,20 +1,20 @@
-//! Indexes the rendered pages for search. It runs after render and before the link
-//! check: Pagefind reads the `<main data-pagefind-body>` of every page the render
-//! marks ([`render::indexed`]), splits the Chinese text into words, and hands back its index and its
-//! browser scripts, which join the site's files under `pagefind/`. Everything happens
-//! in memory; nothing is written here.
+//! Indexes the rendered pages for search: Pagefind reads the `<main data-pagefind-body>`
+//! of every page the render marks ([`render::indexed`]), splits the Chinese text into
+//! words, and hands back its index and its browser scripts, which join the site's files
+//! under `pagefind/`. A full build feeds it pages as they are rendered ([`Feed`]); the
+//! preview keeps an [`Indexer`] between builds. Nothing is written here.
 
 mod error;
+mod feed;
 mod indexer;
 
 use pagefind::api::SyntheticFile;
 
 pub use error::SearchError;
+pub use feed::Feed;
 pub use indexer::Indexer;
 
-use crate::diagnostic::Report;
 use crate::link::Linked;
-use crate::progress::Progress;
 use crate::render::urls::Route;
 use crate::render::{self, Contents, OutputFile};
 
@@ -39,16 +39,6 @@ pub fn routes(linked: &Linked) -> Vec<Route> {
         .filter(|&p| render::indexed(p))
         .map(|p| render::route(linked, p))
         .collect()
-}
-
-/// Indexes the site's pages once, for `build` and `check`; `html` gives a rendered
-/// page's HTML by its output path. Returns the index's files, under [`FOLDER`].
-pub fn site<'a>(
-    linked: &Linked,
-    html: impl Fn(&str) -> Option<&'a [u8]>,
-    progress: &dyn Progress,
-) -> Result<Vec<OutputFile>, Vec<Report>> {
-    Indexer::default().site(linked, html, progress)
 }
 
 /// A file of Pagefind's bundle as a file of the site: its path within the bundle put

@@ -11,6 +11,7 @@ mod error;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -37,7 +38,10 @@ pub fn write(
     protected: &[&Path],
     progress: &dyn Progress,
 ) -> Result<Written, Vec<Report>> {
-    write_inner(rendered, output, protected, progress).map_err(|e| vec![Report::new(e)])
+    let staging = Staging::create(output, protected)?;
+    progress.stage("writing", rendered.files.len());
+    staging.write_all(&rendered.files, progress)?;
+    staging.publish()
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
@@ -47,57 +51,134 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
-fn write_inner(
-    rendered: &Rendered,
-    output: &Path,
-    protected: &[&Path],
-    progress: &dyn Progress,
-) -> Result<Written, WriteError> {
-    let output = absolute(output);
-    check_safe(&output, protected)?;
-    let parent = output
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    remove_stale(&parent, &name);
+/// A new site being written beside the output, file by file, from any thread. It
+/// replaces the output in [`Staging::publish`]; dropped before that, it removes
+/// itself and the output stays as it was.
+pub struct Staging {
+    output: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: PathBuf,
+    /// Path, SHA-256 and length of each file written.
+    written: Mutex<Vec<(String, String, u64)>>,
+    published: bool,
+}
 
-    let tmp = parent.join(format!(".{name}.planpub-tmp-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
+impl Staging {
+    /// Makes the temporary folder for a new site at `output`. `protected` lists
+    /// folders the output must never be or contain (the site root).
+    pub fn create(output: &Path, protected: &[&Path]) -> Result<Staging, Vec<Report>> {
+        Staging::create_inner(output, protected).map_err(|e| vec![Report::new(e)])
     }
-    fs::create_dir(&tmp).map_err(io(&tmp))?;
-    let result = fill(&tmp, rendered, progress);
-    let written = match result {
-        Ok(w) => w,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
 
-    if output.exists() {
-        let old = parent.join(format!(".{name}.planpub-old-{}", std::process::id()));
-        if let Err(e) = fs::rename(&output, &old) {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(io(&output)(e));
+    fn create_inner(output: &Path, protected: &[&Path]) -> Result<Staging, WriteError> {
+        let output = absolute(output);
+        check_safe(&output, protected)?;
+        let parent = output
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        remove_stale(&parent, &name);
+        let tmp = parent.join(format!(".{name}.planpub-tmp-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io(&tmp))?;
         }
-        if let Err(e) = fs::rename(&tmp, &output) {
-            // Put the previous site back before reporting.
-            let _ = fs::rename(&old, &output);
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(io(&output)(e));
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else if let Err(e) = fs::rename(&tmp, &output) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(io(&output)(e));
+        fs::create_dir(&tmp).map_err(io(&tmp))?;
+        Ok(Staging {
+            output,
+            parent,
+            name,
+            tmp,
+            written: Mutex::new(Vec::new()),
+            published: false,
+        })
     }
-    Ok(written)
+
+    /// Writes one file of the new site.
+    pub fn write(&self, file: &OutputFile) -> Result<(), Report> {
+        let entry = write_file(&self.tmp, file).map_err(Report::new)?;
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(entry);
+        Ok(())
+    }
+
+    /// Writes `files` in parallel; every failure is reported.
+    pub fn write_all(
+        &self,
+        files: &[OutputFile],
+        progress: &dyn Progress,
+    ) -> Result<(), Vec<Report>> {
+        let errors: Vec<Report> = files
+            .par_iter()
+            .filter_map(|f| {
+                let written = self.write(f).err();
+                progress.advance(1);
+                written
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds the manifest and puts the new site in the output's place.
+    pub fn publish(mut self) -> Result<Written, Vec<Report>> {
+        self.publish_inner().map_err(|e| vec![Report::new(e)])
+    }
+
+    fn publish_inner(&mut self) -> Result<Written, WriteError> {
+        let mut written = std::mem::take(
+            self.written
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        // In path order, so the same site gives the same manifest.
+        written.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut manifest = String::new();
+        let mut bytes = 0;
+        for (path, hash, len) in &written {
+            manifest.push_str(&format!("{hash}  {path}\n"));
+            bytes += len;
+        }
+        let mpath = self.tmp.join(MANIFEST);
+        fs::write(&mpath, &manifest).map_err(io(&mpath))?;
+
+        let (output, parent, name, tmp) = (&self.output, &self.parent, &self.name, &self.tmp);
+        if output.exists() {
+            let old = parent.join(format!(".{name}.planpub-old-{}", std::process::id()));
+            fs::rename(output, &old).map_err(io(output))?;
+            if let Err(e) = fs::rename(tmp, output) {
+                // Put the previous site back before reporting.
+                let _ = fs::rename(&old, output);
+                return Err(io(output)(e));
+            }
+            let _ = fs::remove_dir_all(&old);
+        } else {
+            fs::rename(tmp, output).map_err(io(output))?;
+        }
+        self.published = true;
+        Ok(Written {
+            files: written.len() + 1,
+            bytes: bytes + manifest.len() as u64,
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -162,32 +243,6 @@ fn remove_stale(parent: &Path, name: &str) {
             let _ = fs::remove_dir_all(e.path());
         }
     }
-}
-
-fn fill(dir: &Path, rendered: &Rendered, progress: &dyn Progress) -> Result<Written, WriteError> {
-    progress.stage("writing", rendered.files.len());
-    let hashes: Vec<Result<(String, String, u64), WriteError>> = rendered
-        .files
-        .par_iter()
-        .map(|f| {
-            let written = write_file(dir, f);
-            progress.advance(1);
-            written
-        })
-        .collect();
-    let mut manifest = String::new();
-    let mut bytes = 0;
-    for h in hashes {
-        let (path, hash, len) = h?;
-        manifest.push_str(&format!("{hash}  {path}\n"));
-        bytes += len;
-    }
-    let mpath = dir.join(MANIFEST);
-    fs::write(&mpath, &manifest).map_err(io(&mpath))?;
-    Ok(Written {
-        files: rendered.files.len() + 1,
-        bytes: bytes + manifest.len() as u64,
-    })
 }
 
 fn write_file(dir: &Path, f: &OutputFile) -> Result<(String, String, u64), WriteError> {

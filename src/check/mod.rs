@@ -1,6 +1,14 @@
-//! Checks the rendered site before anything is written: every internal link and every
+//! Checks the rendered site before it is published: every internal link and every
 //! `#anchor` must lead somewhere. A broken link on a disclosure site sends a citizen
 //! to a dead end, so it fails the build like any other error.
+//!
+//! [`LinkIndex`] keeps every page's links for the preview, which checks again only
+//! the pages it rendered again; [`Checker`] checks a full build page by page as it
+//! is rendered, keeping only ids and the anchors still to be found.
+
+mod stream;
+
+pub use stream::Checker;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -167,6 +175,33 @@ fn check_one(
     scans: &HashMap<String, Arc<Scan>>,
 ) -> Result<(), (String, &'static str)> {
     let fail = |reason| Err((href.to_string(), reason));
+    let (target, fragment) = match resolve(page, href, site_path) {
+        Ok(Some(resolved)) => resolved,
+        Ok(None) => return Ok(()),
+        Err(reason) => return fail(reason),
+    };
+    if !exists.contains(target.as_str()) {
+        return fail(NO_PAGE);
+    }
+    if !fragment.is_empty()
+        && let Some(scan) = scans.get(target.as_str())
+        && !scan.ids.contains(fragment.as_str())
+    {
+        return fail(NO_ANCHOR);
+    }
+    Ok(())
+}
+
+const NO_PAGE: &str = "which does not exist";
+const NO_ANCHOR: &str = "whose anchor does not exist on that page";
+
+/// Where an internal link of `page` leads: the output path of its target and its
+/// `#fragment` (empty when none), both percent-decoded. `None` for an external link.
+fn resolve(
+    page: &str,
+    href: &str,
+    site_path: &str,
+) -> Result<Option<(String, String)>, &'static str> {
     let is_external = href.split_once(':').is_some_and(|(scheme, _)| {
         !scheme.is_empty()
             && scheme
@@ -174,10 +209,10 @@ fn check_one(
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if is_external || href.starts_with("//") {
-        return Ok(());
+        return Ok(None);
     }
     if href.is_empty() {
-        return fail("an empty link");
+        return Err("an empty link");
     }
     let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
     let path = path.split_once('?').map_or(path, |(p, _)| p);
@@ -186,7 +221,7 @@ fn check_one(
     } else if let Some(abs) = path.strip_prefix('/') {
         match abs.strip_prefix(site_path.trim_start_matches('/')) {
             Some(rest) => normalise("", rest),
-            None => return fail("which is outside the site"),
+            None => return Err("which is outside the site"),
         }
     } else {
         let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
@@ -199,20 +234,12 @@ fn check_one(
         target
     };
     if target.starts_with("../") {
-        return fail("which is outside the site");
+        return Err("which is outside the site");
     }
-    if !exists.contains(target.as_str()) {
-        return fail("which does not exist");
-    }
-    if !fragment.is_empty() {
-        let id = percent_decode_str(fragment).decode_utf8_lossy();
-        if let Some(scan) = scans.get(target.as_str())
-            && !scan.ids.contains(id.as_ref())
-        {
-            return fail("whose anchor does not exist on that page");
-        }
-    }
-    Ok(())
+    let fragment = percent_decode_str(fragment)
+        .decode_utf8_lossy()
+        .into_owned();
+    Ok(Some((target, fragment)))
 }
 
 /// Joins `rel` onto the folder `dir` and resolves `.` and `..`.
