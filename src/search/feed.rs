@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-use super::indexer::{Input, State};
-use super::{SearchError, output_file};
+use super::SearchError;
+use super::indexer::{Input, State, runtime};
 use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::render::OutputFile;
@@ -87,13 +87,7 @@ fn index(
     queue: Receiver<Page>,
     cancelled: &AtomicBool,
 ) -> Result<Vec<OutputFile>, SearchError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| SearchError::Setup {
-            message: e.to_string(),
-        })?;
-    runtime.block_on(async {
+    runtime()?.block_on(async {
         let mut state = State::new(language)?;
         for (file, url, html) in queue {
             if cancelled.load(Ordering::Relaxed) {
@@ -110,15 +104,6 @@ fn index(
         if cancelled.load(Ordering::Relaxed) {
             return Ok(Vec::new());
         }
-        let files = state
-            .index
-            .get_files()
-            .await
-            .map_err(|e| SearchError::Build {
-                message: format!("{e:#}"),
-            })?;
-        let mut files: Vec<OutputFile> = files.into_iter().map(output_file).collect();
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        state.files().await
     })
 }

@@ -110,13 +110,7 @@ impl Indexer {
         let outcome = std::thread::scope(|scope| {
             scope
                 .spawn(|| {
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .map_err(|e| SearchError::Setup {
-                            message: e.to_string(),
-                        })?;
-                    runtime.block_on(async {
+                    runtime()?.block_on(async {
                         let mut state = match kept {
                             Some(state) => state,
                             None => State::new(language)?,
@@ -131,16 +125,7 @@ impl Indexer {
                             }
                             progress.advance(1);
                         }
-                        // get_files builds the index itself; building it first would do
-                        // the work twice.
-                        let files =
-                            state
-                                .index
-                                .get_files()
-                                .await
-                                .map_err(|e| SearchError::Build {
-                                    message: format!("{e:#}"),
-                                })?;
+                        let files = state.files().await?;
                         Ok((state, files))
                     })
                 })
@@ -149,8 +134,6 @@ impl Indexer {
         let (mut state, files) = outcome.map_err(|_| SearchError::Build {
             message: "the indexer stopped unexpectedly (see the message above)".into(),
         })??;
-        let mut files: Vec<OutputFile> = files.into_iter().map(output_file).collect();
-        files.sort_by(|a, b| a.path.cmp(&b.path));
         state.files = files
             .iter()
             .filter_map(|f| match &f.contents {
@@ -163,7 +146,32 @@ impl Indexer {
     }
 }
 
+/// A runtime for Pagefind's async interface, on the calling thread.
+pub(super) fn runtime() -> Result<tokio::runtime::Runtime, SearchError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| SearchError::Setup {
+            message: e.to_string(),
+        })
+}
+
 impl State {
+    /// The index's files, in path order. (get_files builds the index itself;
+    /// building it first would do the work twice.)
+    pub(super) async fn files(&mut self) -> Result<Vec<OutputFile>, SearchError> {
+        let files = self
+            .index
+            .get_files()
+            .await
+            .map_err(|e| SearchError::Build {
+                message: format!("{e:#}"),
+            })?;
+        let mut files: Vec<OutputFile> = files.into_iter().map(output_file).collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
     pub(super) fn new(language: String) -> Result<State, SearchError> {
         let config = PagefindServiceConfig::builder()
             .force_language(language.clone())
