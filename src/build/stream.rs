@@ -6,17 +6,23 @@
 
 use rayon::prelude::*;
 
-use crate::check::Checker;
+use crate::check::{Checker, PageScan};
 use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
-use crate::render::{self, Contents, OutputFile, Page, PageRenderer};
+use crate::render::{self, PageRenderer};
 use crate::search;
 use crate::write::Staging;
 
 /// Pages rendered before any is written. Enough to keep both cores busy; small
 /// enough that a chunk of the largest pages stays in the tens of megabytes.
 const CHUNK: usize = 512;
+
+/// One rendered page once written: its links, and its HTML if the index wants it.
+struct Done {
+    scan: PageScan,
+    for_index: Option<(String, String, Vec<u8>)>,
+}
 
 /// What a streamed build made.
 pub struct Streamed {
@@ -57,31 +63,28 @@ pub fn build(
     files += others.len();
     drop(others);
     for chunk in all.chunks(CHUNK) {
-        let done: Vec<Result<(Page, OutputFile, _), Report>> = chunk
+        let done: Vec<Result<Done, Report>> = chunk
             .par_iter()
             .map(|&page| {
-                let file = renderer.render(page)?;
-                let scan = match &file.contents {
-                    Contents::Bytes(html) => checker.scan(&file.path, html),
-                    Contents::Copy(_) => checker.scan(&file.path, b""),
-                };
+                let (path, html) = renderer.html(page)?;
+                let scan = checker.scan(&path, &html);
                 if let Some(staging) = staging {
-                    staging.write(&file)?;
+                    staging.write_bytes(&path, &html)?;
                 }
                 progress.advance(1);
-                Ok((page, file, scan))
+                // Only what the index still needs outlives the chunk.
+                let for_index = (feed.is_some() && render::indexed(page))
+                    .then(|| (path, format!("/{}", render::route(linked, page).url), html));
+                Ok(Done { scan, for_index })
             })
             .collect();
         for result in done {
             match result {
-                Ok((page, file, scan)) => {
+                Ok(Done { scan, for_index }) => {
                     checker.add(scan);
                     files += 1;
-                    if let (Some(feed), true) = (&feed, render::indexed(page)) {
-                        let url = format!("/{}", render::route(linked, page).url);
-                        if let Contents::Bytes(html) = file.contents {
-                            feed.add(file.path, url, html);
-                        }
+                    if let (Some(feed), Some((path, url, html))) = (&feed, for_index) {
+                        feed.add(path, url, html);
                     }
                 }
                 Err(e) => errors.push(e),

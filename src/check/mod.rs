@@ -8,7 +8,7 @@
 
 mod stream;
 
-pub use stream::Checker;
+pub use stream::{Checker, PageScan};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -286,17 +286,27 @@ impl<'a> PageRenderer<'a> {
         self.page(page).map_err(Report::new)
     }
 
+    /// Renders one page and returns its output path and its HTML.
+    pub fn html(&self, page: Page) -> Result<(String, Vec<u8>), Report> {
+        self.page_html(page).map_err(Report::new)
+    }
+
     fn page(&self, page: Page) -> Result<OutputFile, RenderError> {
+        let (path, html) = self.page_html(page)?;
+        Ok(OutputFile {
+            path,
+            contents: Contents::Bytes(html),
+        })
+    }
+
+    fn page_html(&self, page: Page) -> Result<(String, Vec<u8>), RenderError> {
         let (route, template, ctx) = page_context(self.linked, &self.shared, page);
         let html = self
             .templates
             .tera
             .render(template, &ctx)
             .map_err(|e| self.templates.error(&e, Some(&route.file)))?;
-        Ok(OutputFile {
-            path: route.file,
-            contents: Contents::Bytes(html.into_bytes()),
-        })
+        Ok((route.file, html.into_bytes()))
     }
 }
 

@@ -101,7 +101,16 @@ impl Staging {
 
     /// Writes one file of the new site.
     pub fn write(&self, file: &OutputFile) -> Result<(), Report> {
-        let entry = write_file(&self.tmp, file).map_err(Report::new)?;
+        let data: std::borrow::Cow<[u8]> = match &file.contents {
+            Contents::Bytes(b) => b.as_slice().into(),
+            Contents::Copy(src) => fs::read(src).map_err(|e| Report::new(io(src)(e)))?.into(),
+        };
+        self.write_bytes(&file.path, &data)
+    }
+
+    /// Writes `data` to `path` (relative, `/`-separated) in the new site.
+    pub fn write_bytes(&self, path: &str, data: &[u8]) -> Result<(), Report> {
+        let entry = write_file(&self.tmp, path, data).map_err(Report::new)?;
         self.written
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -245,18 +254,14 @@ fn remove_stale(parent: &Path, name: &str) {
     }
 }
 
-fn write_file(dir: &Path, f: &OutputFile) -> Result<(String, String, u64), WriteError> {
-    let path = dir.join(&f.path);
+fn write_file(dir: &Path, rel: &str, data: &[u8]) -> Result<(String, String, u64), WriteError> {
+    let path = dir.join(rel);
     if let Some(p) = path.parent() {
         fs::create_dir_all(p).map_err(io(p))?;
     }
-    let data: std::borrow::Cow<[u8]> = match &f.contents {
-        Contents::Bytes(b) => b.as_slice().into(),
-        Contents::Copy(src) => fs::read(src).map_err(io(src))?.into(),
-    };
     let mut file = fs::File::create(&path).map_err(io(&path))?;
-    file.write_all(&data).map_err(io(&path))?;
-    let hash = Sha256::digest(&data);
+    file.write_all(data).map_err(io(&path))?;
+    let hash = Sha256::digest(data);
     let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-    Ok((f.path.clone(), hex, data.len() as u64))
+    Ok((rel.to_string(), hex, data.len() as u64))
 }
