@@ -48,16 +48,7 @@ fn gen_corpus() -> &'static Path {
 }
 
 fn run(exe: &Path, args: &[&str]) -> Run {
-    let out = Command::new(exe)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::run(Command::new(exe).args(args))
 }
 
 fn generate(out: &Path, extra: &[&str]) -> Run {

@@ -26,16 +26,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn planpub(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_planpub"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("planpub runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::run(Command::new(env!("CARGO_BIN_EXE_planpub")).args(args))
 }
 
 /// An imported fixture: the draft's files and the report.

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::catalogue::Indicator;
-use crate::regions::Region;
+use crate::regions::{LevelExt, Region};
 use crate::rng::Rng;
 use crate::rows::{self, Row, Rows, table_years};
 use crate::text::{self, numeral};

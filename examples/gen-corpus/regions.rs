@@ -8,28 +8,28 @@ use std::fmt::Write;
 
 use crate::rng::Rng;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Province,
-    Municipality,
-    Prefecture,
-    District,
-    County,
+pub use planpub::model::Level;
+
+/// What the generator needs of a level beyond planpub's own model of it.
+pub trait LevelExt {
+    /// How region files write it: `district`.
+    fn key(self) -> &'static str;
+    /// The character a region's name ends with and its own bodies start with:
+    /// 区 + 市场监管局, 县科技局, 市…, 省….
+    fn prefix(self) -> &'static str;
+    /// Rough size of the region against a district, for believable magnitudes.
+    fn scale(self) -> i64;
 }
 
-impl Level {
-    pub fn key(self) -> &'static str {
-        match self {
-            Level::Province => "province",
-            Level::Municipality => "municipality",
-            Level::Prefecture => "prefecture",
-            Level::District => "district",
-            Level::County => "county",
-        }
+impl LevelExt for Level {
+    fn key(self) -> &'static str {
+        Level::CHOICES
+            .iter()
+            .find(|(_, l)| *l == self)
+            .map_or("district", |(key, _)| key)
     }
 
-    /// The character a region's own bodies start with: 区市场监管局, 县科技局, 市…, 省….
-    pub fn prefix(self) -> &'static str {
+    fn prefix(self) -> &'static str {
         match self {
             Level::Province => "省",
             Level::Municipality | Level::Prefecture => "市",
@@ -38,8 +38,7 @@ impl Level {
         }
     }
 
-    /// Rough size of the region against a district, for believable magnitudes.
-    pub fn scale(self) -> i64 {
+    fn scale(self) -> i64 {
         match self {
             Level::Province => 40,
             Level::Municipality => 30,
@@ -162,13 +161,7 @@ pub fn tree(n: usize, seed: u64) -> Result<Vec<Region>, String> {
     let mut regions: Vec<Region> = Vec::with_capacity(n);
     let add = |level: Level, parent: Option<usize>, regions: &mut Vec<Region>| {
         let (core, id) = core_name(regions.len());
-        let suffix = match level {
-            Level::Province => "省",
-            Level::Municipality | Level::Prefecture => "市",
-            Level::District => "区",
-            Level::County => "县",
-        };
-        let name = format!("{core}{suffix}");
+        let name = format!("{core}{}", level.prefix());
         let full = match parent {
             Some(p) => format!("{}{name}", regions[p].name),
             None => name.clone(),
@@ -312,13 +305,7 @@ pub fn write_region(buf: &mut String, regions: &[Region], r: usize, seed: u64) {
         }
     }
     buf.push_str("---\n");
-    let kind = match region.level {
-        Level::Province => "省",
-        Level::Municipality => "直辖市",
-        Level::Prefecture => "地级市",
-        Level::District => "区",
-        Level::County => "县",
-    };
+    let kind = region.level.label();
     match region.parent {
         Some(p) => {
             let _ = writeln!(buf, "{}是{}下辖的{kind}。", region.name, regions[p].full);

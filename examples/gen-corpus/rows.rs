@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::catalogue::{Form, Indicator};
 use crate::plans::PlanMeta;
-use crate::regions::{Level, Region};
+use crate::regions::{Level, LevelExt, Region};
 use crate::rng::Rng;
 use crate::text;
 

@@ -10,7 +10,8 @@ use crate::check::{Checker, PageScan};
 use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
-use crate::render::{self, PageRenderer};
+use crate::render::urls::Route;
+use crate::render::{self, Page, PageRenderer};
 use crate::search;
 use crate::write::Staging;
 
@@ -38,15 +39,16 @@ pub fn build(
     progress: &dyn Progress,
 ) -> Result<Streamed, Vec<Report>> {
     let all = render::pages(linked);
+    let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
     let renderer = PageRenderer::new(linked)?;
     let others = render::other_files(linked, &all);
-    let collisions = render::path_collisions(linked, &all, &others);
+    let collisions = render::path_collisions(&routes, &others);
     if !collisions.is_empty() {
         return Err(collisions);
     }
-    let paths = all
+    let paths = routes
         .iter()
-        .map(|&p| render::route(linked, p).file)
+        .map(|r| r.file.clone())
         .chain(others.iter().map(|f| f.path.clone()));
     let site_path = render::site_path(&linked.site.config.base_url);
     // The index's files are made last; the search page links to its scripts.
@@ -62,19 +64,20 @@ pub fn build(
     }
     files += others.len();
     drop(others);
-    for chunk in all.chunks(CHUNK) {
+    let pages: Vec<(Page, &Route)> = all.iter().copied().zip(&routes).collect();
+    for chunk in pages.chunks(CHUNK) {
         let done: Vec<Result<Done, Report>> = chunk
             .par_iter()
-            .map(|&page| {
-                let (path, html) = renderer.html(page)?;
-                let scan = checker.scan(&path, &html);
+            .map(|&(page, route)| {
+                let html = renderer.html(page)?;
+                let scan = checker.scan(&route.file, &html);
                 if let Some(staging) = staging {
-                    staging.write_bytes(&path, &html)?;
+                    staging.write_bytes(&route.file, &html)?;
                 }
                 progress.advance(1);
                 // Only what the index still needs outlives the chunk.
                 let for_index = (feed.is_some() && render::indexed(page))
-                    .then(|| (path, format!("/{}", render::route(linked, page).url), html));
+                    .then(|| (route.file.clone(), format!("/{}", route.url), html));
                 Ok(Done { scan, for_index })
             })
             .collect();

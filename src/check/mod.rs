@@ -19,7 +19,6 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Location, Problem, Report};
 use crate::progress::Progress;
-use crate::render::{Contents, OutputFile};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CheckError {
@@ -77,25 +76,6 @@ fn scan(html: &[u8]) -> Scan {
         }
     }
     Scan { ids, links }
-}
-
-/// Checks every internal link of `files`. `site_path` is the path part of the site's
-/// address (`/zwgk/ghjh/`), which root-relative links (on 404.html) start with.
-pub fn links(
-    files: &[OutputFile],
-    site_path: &str,
-    progress: &dyn Progress,
-) -> Result<(), Vec<Report>> {
-    let pages: Vec<(&str, &[u8])> = files
-        .iter()
-        .filter_map(|f| match &f.contents {
-            Contents::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
-            Contents::Copy(_) => None,
-        })
-        .collect();
-    LinkIndex::default()
-        .updated(files.iter().map(|f| f.path.as_str()), &pages, progress)
-        .verify(site_path)
 }
 
 /// Every page's ids and links, kept between preview builds so that only the pages
@@ -269,6 +249,27 @@ fn normalise(dir: &str, rel: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::{Contents, OutputFile};
+
+    /// Checks every internal link of `files` at once: the tests' way to drive
+    /// [`LinkIndex`], which the preview updates page by page. `site_path` is the path
+    /// part of the site's address (`/zwgk/ghjh/`), which root-relative links start with.
+    pub fn links(
+        files: &[OutputFile],
+        site_path: &str,
+        progress: &dyn Progress,
+    ) -> Result<(), Vec<Report>> {
+        let pages: Vec<(&str, &[u8])> = files
+            .iter()
+            .filter_map(|f| match &f.contents {
+                Contents::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
+                Contents::Copy(_) => None,
+            })
+            .collect();
+        LinkIndex::default()
+            .updated(files.iter().map(|f| f.path.as_str()), &pages, progress)
+            .verify(site_path)
+    }
 
     fn page(path: &str, html: &str) -> OutputFile {
         OutputFile {

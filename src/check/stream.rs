@@ -287,7 +287,7 @@ mod tests {
             }))
             .collect();
         let index: Vec<String> =
-            match super::super::links(&files, "/zwgk/ghjh/", &crate::progress::Quiet) {
+            match super::super::tests::links(&files, "/zwgk/ghjh/", &crate::progress::Quiet) {
                 Ok(()) => Vec::new(),
                 Err(reports) => reports.iter().map(Report::one_line).collect(),
             };

@@ -242,14 +242,13 @@ fn path_and_source(f: &OutputFile) -> (&str, Option<&Path>) {
     (f.path.as_str(), copied_from)
 }
 
-/// Files of `others` whose path is that of a page of `pages`, or of another file:
-/// found before a page is rendered, so a build that writes as it renders never
-/// writes one over another.
-pub fn path_collisions(linked: &Linked, pages: &[Page], others: &[OutputFile]) -> Vec<Report> {
-    let routes: Vec<String> = pages.iter().map(|&p| route(linked, p).file).collect();
+/// Files of `others` written where a page of `routes` or another file is: found
+/// before a page is rendered, so a build that writes as it renders never writes one
+/// over another.
+pub fn path_collisions(routes: &[Route], others: &[OutputFile]) -> Vec<Report> {
     let all = routes
         .iter()
-        .map(|r| (r.as_str(), None))
+        .map(|r| (r.file.as_str(), None))
         .chain(others.iter().map(path_and_source));
     reports(collisions(all))
 }
@@ -286,27 +285,29 @@ impl<'a> PageRenderer<'a> {
         self.page(page).map_err(Report::new)
     }
 
-    /// Renders one page and returns its output path and its HTML.
-    pub fn html(&self, page: Page) -> Result<(String, Vec<u8>), Report> {
-        self.page_html(page).map_err(Report::new)
+    /// Renders one page and returns its HTML.
+    pub fn html(&self, page: Page) -> Result<Vec<u8>, Report> {
+        self.page_html(page)
+            .map(|(_, html)| html)
+            .map_err(Report::new)
     }
 
     fn page(&self, page: Page) -> Result<OutputFile, RenderError> {
-        let (path, html) = self.page_html(page)?;
+        let (route, html) = self.page_html(page)?;
         Ok(OutputFile {
-            path,
+            path: route.file,
             contents: Contents::Bytes(html),
         })
     }
 
-    fn page_html(&self, page: Page) -> Result<(String, Vec<u8>), RenderError> {
+    fn page_html(&self, page: Page) -> Result<(Route, Vec<u8>), RenderError> {
         let (route, template, ctx) = page_context(self.linked, &self.shared, page);
         let html = self
             .templates
             .tera
             .render(template, &ctx)
             .map_err(|e| self.templates.error(&e, Some(&route.file)))?;
-        Ok((route.file, html.into_bytes()))
+        Ok((route, html.into_bytes()))
     }
 }
 

@@ -20,7 +20,7 @@ pub use error::WriteError;
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
-use crate::render::{Contents, OutputFile, Rendered};
+use crate::render::{Contents, OutputFile};
 
 pub const MANIFEST: &str = "manifest.sha256";
 
@@ -28,20 +28,6 @@ pub const MANIFEST: &str = "manifest.sha256";
 pub struct Written {
     pub files: usize,
     pub bytes: u64,
-}
-
-/// Writes `rendered` to `output`, replacing what was there only on success.
-/// `protected` lists folders the output must never be or contain (the site root).
-pub fn write(
-    rendered: &Rendered,
-    output: &Path,
-    protected: &[&Path],
-    progress: &dyn Progress,
-) -> Result<Written, Vec<Report>> {
-    let staging = Staging::create(output, protected)?;
-    progress.stage("writing", rendered.files.len());
-    staging.write_all(&rendered.files, progress)?;
-    staging.publish()
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {

@@ -20,6 +20,16 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Runs `cmd` without colours in its messages, and collects what it said.
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.env("NO_COLOR", "1").output().expect("the command runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 impl Run {
     pub fn ok(&self) -> &Self {
         assert_eq!(
@@ -125,18 +135,10 @@ impl Site {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_planpub"))
+        run(Command::new(env!("CARGO_BIN_EXE_planpub"))
             .args(args)
             .arg("--root")
-            .arg(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("planpub runs");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+            .arg(self.root()))
     }
 
     pub fn build(&self) -> Run {
