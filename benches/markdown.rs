@@ -19,6 +19,7 @@ use criterion::{
 };
 use planpub::diagnostic::SourceFile;
 use planpub::link::Linked;
+use planpub::model::RawHtml;
 use planpub::model::document::Document;
 use planpub::render::markdown::{to_html, to_html_linked};
 use planpub::render::views::citation_links;
@@ -71,13 +72,15 @@ fn bodies(c: &mut Criterion) {
     for (name, doc) in &inputs {
         group.throughput(Throughput::Bytes(doc.range.len() as u64));
         group.bench_with_input(BenchmarkId::new("to_html", name), doc, |b, doc| {
-            b.iter(|| black_box(to_html(doc)))
+            b.iter(|| black_box(to_html(doc, RawHtml::Sanitise)))
         });
         group.bench_with_input(BenchmarkId::new("to_html_linked", name), doc, |b, doc| {
             b.iter(|| {
-                black_box(to_html_linked(doc, &|t| {
-                    citation_links(&linked, largest, t)
-                }))
+                black_box(to_html_linked(
+                    doc,
+                    &|t| citation_links(&linked, largest, t),
+                    RawHtml::Sanitise,
+                ))
             })
         });
         group.bench_with_input(BenchmarkId::new("outline", name), doc, |b, doc| {

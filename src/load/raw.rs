@@ -42,6 +42,10 @@ pub struct RawSite {
     /// its index, for a site searched by its portal's own search
     #[schemars(with = "Option<bool>")]
     pub search: Option<S<bool>>,
+    /// 正文中的HTML (raw HTML in plan texts): sanitise (default: kept after removing
+    /// anything that could run a script) | escape (shown as text)
+    #[schemars(with = "Option<shape::RawHtml>")]
+    pub raw_html: Option<S<String>>,
 }
 
 /// 数据使用条款 (terms of use of the open data).

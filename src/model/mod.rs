@@ -382,6 +382,9 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
         footer,
         data_licence,
         search: raw.search.as_ref().is_none_or(|s| s.value),
+        raw_html: ctx
+            .opt_choice(&raw.raw_html, "raw_html", RawHtml::CHOICES)
+            .unwrap_or_default(),
     };
     errors.append(&mut ctx.errors);
     config

@@ -74,6 +74,23 @@ pub struct SiteConfig {
     pub data_licence: Option<Licence>,
     /// Whether the build makes a search index and the search page.
     pub search: bool,
+    pub raw_html: RawHtml,
+}
+
+/// What becomes of raw HTML that editors write in Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RawHtml {
+    /// Kept, through an allowlist that removes scripts, event handlers, styles and
+    /// script-capable addresses.
+    #[default]
+    Sanitise,
+    /// Shown as text, for sites that want no markup from content at all.
+    Escape,
+}
+
+impl RawHtml {
+    pub const CHOICES: &'static [(&'static str, RawHtml)] =
+        &[("sanitise", RawHtml::Sanitise), ("escape", RawHtml::Escape)];
 }
 
 /// The terms the open data is published under, as site.yaml states them.

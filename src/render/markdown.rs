@@ -2,12 +2,13 @@
 //!
 //! Headings get the anchors the model stage decided; tables get header scopes and a
 //! scrolling wrapper for phones; fenced code is highlighted with CSS classes (syntect);
-//! raw HTML in content is shown as text, and links with script-capable schemes are
-//! dropped, so content can never inject markup into a government page.
+//! raw HTML in content passes the allowlist of [`super::sanitise`] (or is shown as text,
+//! as site.yaml chooses), and links with script-capable schemes are dropped, so content
+//! can never inject a script into a government page.
 
-use std::sync::OnceLock;
-
+use std::cell::Cell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream, html,
@@ -16,6 +17,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::model::RawHtml;
 use crate::model::document::{Document, markdown_options};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -39,21 +41,23 @@ pub fn highlight_css() -> String {
 pub type Linker<'l> = &'l dyn Fn(&str) -> Vec<(Range<usize>, String)>;
 
 /// Renders a document's Markdown to HTML.
-pub fn to_html(doc: &Document) -> String {
+pub fn to_html(doc: &Document, raw: RawHtml) -> String {
     render(
         doc.markdown(),
         doc.outline.iter().map(|h| h.anchor.as_str()),
         &|_| Vec::new(),
+        raw,
     )
 }
 
 /// Renders a document's Markdown to HTML, linking the spans of its text that `linker`
 /// finds (citations of other plans), except inside links and code.
-pub fn to_html_linked(doc: &Document, linker: Linker<'_>) -> String {
+pub fn to_html_linked(doc: &Document, linker: Linker<'_>, raw: RawHtml) -> String {
     render(
         doc.markdown(),
         doc.outline.iter().map(|h| h.anchor.as_str()),
         linker,
+        raw,
     )
 }
 
@@ -61,8 +65,11 @@ fn render<'a>(
     markdown: &str,
     anchors: impl Iterator<Item = &'a str>,
     linker: Linker<'_>,
+    raw: RawHtml,
 ) -> String {
     let mut anchors = anchors;
+    // Only a text with raw HTML pays for the sanitiser.
+    let saw_raw = Cell::new(false);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut table = TableState::default();
     let mut code: Option<(String, String)> = None;
@@ -80,7 +87,13 @@ fn render<'a>(
             classes,
             attrs,
         })),
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Html(html) | Event::InlineHtml(html) => match raw {
+            RawHtml::Escape => Some(Event::Text(html)),
+            RawHtml::Sanitise => {
+                saw_raw.set(true);
+                Some(Event::Html(html))
+            }
+        },
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -172,7 +185,11 @@ fn render<'a>(
         vec![event]
     });
     html::push_html(&mut out, events);
-    out
+    if saw_raw.get() {
+        super::sanitise::sanitise(&out)
+    } else {
+        out
+    }
 }
 
 /// A text event split around the spans `linker` finds, each wrapped in a link.
@@ -272,7 +289,11 @@ mod tests {
     use super::*;
 
     fn md(s: &str) -> String {
-        render(s, std::iter::empty(), &|_| Vec::new())
+        render(s, std::iter::empty(), &|_| Vec::new(), RawHtml::Escape)
+    }
+
+    fn sanitised(s: &str) -> String {
+        render(s, std::iter::empty(), &|_| Vec::new(), RawHtml::Sanitise)
     }
 
     #[test]
@@ -281,6 +302,7 @@ mod tests {
             "## 一、总体要求\n\n### B\n",
             ["一总体要求", "b"].into_iter(),
             &|_| Vec::new(),
+            RawHtml::Sanitise,
         );
         assert!(
             html.contains("<h2 id=\"一总体要求\">一、总体要求</h2>"),
@@ -300,6 +322,7 @@ mod tests {
             "根据《纲要》和《纲要》，*强调*《纲要》。\n\n[见《纲要》](x.html) `《纲要》`\n",
             std::iter::empty(),
             &linker,
+            RawHtml::Sanitise,
         );
         assert_eq!(html.matches("class=\"citation\"").count(), 3, "{html}");
         assert!(html.contains(
@@ -307,6 +330,29 @@ mod tests {
         ));
         assert!(html.contains("<a href=\"x.html\">见《纲要》</a>"), "{html}");
         assert!(html.contains("<code>《纲要》</code>"));
+    }
+
+    #[test]
+    fn raw_html_keeps_its_structure_without_scripts() {
+        let html = sanitised(
+            "<details><summary>说明</summary>\n\n**正文**\n\n</details>\n\n\
+             a <b onclick=\"x()\">粗</b> <script>alert(1)</script> b\n\n\
+             <img src=x onerror=alert(1)>\n\n## 标题 {#t}\n",
+        );
+        assert!(html.contains("<details><summary>说明</summary>"), "{html}");
+        assert!(html.contains("<strong>正文</strong>"), "{html}");
+        assert!(html.contains("<b>粗</b>"), "{html}");
+        assert!(
+            !html.contains("<script") && !html.contains("alert"),
+            "{html}"
+        );
+        assert!(html.contains("<img src=\"x\">"), "{html}");
+    }
+
+    #[test]
+    fn a_text_without_raw_html_is_not_rewritten() {
+        let text = "## 一\n\n[链接](../a/ \"t\")，*强调*。\n\n| a |\n|--:|\n| 1 |\n";
+        assert_eq!(sanitised(text), md(text));
     }
 
     #[test]

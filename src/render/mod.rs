@@ -9,6 +9,7 @@ mod datapackage;
 mod error;
 mod feeds;
 pub mod markdown;
+mod sanitise;
 mod templates;
 pub mod timeline;
 pub mod urls;

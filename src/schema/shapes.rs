@@ -46,6 +46,7 @@ pub type Attribute = OrEmpty<quantity::Attribute>;
 pub type Comparator = OneOf<quantity::Comparator>;
 pub type Category = OneOf<model::Category>;
 pub type Direction = OneOf<model::Direction>;
+pub type RawHtml = OrEmpty<model::RawHtml>;
 
 /// A closed set of the model stage: the names it accepts, in its order.
 pub trait Closed {
@@ -68,6 +69,7 @@ closed!(
     model::Status,
     model::Category,
     model::Direction,
+    model::RawHtml,
     quantity::Measure,
     quantity::Attribute,
     quantity::Comparator

@@ -443,11 +443,16 @@ impl PlanView {
             errata: plan.errata.clone(),
             aliases: plan.aliases.clone(),
             toc,
-            body_html: markdown::to_html_linked(&plan.body, &|text| {
-                citation_links(linked, p, text)
-            }),
+            body_html: markdown::to_html_linked(
+                &plan.body,
+                &|text| citation_links(linked, p, text),
+                linked.site.config.raw_html,
+            ),
             table: YearTable::new(linked, &refs),
-            indicators_note_html: plan.indicators_note.as_ref().map(markdown::to_html),
+            indicators_note_html: plan
+                .indicators_note
+                .as_ref()
+                .map(|n| markdown::to_html(n, linked.site.config.raw_html)),
             parent: linked.plan_parent[p].map(|i| PlanLink::new(linked, i)),
             annexes: links(&linked.plan_annexes[p]),
             based_on: links(&linked.plan_based_on[p]),
@@ -537,7 +542,7 @@ impl RegionView {
         Self {
             summary: RegionSummary::new(linked, r),
             population: region.population,
-            body_html: markdown::to_html(&region.body),
+            body_html: markdown::to_html(&region.body, linked.site.config.raw_html),
             children: linked.region_children[r]
                 .iter()
                 .map(|&c| RegionLink::new(linked, c))
@@ -630,7 +635,7 @@ impl IndicatorView {
             summary: IndicatorSummary::new(linked, i),
             data_csv: super::data::indicator_csv_path(ind.id.as_str()).url,
             direction: ind.direction.label(),
-            body_html: markdown::to_html(&ind.body),
+            body_html: markdown::to_html(&ind.body, linked.site.config.raw_html),
             measures: compare::measures(linked, i),
         }
     }
