@@ -161,10 +161,18 @@ impl Report {
     pub fn one_line(&self) -> String {
         match (self.inner.location(), self.inner.path()) {
             (Some(loc), _) => format!("{loc}: {}", self.inner),
-            (None, Some(path)) => format!("{}: {}", path.display(), self.inner),
+            (None, Some(path)) => format!("{}: {}", shown(path), self.inner),
             (None, None) => self.inner.to_string(),
         }
     }
+}
+
+/// A path as the editor typed it: `content/a.md`, not `./content/a.md`.
+fn shown(path: &Path) -> String {
+    path.strip_prefix(".")
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// A report's parts as data, for the preview's error overlay.
@@ -185,7 +193,7 @@ impl Report {
                 let (line, col) = loc.line_col();
                 (Some(loc.file.display.clone()), Some(line), Some(col))
             }
-            (None, Some(path)) => (Some(path.display().to_string()), None, None),
+            (None, Some(path)) => (Some(shown(path)), None, None),
             (None, None) => (None, None, None),
         };
         Plain {

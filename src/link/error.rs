@@ -46,6 +46,19 @@ pub enum LinkError {
     },
     #[error("the plan titles could not be indexed for citations: {reason}")]
     CitationIndex { reason: String },
+    #[error("the document number {number} is also the number of the plan `{first}`")]
+    DocNumberTwice {
+        at: Location,
+        number: String,
+        first: String,
+    },
+    #[error("the {kind} id `{id}` differs from `{first}` only in letter case")]
+    IdsDifferInCase {
+        at: Location,
+        kind: &'static str,
+        id: String,
+        first: String,
+    },
     #[error("the target year {year} is outside the plan's period {start}–{end}")]
     TargetOutsidePeriod {
         at: Location,
@@ -65,6 +78,8 @@ impl Problem for LinkError {
             | Self::Cycle { at, .. }
             | Self::IncompatibleUnit { at, .. }
             | Self::ResponsibleUnitTwice { at, .. }
+            | Self::DocNumberTwice { at, .. }
+            | Self::IdsDifferInCase { at, .. }
             | Self::TargetOutsidePeriod { at, .. } => at,
         })
     }
@@ -100,6 +115,12 @@ impl Problem for LinkError {
                 "a citation in 《》 must name one plan: give one of them another `title`, `short_title` or alias, or remove the alias they share".into()
             }
             Self::CitationIndex { .. } => "shorten or remove unusually long titles and aliases".into(),
+            Self::DocNumberTwice { .. } => {
+                "a document number names one document: check it against the source (a copied plan folder keeps the number of the plan it was copied from)".into()
+            }
+            Self::IdsDifferInCase { .. } => {
+                "on a server that ignores letter case both would be one folder; rename one of the files".into()
+            }
             Self::TargetOutsidePeriod { .. } => {
                 "check the year against the source; if the plan really sets a goal beyond its period, correct `period`".into()
             }
@@ -116,6 +137,8 @@ impl Problem for LinkError {
             Self::AmbiguousTitle { .. } => "this plan".into(),
             Self::CitationIndex { .. } => String::new(),
             Self::TargetOutsidePeriod { .. } => "this year".into(),
+            Self::DocNumberTwice { .. } => "used again here".into(),
+            Self::IdsDifferInCase { .. } => "this file".into(),
         }
     }
 
@@ -129,6 +152,8 @@ impl Problem for LinkError {
             Self::AmbiguousTitle { .. } => "planpub::link::ambiguous_title",
             Self::CitationIndex { .. } => "planpub::link::citation_index",
             Self::TargetOutsidePeriod { .. } => "planpub::link::target_outside_period",
+            Self::DocNumberTwice { .. } => "planpub::link::doc_number_twice",
+            Self::IdsDifferInCase { .. } => "planpub::link::ids_differ_in_case",
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod compare;
 mod error;
 pub mod families;
 pub mod responsible;
+mod unique;
 
 use std::collections::HashMap;
 
@@ -147,6 +148,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         })
         .collect();
     check_graph_cycles(&plan_based_on, &site, &mut errors);
+    unique::check(&site, &mut errors);
 
     let mut row_indicator = Vec::with_capacity(site.plans.len());
     let mut indicator_rows = vec![Vec::new(); site.indicators.len()];

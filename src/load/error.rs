@@ -7,7 +7,7 @@ use crate::diagnostic::{Location, Problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read it: {source}")]
     Io {
         path: PathBuf,
         #[source]
@@ -15,7 +15,7 @@ pub enum LoadError {
     },
     #[error("no site.yaml in {}", root.display())]
     NoSiteConfig { root: PathBuf },
-    #[error("{} is {size} bytes, more than the {limit} bytes a content file may have", path.display())]
+    #[error("the file is {}, more than the {} a content file may have", mib(*size), mib(*limit))]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -33,12 +33,17 @@ pub enum LoadError {
         message: String,
         help: Option<String>,
     },
-    #[error("{} is not a place planpub reads content from", path.display())]
+    #[error("this is not a place planpub reads content from")]
     UnexpectedFile { path: PathBuf, help: String },
-    #[error("{} is a link that points outside the site folder or to nothing", path.display())]
+    #[error("a link that points outside the site folder, to itself or to nothing")]
     BadLink { path: PathBuf },
-    #[error("no template folder at {}", path.display())]
+    #[error("no template folder here")]
     NoTheme { path: PathBuf, theme: String },
+}
+
+/// A size as editors read it: `50.0 MiB`.
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 impl Problem for LoadError {

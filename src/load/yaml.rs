@@ -86,7 +86,14 @@ fn plain_message(raw: &str) -> String {
 fn short_message(message: &str) -> String {
     match message.split_once("`, expected") {
         Some((head, _)) if head.starts_with("unknown field `") => format!("{head}`"),
-        _ => message.to_string(),
+        // The parser's advice is for programmers ("set DuplicateKeyPolicy …").
+        _ => match message.strip_prefix("duplicate mapping key: ") {
+            Some(rest) => {
+                let key = rest.split_once(',').map_or(rest, |(k, _)| k).trim();
+                format!("the field `{key}` is given twice")
+            }
+            None => message.to_string(),
+        },
     }
 }
 
@@ -121,7 +128,11 @@ fn hint(message: &str) -> Option<String> {
     if message.starts_with("duplicate mapping key") {
         return Some("a field may appear only once; remove one of them".into());
     }
-    if message.contains("budget") || message.contains("depth") || message.contains("alias") {
+    if message.contains("budget")
+        || message.contains("depth")
+        || message.contains("alias")
+        || message.contains("recursion limit")
+    {
         return Some("the YAML expands to far more data than content needs (anchors/aliases or deep nesting); write the values out plainly".into());
     }
     if message.starts_with("invalid u") || message.starts_with("invalid i") {
@@ -129,6 +140,14 @@ fn hint(message: &str) -> Option<String> {
     }
     if message.contains("expected string scalar") {
         return Some("expected a single value here, not a list or a mapping; quote it if it contains `:` or `#`".into());
+    }
+    if message.contains("tabs disallowed") {
+        return Some("YAML indents with spaces only; replace the tab with spaces".into());
+    }
+    if message.contains("expected mapping") {
+        return Some(
+            "expected fields here, one `name: value` per line, not a list or a single value".into(),
+        );
     }
     if message.contains("expected a sequence") || message.contains("expected sequence") {
         return Some("expected a list: `[a, b]` or one `- item` per line".into());

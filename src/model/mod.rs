@@ -174,6 +174,15 @@ impl Ctx {
         }
     }
 
+    /// An optional text with where it was written, for checks across files.
+    fn opt_located_text(&mut self, s: &Option<S<String>>) -> Option<Located<String>> {
+        let value = self.opt_text(s)?;
+        Some(Located {
+            value,
+            at: self.loc(s.as_ref()?),
+        })
+    }
+
     /// An optional text: empty means "not stated".
     fn opt_text(&mut self, s: &Option<S<String>>) -> Option<String> {
         s.as_ref()
@@ -495,7 +504,7 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
             .choice(&raw.kind, "kind", PlanKind::CHOICES)
             .unwrap_or(PlanKind::Plan),
         issuers: ctx.list(&raw.issuers),
-        doc_number: ctx.opt_text(&raw.doc_number),
+        doc_number: ctx.opt_located_text(&raw.doc_number),
         index_number: ctx.opt_text(&raw.index_number),
         date_written: ctx.date(&raw.date_written),
         date_published: ctx.date(&raw.date_published),

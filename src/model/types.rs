@@ -259,7 +259,8 @@ pub struct Plan {
     pub region: Located<RegionId>,
     pub kind: PlanKind,
     pub issuers: Vec<String>,
-    pub doc_number: Option<String>,
+    /// 发文字号: names one document, so no two plans share it.
+    pub doc_number: Option<Located<String>>,
     pub index_number: Option<String>,
     pub date_written: Option<Date>,
     pub date_published: Option<Date>,

@@ -311,7 +311,7 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             region_id: s.regions[linked.plan_region[p]].id.as_str(),
             kind: plan.kind.label(),
             issuers: &plan.issuers,
-            doc_number: plan.doc_number.as_deref(),
+            doc_number: plan.doc_number.as_ref().map(|n| n.value.as_str()),
             index_number: plan.index_number.as_deref(),
             date_written: plan.date_written.map(|d| d.to_string()),
             date_published: plan.date_published.map(|d| d.to_string()),

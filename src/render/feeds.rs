@@ -122,7 +122,7 @@ fn atom(linked: &Linked) -> Option<String> {
         let region = &s.regions[linked.plan_region[p]].name;
         let mut summary = format!("{region} · {}", plan.kind.label());
         if let Some(n) = &plan.doc_number {
-            summary.push_str(&format!(" · {n}"));
+            summary.push_str(&format!(" · {}", n.value));
         }
         x.push_str(&format!(
             "<entry>\n<title>{t}</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"{u}\"/>\n\

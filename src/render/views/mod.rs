@@ -374,7 +374,7 @@ impl PlanView {
             },
             MetaRow {
                 label: "发文字号",
-                value: plan.doc_number.clone(),
+                value: plan.doc_number.as_ref().map(|n| n.value.clone()),
             },
             MetaRow {
                 label: "主题分类",
