@@ -7,6 +7,7 @@
 //! temporary folder and leaves the previous output byte for byte.
 
 mod error;
+mod swap;
 
 use std::fs;
 use std::io::Write as _;
@@ -148,7 +149,14 @@ impl Staging {
         fs::write(&mpath, &manifest).map_err(io(&mpath))?;
 
         let (output, parent, name, tmp) = (&self.output, &self.parent, &self.name, &self.tmp);
-        if output.exists() {
+        if output.exists() && swap::exchange(tmp, output).is_ok() {
+            // One atomic step: the output is the new site, and the temporary folder holds
+            // the previous one. A build killed before the removal below leaves that
+            // folder, which the next build removes (`remove_stale`).
+            let _ = fs::remove_dir_all(tmp);
+        } else if output.exists() {
+            // Where the file system cannot exchange two folders, the output is missing
+            // for the moment between two renames.
             let old = parent.join(format!(".{name}.planpub-old-{}", std::process::id()));
             fs::rename(output, &old).map_err(io(output))?;
             if let Err(e) = fs::rename(tmp, output) {

@@ -8,6 +8,7 @@ use std::process::Command;
 
 use walkdir::WalkDir;
 
+pub mod corpus;
 pub mod http;
 
 pub struct Site {
