@@ -68,6 +68,9 @@ fn render<'a>(
     raw: RawHtml,
 ) -> String {
     let mut anchors = anchors;
+    // Links and images opened but dropped; links cannot nest, but an image can sit in
+    // a link.
+    let mut dropped = 0usize;
     // Only a text with raw HTML pays for the sanitiser.
     let saw_raw = Cell::new(false);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -94,28 +97,17 @@ fn render<'a>(
                 Some(Event::Html(html))
             }
         },
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Some(Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        })),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Some(Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        })),
+        // A link or image with a script-capable address is dropped; its text stays.
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+            if !safe_url(dest_url) =>
+        {
+            dropped += 1;
+            None
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) if dropped > 0 => {
+            dropped -= 1;
+            None
+        }
         Event::Start(Tag::CodeBlock(kind)) => {
             let lang = match kind {
                 CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
@@ -229,8 +221,8 @@ struct TableState {
 }
 
 /// Links may go to web addresses, mail, telephone numbers and pages of the site;
-/// script-capable schemes are dropped.
-fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+/// any other scheme (javascript:, vbscript:, data: …) is refused.
+fn safe_url(url: &str) -> bool {
     let compact: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -243,13 +235,9 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
             if s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
         {
-            if matches!(s, "http" | "https" | "mailto" | "tel") {
-                url
-            } else {
-                CowStr::from("")
-            }
+            matches!(s, "http" | "https" | "mailto" | "tel")
         }
-        _ => url,
+        _ => true,
     }
 }
 
@@ -372,8 +360,16 @@ mod tests {
             "data:text/html,x",
             "vbscript:x",
         ] {
-            let html = md(&format!("[x]({url})"));
-            assert!(!html.contains(&format!("href=\"{url}")), "{url}: {html}");
+            let html = md(&format!("[链接文字]({url}) ![图片说明]({url})"));
+            // (With a tab inside, Markdown reads no link at all: the text stays as typed.)
+            assert!(
+                !html.contains("href") && !html.contains("<img"),
+                "{url}: {html}"
+            );
+            assert!(
+                html.contains("链接文字") && html.contains("图片说明"),
+                "{html}"
+            );
         }
         assert!(md("[x](https://a.gov.cn/)").contains("href=\"https://a.gov.cn/\""));
         assert!(md("[x](../plans/a/index.html#b)").contains("href=\"../plans/a/index.html#b\""));
