@@ -79,16 +79,14 @@ fn render<'a>(
     // Merged text, so a title is never split across two events.
     let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
     let events = parser.filter_map(|event| match event {
-        Event::Start(Tag::Heading {
-            level,
-            classes,
-            attrs,
-            ..
-        }) => Some(Event::Start(Tag::Heading {
+        // A heading keeps only the anchor the model gave it: `{.class key=value}` would
+        // let a plan text put a style or an event handler on a published heading (the
+        // fuzzer found `{#a onclick=alert(1)}`).
+        Event::Start(Tag::Heading { level, .. }) => Some(Event::Start(Tag::Heading {
             level,
             id: anchors.next().map(|a| CowStr::from(a.to_string())),
-            classes,
-            attrs,
+            classes: Vec::new(),
+            attrs: Vec::new(),
         })),
         Event::Html(html) | Event::InlineHtml(html) => match raw {
             RawHtml::Escape => Some(Event::Text(html)),
@@ -223,20 +221,22 @@ struct TableState {
 /// Links may go to web addresses, mail, telephone numbers and pages of the site;
 /// any other scheme (javascript:, vbscript:, data: …) is refused.
 fn safe_url(url: &str) -> bool {
+    // The whole address is read: a scheme has no length limit (the fuzzer found
+    // `ms-settings-connectabledevices:` slipping past a check of the first 16 bytes).
     let compact: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
-    let scheme = compact.split_once(':').map(|(s, _)| s);
-    match scheme {
-        Some(s)
-            if s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+    match compact.split_once(':') {
+        Some((s, _))
+            if !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
         {
             matches!(s, "http" | "https" | "mailto" | "tel")
         }
+        // No scheme: a page of the site, a heading, or a relative file.
         _ => true,
     }
 }
@@ -344,6 +344,19 @@ mod tests {
     }
 
     #[test]
+    fn headings_carry_no_attributes_but_their_anchor() {
+        for raw in [RawHtml::Sanitise, RawHtml::Escape] {
+            let html = render(
+                "## 附则 {#fuze .x onmouseover=alert(1) style=position:fixed}\n",
+                ["fuze"].into_iter(),
+                &|_| Vec::new(),
+                raw,
+            );
+            assert_eq!(html, "<h2 id=\"fuze\">附则</h2>\n");
+        }
+    }
+
+    #[test]
     fn raw_html_is_shown_as_text() {
         let html = md("a <script>alert(1)</script> b\n\n<img src=x onerror=alert(1)>\n");
         assert!(!html.contains("<script"), "{html}");
@@ -359,6 +372,7 @@ mod tests {
             "java\tscript:x",
             "data:text/html,x",
             "vbscript:x",
+            "ms-settings-connectabledevices:devicediscovery",
         ] {
             let html = md(&format!("[链接文字]({url}) ![图片说明]({url})"));
             // (With a tab inside, Markdown reads no link at all: the text stays as typed.)
