@@ -13,6 +13,8 @@
 pub mod build;
 pub mod check;
 pub mod diagnostic;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod import;
 pub mod link;
 pub mod load;

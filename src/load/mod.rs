@@ -7,7 +7,7 @@ mod error;
 mod fingerprint;
 mod frontmatter;
 pub mod raw;
-mod source;
+pub(crate) mod source;
 mod yaml;
 
 use std::ops::Range;

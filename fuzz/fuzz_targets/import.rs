@@ -1,0 +1,6 @@
+//! Fuzz target `import`: see planpub::fuzz::import and docs/fuzzing.md.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| planpub::fuzz::import(data));
