@@ -83,10 +83,8 @@ fn parsed<T: serde::de::DeserializeOwned>(
 const TABLE_PLAN: &str =
     "---\ntitle: 测试行动计划\nregion: fuzz\nkind: 行动计划\n---\n## 一、目标\n\n## 二、任务\n";
 
-/// `load::source::read` for bytes in memory: the size limit, the byte-order mark and the
-/// UTF-8 check, with the same error (and the same lossy text for its snippet). That
-/// function reads from disk and is private to the load stage, so its few lines are
-/// restated here; keep the two alike.
+/// The bytes decoded as the load stage decodes a file it has read (byte-order mark,
+/// UTF-8), through its own function.
 fn decode(bytes: &[u8]) -> Result<Arc<SourceFile>, LoadError> {
     let path = root().join("content/plans/fuzz/index.md");
     load::source::decode(root(), &path, bytes)

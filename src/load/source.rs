@@ -27,15 +27,9 @@ pub fn read(root: &Path, path: &Path) -> Result<Arc<SourceFile>, LoadError> {
     decode(root, path, &bytes)
 }
 
-/// A file's bytes as text: a byte-order mark dropped, anything but UTF-8 refused.
+/// A file's bytes as text: a byte-order mark dropped, anything but UTF-8 refused. (The
+/// size is checked by [`read`] before the bytes are read.)
 pub(crate) fn decode(root: &Path, path: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, LoadError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(root, path, text)),

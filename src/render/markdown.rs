@@ -6,7 +6,6 @@
 //! as site.yaml chooses), and links with script-capable schemes are dropped, so content
 //! can never inject a script into a government page.
 
-use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -72,7 +71,7 @@ fn render<'a>(
     // a link.
     let mut dropped = 0usize;
     // Only a text with raw HTML pays for the sanitiser.
-    let saw_raw = Cell::new(false);
+    let mut saw_raw = false;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut table = TableState::default();
     let mut code: Option<(String, String)> = None;
@@ -91,7 +90,7 @@ fn render<'a>(
         Event::Html(html) | Event::InlineHtml(html) => match raw {
             RawHtml::Escape => Some(Event::Text(html)),
             RawHtml::Sanitise => {
-                saw_raw.set(true);
+                saw_raw = true;
                 Some(Event::Html(html))
             }
         },
@@ -175,7 +174,7 @@ fn render<'a>(
         vec![event]
     });
     html::push_html(&mut out, events);
-    if saw_raw.get() {
+    if saw_raw {
         super::sanitise::sanitise(&out)
     } else {
         out
@@ -218,27 +217,35 @@ struct TableState {
     cell: usize,
 }
 
-/// Links may go to web addresses, mail, telephone numbers and pages of the site;
-/// any other scheme (javascript:, vbscript:, data: …) is refused.
+/// The schemes a link in content may use: web addresses, mail and telephone numbers.
+/// Raw HTML's links pass the same list ([`super::sanitise`]).
+pub(super) const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Whether a link may go to `url`: a page of the site (no scheme) or one of
+/// [`LINK_SCHEMES`]; any other scheme (javascript:, vbscript:, data: …) is refused.
+/// Whitespace and control characters are skipped, as browsers skip some of them.
 fn safe_url(url: &str) -> bool {
-    // The whole address is read: a scheme has no length limit (the fuzzer found
+    // The scheme is read to its colon, however long (the fuzzer found
     // `ms-settings-connectabledevices:` slipping past a check of the first 16 bytes).
-    let compact: String = url
+    let mut scheme = String::new();
+    for c in url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match compact.split_once(':') {
-        Some((s, _))
-            if !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
-        {
-            matches!(s, "http" | "https" | "mailto" | "tel")
+    {
+        match c {
+            ':' => {
+                let s = scheme.as_str();
+                // `:x` has no scheme: a relative address, as browsers read it.
+                return s.is_empty() || LINK_SCHEMES.contains(&s);
+            }
+            c if c.is_ascii_alphanumeric() || "+-.".contains(c) => {
+                scheme.push(c.to_ascii_lowercase());
+            }
+            // A `/`, `?`, `#` or anything else first: no scheme, a relative address.
+            _ => return true,
         }
-        // No scheme: a page of the site, a heading, or a relative file.
-        _ => true,
     }
+    true
 }
 
 fn highlight(lang: &str, text: &str) -> String {

@@ -30,7 +30,7 @@ fn builder() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
-        b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        b.url_schemes(HashSet::from(super::markdown::LINK_SCHEMES))
             // Links keep the page's own behaviour: citations and internal links are
             // not given `rel` values they never had.
             .link_rel(None)
