@@ -159,6 +159,7 @@ const MARKDOWN_TAGS: &[&str] = &[
     "a",
     "blockquote",
     "br",
+    "caption",
     "code",
     "del",
     "div",

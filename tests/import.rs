@@ -10,13 +10,14 @@ use std::process::Command;
 
 use common::{Run, Site, repo};
 
-const FIXTURES: [&str; 6] = [
+const FIXTURES: [&str; 7] = [
     "notice",
     "headings",
     "table",
     "responsible",
     "pasted",
     "split-word",
+    "merged",
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -191,6 +192,68 @@ fn two_row_header_and_broken_cell_make_one_table_and_drafts() {
     assert!(ind.contains("note: 导入时推测"));
     assert!(d.report.contains("two-row header merged"));
     assert!(d.report.contains("indicator drafts: 2"));
+}
+
+#[test]
+fn a_row_short_of_its_merged_cell_gets_up_markers_and_each_guess_is_reported() {
+    let d = import("merged");
+    let body = d.body();
+    assert!(
+        body.contains(
+            "东区重点任务清单\n\n| 任务名称 | 具体内容 | 责任单位 |\n|---|---|---|\n\
+             | 强化知识产权创造 | 推进高价值专利培育。 | 区市场监管局 |\n\
+             | ^^ | 深化示范创建。 | 区科技局 |\n\
+             | ^^ | 培育文化生态。 | 区教委 |\n\
+             | 促进知识产权运用 | 盘活专利存量。 | 区科技局、区经济信息委 |\n"
+        ),
+        "{body}"
+    );
+    // A short row that goes on numbering lost cells at its end, not a merged cell.
+    assert!(body.contains("| 2 | 专利导航培训 | 6月 |  |\n"), "{body}");
+    let guesses: Vec<&str> = d
+        .report
+        .lines()
+        .filter(|l| l.contains("按合并单元格补为 ^^"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        guesses,
+        [
+            "第 10 行少 1 格，按合并单元格补为 ^^，请核对原文",
+            "第 11 行少 1 格，按合并单元格补为 ^^，请核对原文"
+        ],
+        "{}",
+        d.report
+    );
+
+    // The draft builds, and the task name spans its three rows on the page.
+    let site = Site::fixture("basic");
+    site.run(&[
+        "import",
+        &fixture("merged").display().to_string(),
+        "--id",
+        "merged",
+        "--region",
+        "east",
+    ])
+    .ok();
+    site.edit(
+        "content/plans/merged/index.md",
+        "title: \"\"",
+        "title: 东区知识产权工作方案",
+    );
+    site.edit(
+        "content/plans/merged/index.md",
+        "kind: \"\"",
+        "kind: 工作方案",
+    );
+    site.build().ok();
+    let page = site.output("plans/merged/index.html");
+    assert!(
+        page.contains("<td rowspan=\"3\">强化知识产权创造</td>"),
+        "{page}"
+    );
+    assert!(!page.contains("^^"), "{page}");
 }
 
 #[test]

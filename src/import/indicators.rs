@@ -99,7 +99,7 @@ fn columns(header: &[String]) -> Option<Columns> {
 pub fn is_indicator_table(table: &Table) -> bool {
     columns(&table.header).is_some_and(|c| {
         table
-            .rows
+            .resolved_rows()
             .iter()
             .any(|r| r.get(c.name).is_some_and(|n| unit_of(n).is_some()))
     })
@@ -121,7 +121,8 @@ pub fn drafts(
         return Vec::new();
     };
     let mut out = Vec::new();
-    for row in &table.rows {
+    // A merged cell (a 责任单位 shared by several rows) counts for every row it spans.
+    for row in &table.resolved_rows() {
         let name = row.get(cols.name).map_or("", |s| trim(s));
         if name.is_empty() {
             continue;
@@ -300,6 +301,19 @@ mod tests {
         assert_eq!(d[1].targets[1].1, "5.20");
         assert!(d[1].note.contains("累计"));
         assert!(d[0].problems.is_empty());
+    }
+
+    #[test]
+    fn a_merged_cell_counts_for_every_row_it_spans() {
+        let t = table(
+            &["指标", "2025年", "责任单位"],
+            &[
+                &["示范企业（家）", "1", "区市场监管局"],
+                &["优势企业（家）", "3", "^^"],
+            ],
+        );
+        let d = drafts(&t, "annex-1", None, None);
+        assert_eq!(d[1].responsible, ["区市场监管局"]);
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //!
 //! A two-row header whose first row has a cell spanning several columns (年度计划目标
 //! over 2025 2026 2027) is merged into one row (`2025年度计划目标` …).
+//!
+//! A row short of cells right after a full one is how a cell merged down the rows is
+//! copied: the merged cell is written once, in its first row. Its missing leading
+//! cells become `^^` (joined to the cell above, see `render::markdown_table`), a guess
+//! the report lists for the editor to check against the source.
 
 use super::report::Erratum;
 use super::text::{Line, chinese_count, join_pieces, trim};
@@ -24,6 +29,33 @@ pub struct Table {
     /// One cell per line (true) or one row per line.
     pub cell_lines: bool,
 }
+
+impl Table {
+    /// The rows with every `^^` replaced by the text of the cell it joins, as a reader
+    /// of the merged table sees them.
+    pub fn resolved_rows(&self) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = Vec::with_capacity(self.rows.len());
+        for row in &self.rows {
+            let resolved = row
+                .iter()
+                .enumerate()
+                .map(
+                    |(k, cell)| match out.last().and_then(|above| above.get(k)) {
+                        Some(above) if cell == MERGED_UP => above.clone(),
+                        _ => cell.clone(),
+                    },
+                )
+                .collect();
+            out.push(resolved);
+        }
+        out
+    }
+}
+
+/// The Markdown marker of a cell joined to the cell above it.
+const MERGED_UP: &str = "^^";
+/// The marker of a cell joined to the cell to its left; the importer never guesses it.
+const MERGED_LEFT: &str = "<<";
 
 /// A cell while it is read: its text pieces and the line it starts on.
 #[derive(Debug, Clone)]
@@ -101,9 +133,9 @@ pub fn read_cell_lines(lines: &[Line], start: usize) -> (Table, usize) {
     }
     let first = lines.get(start).map_or(0, |l| l.no);
     let last = lines.get(end).map_or(first, |l| l.no);
-    let raw: Vec<Vec<String>> = rows
+    let raw: Vec<(usize, Vec<String>)> = rows
         .iter()
-        .map(|(_, cells)| cells.iter().map(Cell::text).collect())
+        .map(|(no, cells)| (*no, cells.iter().map(Cell::text).collect()))
         .collect();
     let mut table = build(raw, first, last, true);
     for (row, col, pieces) in broken {
@@ -150,13 +182,14 @@ pub fn read_tab_rows(lines: &[Line], start: usize) -> (Table, usize) {
     let mut end = start;
     while i < lines.len() {
         if lines[i].is_tab_row() {
-            raw.push(
+            raw.push((
+                lines[i].no,
                 lines[i]
                     .trimmed()
                     .split('\t')
                     .map(|c| trim(c).to_string())
                     .collect(),
-            );
+            ));
             end = i;
             i += 1;
         } else if lines[i].is_blank()
@@ -174,21 +207,34 @@ pub fn read_tab_rows(lines: &[Line], start: usize) -> (Table, usize) {
     (build(raw, first, last, false), end + 1)
 }
 
-fn build(mut raw: Vec<Vec<String>>, line: usize, end_line: usize, cell_lines: bool) -> Table {
+/// A table from its rows as read, each with the source line it starts on.
+fn build(
+    mut raw: Vec<(usize, Vec<String>)>,
+    line: usize,
+    end_line: usize,
+    cell_lines: bool,
+) -> Table {
     let mut table = Table {
         line,
         end_line,
         cell_lines,
         ..Table::default()
     };
-    let columns = raw.iter().map(Vec::len).max().unwrap_or(0);
+    let columns = raw.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
     if raw.is_empty() || columns == 0 {
         return table;
     }
-    let first = raw.remove(0);
+    // A cell that reads `^^` or `<<` in the source would merge in Markdown: as code it
+    // is shown as written.
+    for cell in raw.iter_mut().flat_map(|(_, r)| r.iter_mut()) {
+        if cell == MERGED_UP || cell == MERGED_LEFT {
+            *cell = format!("`{cell}`");
+        }
+    }
+    let (_, first) = raw.remove(0);
     let header = match raw
         .first()
-        .and_then(|second| merge_header(&first, second, columns))
+        .and_then(|(_, second)| merge_header(&first, second, columns))
     {
         Some((merged, span, subs)) => {
             raw.remove(0);
@@ -215,8 +261,21 @@ fn build(mut raw: Vec<Vec<String>>, line: usize, end_line: usize, cell_lines: bo
     };
     let mut header = header;
     header.resize(columns, String::new());
-    for (k, row) in raw.iter_mut().enumerate() {
-        if row.len() < columns {
+    // Whether the row before was full as pasted, or completed by `^^`: a merged cell
+    // goes on down from it.
+    let mut above_full = false;
+    let mut rows = Vec::with_capacity(raw.len());
+    for (k, (no, mut row)) in raw.into_iter().enumerate() {
+        let missing = columns - row.len();
+        let previous: Option<&Vec<String>> = rows.last();
+        if missing > 0 && above_full && !continues_numbering(previous, &row) {
+            let mut merged = vec![MERGED_UP.to_string(); missing];
+            merged.append(&mut row);
+            row = merged;
+            table.remarks.push(format!(
+                "第 {no} 行少 {missing} 格，按合并单元格补为 {MERGED_UP}，请核对原文"
+            ));
+        } else if missing > 0 {
             table.remarks.push(format!(
                 "row {} has {} cells of {}; empty cells added at its end",
                 k + 1,
@@ -224,11 +283,28 @@ fn build(mut raw: Vec<Vec<String>>, line: usize, end_line: usize, cell_lines: bo
                 columns
             ));
             row.resize(columns, String::new());
+            above_full = false;
+        } else {
+            above_full = true;
         }
+        rows.push(row);
     }
     table.header = header;
-    table.rows = raw;
+    table.rows = rows;
     table
+}
+
+/// A short row that starts with the next serial number after the row before (`2`
+/// after `1`) has its own first cell: it lost cells at its end, not a merged cell.
+fn continues_numbering(previous: Option<&Vec<String>>, row: &[String]) -> bool {
+    let number = |s: Option<&String>| s.and_then(|s| s.parse::<u64>().ok());
+    match (
+        number(previous.and_then(|p| p.first())),
+        number(row.first()),
+    ) {
+        (Some(a), Some(b)) => b == a + 1,
+        _ => false,
+    }
 }
 
 /// A first header row with one cell spanning the columns the second row names:
@@ -346,6 +422,49 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(markdown(&t), "| a |  |\n|---|---|\n| x\\|y |  |");
+    }
+
+    #[test]
+    fn a_short_row_after_a_full_one_joins_the_cell_above() {
+        // As a table with a task name merged down three rows is copied from a web page.
+        let lines = split(
+            "任务\t内容\t责任单位\n强化创造\t构建政策体系。\t区市场监管局\n深化示范创建。\t区科技局\n培育文化生态。\t区教委\n促进运用\t盘活存量。\t区科技局\n",
+        )
+        .lines;
+        let (t, _) = read_tab_rows(&lines, 0);
+        assert_eq!(t.rows[1], ["^^", "深化示范创建。", "区科技局"]);
+        assert_eq!(t.rows[2], ["^^", "培育文化生态。", "区教委"]);
+        assert_eq!(t.rows[3][0], "促进运用");
+        assert_eq!(
+            t.remarks,
+            [
+                "第 3 行少 1 格，按合并单元格补为 ^^，请核对原文",
+                "第 4 行少 1 格，按合并单元格补为 ^^，请核对原文"
+            ]
+        );
+        assert!(markdown(&t).contains("\n| ^^ | 深化示范创建。 | 区科技局 |\n"));
+        // Drafts and readers see the merged cell's text in every row it spans.
+        assert_eq!(t.resolved_rows()[2][0], "强化创造");
+    }
+
+    #[test]
+    fn no_merge_is_guessed_without_a_full_row_above() {
+        // The first body row, and a row after one that was short itself.
+        let lines = split("甲\t乙\t丙\n1\t2\n3\t4\n").lines;
+        let (t, _) = read_tab_rows(&lines, 0);
+        assert_eq!(t.rows, [["1", "2", ""], ["3", "4", ""]]);
+        assert!(
+            t.remarks.iter().all(|r| !r.contains("^^")),
+            "{:?}",
+            t.remarks
+        );
+    }
+
+    #[test]
+    fn a_marker_in_the_source_is_kept_as_text() {
+        let lines = split("甲\t乙\n^^\t<<\n").lines;
+        let (t, _) = read_tab_rows(&lines, 0);
+        assert_eq!(t.rows, [["`^^`", "`<<`"]]);
     }
 
     #[test]

@@ -160,6 +160,18 @@ impl Document {
                 _ => {}
             }
         }
+        // A merge marker with nothing to join is shown as written; the editor learns
+        // of it here, with its line. (Only texts with a marker pay for the pass.)
+        if text.contains(crate::model::table_spans::UP)
+            || text.contains(crate::model::table_spans::LEFT)
+        {
+            for m in crate::model::table_spans::lone_markers(text) {
+                errors.push(ModelError::LoneTableMarker {
+                    at: Location::new(file, range.start + m.range.start..range.start + m.range.end),
+                    marker: m.marker,
+                });
+            }
+        }
         Document {
             file: Arc::clone(file),
             range,
@@ -228,6 +240,24 @@ mod tests {
         );
         assert_eq!(slug("Annex 1: Targets"), "annex-1-targets");
         assert_eq!(slug("！！"), "section");
+    }
+
+    #[test]
+    fn a_table_marker_with_nothing_to_join_is_an_error_on_its_line() {
+        let text = "## 附件\n\n| a | b |\n|---|---|\n| ^^ | 1 |\n| 2 | ^^ |\n";
+        let f = SourceFile::new(Path::new("/"), Path::new("/x.md"), text);
+        let mut errors = Vec::new();
+        Document::parse(&f, 0..text.len(), &mut errors);
+        let lines: Vec<(usize, &str)> = errors
+            .iter()
+            .filter_map(|e| match e {
+                ModelError::LoneTableMarker { at, marker } => {
+                    Some((f.line_col(at.span.start).0, *marker))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(lines, [(5, "^^")]);
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub enum ModelError {
     InvalidUrl { at: Location, found: String },
     #[error("`{found}` is not a valid id")]
     InvalidId { at: Location, found: String },
+    #[error("the table cell `{marker}` has no cell to join")]
+    LoneTableMarker { at: Location, marker: &'static str },
 }
 
 impl Problem for ModelError {
@@ -59,7 +61,8 @@ impl Problem for ModelError {
             | Self::DuplicateAnchor { at, .. }
             | Self::ReservedAnchor { at, .. }
             | Self::InvalidUrl { at, .. }
-            | Self::InvalidId { at, .. } => at,
+            | Self::InvalidId { at, .. }
+            | Self::LoneTableMarker { at, .. } => at,
         })
     }
 
@@ -103,6 +106,16 @@ impl Problem for ModelError {
             Self::InvalidId { .. } => {
                 "ids are names without `/`, `#`, `?` or spaces at either end".into()
             }
+            Self::LoneTableMarker { marker, .. } => {
+                let rule = if *marker == "^^" {
+                    "`^^` joins the cell above: it cannot stand in the header or in the first row under it"
+                } else {
+                    "`<<` joins the cell to its left: it cannot stand in the first column"
+                };
+                format!(
+                    "{rule}, and a merged cell must stay a rectangle; write the cell's text, or `` `{marker}` `` to show the two characters"
+                )
+            }
         })
     }
 
@@ -127,6 +140,7 @@ impl Problem for ModelError {
             Self::ReservedAnchor { .. } => "planpub::model::reserved_anchor",
             Self::InvalidUrl { .. } => "planpub::model::invalid_url",
             Self::InvalidId { .. } => "planpub::model::invalid_id",
+            Self::LoneTableMarker { .. } => "planpub::model::lone_table_marker",
         }
     }
 }

@@ -9,6 +9,7 @@ mod error;
 pub mod growth;
 pub mod quantity;
 pub mod responsible;
+pub mod table_spans;
 pub mod types;
 
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Markdown to HTML for plan texts and notes.
 //!
-//! Headings get the anchors the model stage decided; tables get header scopes and a
-//! scrolling wrapper for phones; fenced code is highlighted with CSS classes (syntect);
+//! Headings get the anchors the model stage decided; tables get merged cells, a caption,
+//! header scopes and a scrolling wrapper for phones ([`super::markdown_table`]); fenced code is highlighted with CSS classes (syntect);
 //! raw HTML in content passes the allowlist of [`super::sanitise`] (or is shown as text,
 //! as site.yaml chooses), and links with script-capable schemes are dropped, so content
 //! can never inject a script into a government page.
@@ -9,9 +9,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream, html,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream, html};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -66,14 +64,14 @@ fn render<'a>(
     linker: Linker<'_>,
     raw: RawHtml,
 ) -> String {
-    let mut anchors = anchors;
+    let anchors: Vec<&str> = anchors.collect();
+    let mut next_anchor = anchors.iter();
     // Links and images opened but dropped; links cannot nest, but an image can sit in
     // a link.
     let mut dropped = 0usize;
     // Only a text with raw HTML pays for the sanitiser.
     let mut saw_raw = false;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    let mut table = TableState::default();
     let mut code: Option<(String, String)> = None;
     // Merged text, so a title is never split across two events.
     let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
@@ -83,7 +81,7 @@ fn render<'a>(
         // fuzzer found `{#a onclick=alert(1)}`).
         Event::Start(Tag::Heading { level, .. }) => Some(Event::Start(Tag::Heading {
             level,
-            id: anchors.next().map(|a| CowStr::from(a.to_string())),
+            id: next_anchor.next().map(|a| CowStr::from(a.to_string())),
             classes: Vec::new(),
             attrs: Vec::new(),
         })),
@@ -122,49 +120,15 @@ fn render<'a>(
         Event::End(TagEnd::CodeBlock) => code
             .take()
             .map(|(lang, text)| Event::Html(highlight(&lang, &text).into())),
-        Event::Start(Tag::Table(aligns)) => {
-            table.aligns = aligns;
-            Some(Event::Html("<div class=\"table-wrap\"><table>".into()))
-        }
-        Event::End(TagEnd::Table) => Some(Event::Html("</tbody></table></div>\n".into())),
-        Event::Start(Tag::TableHead) => {
-            table.head = true;
-            table.cell = 0;
-            Some(Event::Html("<thead><tr>".into()))
-        }
-        Event::End(TagEnd::TableHead) => {
-            table.head = false;
-            Some(Event::Html("</tr></thead><tbody>\n".into()))
-        }
-        Event::Start(Tag::TableRow) => {
-            table.cell = 0;
-            Some(Event::Html("<tr>".into()))
-        }
-        Event::End(TagEnd::TableRow) => Some(Event::Html("</tr>\n".into())),
-        Event::Start(Tag::TableCell) => {
-            let class = match table.aligns.get(table.cell) {
-                Some(Alignment::Left) => " class=\"align-left\"",
-                Some(Alignment::Center) => " class=\"align-center\"",
-                Some(Alignment::Right) => " class=\"align-right\"",
-                _ => "",
-            };
-            let open = if table.head {
-                format!("<th scope=\"col\"{class}>")
-            } else {
-                format!("<td{class}>")
-            };
-            Some(Event::Html(open.into()))
-        }
-        Event::End(TagEnd::TableCell) => {
-            table.cell += 1;
-            Some(Event::Html(
-                if table.head { "</th>" } else { "</td>" }.into(),
-            ))
-        }
         other => Some(other),
     });
+    // Tables are read whole (a merged cell needs the rows around it, a caption the
+    // paragraph before), so the events are collected first.
+    let events: Vec<Event<'_>> = events.collect();
+    let events =
+        super::markdown_table::rewrite(events, &anchors, !saw_raw || sanitiser_keeps_cue());
     let mut in_link = 0usize;
-    let events = events.flat_map(|event| {
+    let events = events.into_iter().flat_map(|event| {
         match &event {
             Event::Start(Tag::Link { .. }) => in_link += 1,
             Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
@@ -210,11 +174,14 @@ fn link_spans<'e>(text: &str, linker: Linker<'_>) -> Vec<Event<'e>> {
     out
 }
 
-#[derive(Default)]
-struct TableState {
-    aligns: Vec<Alignment>,
-    head: bool,
-    cell: usize,
+/// Whether the sanitiser keeps the tables' scroll cue hidden: stripped of its class and
+/// `aria-hidden`, the cue would show on every table of a text with raw HTML.
+fn sanitiser_keeps_cue() -> bool {
+    static KEEPS: OnceLock<bool> = OnceLock::new();
+    *KEEPS.get_or_init(|| {
+        let kept = super::sanitise::sanitise(super::markdown_table::SCROLL_CUE);
+        kept.contains("class=\"scroll-cue\"") && kept.contains("aria-hidden=\"true\"")
+    })
 }
 
 /// The schemes a link in content may use: web addresses, mail and telephone numbers.
@@ -406,6 +373,31 @@ mod tests {
         assert!(html.contains("<td class=\"align-right\">2</td>"));
         assert!(html.contains("table-wrap"));
         assert!(!html.contains("style="));
+    }
+
+    #[test]
+    fn tables_keep_their_region_and_cue_through_the_sanitiser() {
+        let html = sanitised(
+            "## 附件1 {#annex-1}\n\n<b>说明</b>\n\n| a | << |\n|---|---|\n| 1 | 2 |\n| ^^ | 3 |\n",
+        );
+        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore=\"\">"), "{html}");
+        assert!(
+            html.contains("<caption id=\"table\" class=\"from-heading\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th scope=\"colgroup\" colspan=\"2\">a</th>"),
+            "{html}"
+        );
+        assert!(html.contains("<td rowspan=\"2\">1</td>"), "{html}");
+        // Raw HTML gets none of it.
+        let raw = sanitised(
+            "<div role=\"alert\" tabindex=\"5\" class=\"scroll-cue\"><p aria-hidden=\"false\">x</p></div>\n",
+        );
+        assert!(
+            !raw.contains("role") && !raw.contains("tabindex") && !raw.contains("aria-hidden"),
+            "{raw}"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod datapackage;
 mod error;
 mod feeds;
 pub mod markdown;
+pub mod markdown_table;
 mod sanitise;
 mod templates;
 pub mod timeline;

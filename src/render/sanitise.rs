@@ -21,6 +21,8 @@ const CLASSES: &[&str] = &[
     "align-left",
     "align-center",
     "align-right",
+    "scroll-cue",
+    "from-heading",
 ];
 
 /// Class prefixes of highlighted code (`hl-`) and its language (`language-`).
@@ -43,11 +45,19 @@ fn builder() -> &'static ammonia::Builder<'static> {
             .add_tag_attributes("h4", ["id"])
             .add_tag_attributes("h5", ["id"])
             .add_tag_attributes("h6", ["id"])
-            .add_tag_attributes("div", ["id"])
+            // A table's scrolling area is named by its caption; the cue is hidden from
+            // screen readers and search. Only the values planpub writes are kept.
+            .add_tag_attributes("div", ["id", "role", "tabindex", "aria-labelledby"])
+            .add_tag_attributes("caption", ["id"])
+            .add_tag_attributes("p", ["aria-hidden", "data-pagefind-ignore"])
             .add_tag_attributes("th", ["scope"])
             .attribute_filter(|_, attribute, value| {
-                if attribute != "class" {
-                    return Some(value.into());
+                match attribute {
+                    "class" => {}
+                    "role" => return (value == "region").then(|| value.into()),
+                    "tabindex" => return (value == "0").then(|| value.into()),
+                    "aria-hidden" => return (value == "true").then(|| value.into()),
+                    _ => return Some(value.into()),
                 }
                 let kept: Vec<&str> = value
                     .split_ascii_whitespace()
