@@ -1,7 +1,7 @@
 //! Comparison assembly: where each region's targets stand among its peers'
 //! (`link::compare::standings`, once per build) and the view models of the comparison
-//! pages (`render::views::compare`: the goals matrix of a family, the compare page,
-//! a pair of regions, an indicator's measures).
+//! pages (`render::views::matrix`: the goals matrix of a family, the compare page,
+//! a pair of regions; `render::views::compare`: an indicator's measures).
 //!
 //! These grow with the number of regions compared. The bundled site has one family of
 //! five regions; larger families are made by copying its four districts and their
@@ -15,7 +15,8 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use planpub::link::Linked;
 use planpub::link::compare::standings;
-use planpub::render::views::compare::{compare_page, matrix, measures, pair};
+use planpub::render::views::compare::measures;
+use planpub::render::views::matrix::{compare_page, matrix, pair};
 
 fn sites() -> Vec<(usize, Linked)> {
     [0, 10, 40]

@@ -43,16 +43,16 @@ fn units_are_normalised_with_the_original_beside() {
     // West writes 8000 万元; compared in the catalogue's 亿元 it is 0.8.
     assert!(
         cumulative.contains(
-            "<span class=\"number\">0.8</span><span class=\"original\">（原文 8000万元）</span>"
+            "<span class=\"number\">0.8</span></span><span class=\"original\">（原文 8000万元）</span>"
         ),
         "{cumulative}"
     );
     // East already writes 亿元: no original is repeated.
-    assert!(cumulative.contains("<span class=\"number\">1.5</span></span>"));
+    assert!(cumulative.contains("<span class=\"number\">1.5</span></span></span>"));
     assert!(cumulative.contains("（单位：亿元）"));
     let annual = section(&page, "measure-annual");
     assert!(annual.contains(
-        "<span class=\"number\">0.5</span><span class=\"original\">（原文 5000万元）</span>"
+        "<span class=\"number\">0.5</span></span><span class=\"original\">（原文 5000万元）</span>"
     ));
 }
 
@@ -71,23 +71,24 @@ fn implied_growth_is_shown_from_baseline_to_target() {
 fn indicator_pages_have_an_accessible_chart_per_measure() {
     let site = built();
     let page = site.output("indicators/patents-per-10k/index.html");
-    assert_eq!(
-        page.matches("<svg class=\"chart-svg\" role=\"img\"")
-            .count(),
-        1
-    );
+    // Drawn twice, wide and narrow (chart.css shows one), each with ids of its own.
+    for variant in ["wide", "narrow"] {
+        let svg = format!("<svg class=\"chart-svg chart-{variant}\" role=\"img\"");
+        assert_eq!(page.matches(&svg).count(), 1, "{variant}");
+    }
     assert!(page.contains("aria-labelledby=\"chart-stock-title chart-stock-desc\""));
+    assert!(page.contains("aria-labelledby=\"chart-stock-narrow-title chart-stock-narrow-desc\""));
     let desc = section(&page, "chart-stock-desc");
     for region in ["测试市", "东区", "西区"] {
         assert!(desc.contains(region), "{desc}");
     }
-    // One marker per value: city 25, east 10 and 20, west 30.
-    assert_eq!(page.matches("class=\"marker ").count(), 4);
-    assert_eq!(page.matches("class=\"marker target\"").count(), 3);
+    // One marker per value in each drawing: city 25, east 10 and 20, west 30.
+    assert_eq!(page.matches("class=\"marker ").count(), 2 * 4);
+    assert_eq!(page.matches("class=\"marker target\"").count(), 2 * 3);
     // Every region keeps its colour slot: the municipality is first.
     assert!(page.contains("<g class=\"series-lines c0\""));
     let pledge = site.output("indicators/pledge-financing/index.html");
-    assert_eq!(pledge.matches("role=\"img\"").count(), 2);
+    assert_eq!(pledge.matches("role=\"img\"").count(), 2 * 2);
     assert!(!page.contains("style="));
 }
 
@@ -96,16 +97,37 @@ fn goals_matrix_and_every_pair_page() {
     let site = built();
     let matrix = site.output("compare/index.html");
     // Municipality first, then districts.
-    let city = matrix.find(">测试市</a></th>").expect("city column");
-    let east = matrix.find(">东区</a></th>").expect("east column");
+    let city = matrix
+        .find(">测试市</a><span class=\"meta\">")
+        .expect("city column");
+    let east = matrix
+        .find(">东区</a><span class=\"meta\">")
+        .expect("east column");
     assert!(city < east);
-    // Counts of indicators with targets: city 1, east 2, west 2.
+    // Counts of indicators with targets, under each region's name: city 1, east 2, west 2.
+    for (name, n) in [("测试市", 1), ("东区", 2), ("西区", 2)] {
+        assert!(
+            matrix.contains(&format!(
+                ">{name}</a><span class=\"meta\">设定 {n} 项</span></th>"
+            )),
+            "{name}: {matrix}"
+        );
+    }
+    // Every row is set by two regions or more, and says by how many.
+    assert!(matrix.contains("<span class=\"meta\">3 个地区设定</span>"));
+    assert!(matrix.contains("<span class=\"meta\">2 个地区设定</span>"));
+    // The city sets no pledge-financing target: a dash, and in words for a screen reader.
     assert!(
-        matrix.contains("<td>1 项</td><td>2 项</td><td>2 项</td>"),
+        matrix.contains("<td role=\"cell\" data-label=\"测试市\" class=\"no-value\"><span class=\"empty\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">未设定目标</span></span></td>"),
         "{matrix}"
     );
-    // The city sets no pledge-financing target.
-    assert!(matrix.contains("<span class=\"empty\">无目标</span>"));
+    assert!(!matrix.contains("无目标"));
+    // Every cell with a target states its year and keeps words and numbers apart.
+    assert!(matrix.contains("<span class=\"year\">2026年</span>"));
+    assert!(
+        matrix.contains("<span class=\"measure\">（存量）</span>"),
+        "{matrix}"
+    );
     // West's nearest target, converted, with the original.
     assert!(matrix.contains("（原文 8000万元）"));
     for (a, b) in [("city", "east"), ("city", "west"), ("east", "west")] {
@@ -134,6 +156,141 @@ fn goals_matrix_and_every_pair_page() {
     );
     assert!(!only.contains("class=\"number\""), "{only}");
     assert!(section(&pair, "site-only-a").contains("无。"));
+}
+
+#[test]
+fn an_indicator_only_one_region_sets_is_listed_below_the_matrix() {
+    let site = Site::fixture("compare");
+    // West drops its pledge-financing target: east alone sets one now.
+    site.edit(
+        "content/plans/west-plan/indicators.md",
+        "  - indicator: pledge-financing\n    wording: 知识产权质押融资累计\n    unit: 万元\n    measure: cumulative\n    targets:\n      - {year: 2026, value: 8000, comparator: \"=\"}\n    responsible: [区市场监管局]\n    section: goals\n",
+        "",
+    );
+    site.build().ok();
+    let matrix = site.output("compare/index.html");
+    let table = &matrix[matrix.find("<table class=\"matrix").expect("matrix")..];
+    let table = &table[..table.find("</table>").expect("end")];
+    assert!(table.contains("每万人口发明专利拥有量"));
+    assert!(!table.contains("知识产权质押融资金额"), "{table}");
+    let single = section(&matrix, "site-single");
+    assert!(
+        single.contains("仅一个地区设定目标的指标（1 项）"),
+        "{single}"
+    );
+    assert!(
+        single.contains("知识产权质押融资金额</a>：<span class=\"swatch c"),
+        "{single}"
+    );
+    assert!(single.contains("东区，<a class=\"cell-link\""), "{single}");
+    assert!(
+        single.contains("<span class=\"number\">1.5</span> 亿元"),
+        "{single}"
+    );
+    // West and east still share an indicator; a pair sharing none is set apart.
+    let pairs = section(&matrix, "site-pairs");
+    assert!(!pairs.contains("没有共同指标的两地"), "{pairs}");
+}
+
+#[test]
+fn pairs_without_a_shared_indicator_are_set_apart() {
+    let site = Site::fixture("compare");
+    // The city sets only pledge financing, west only patents: they share nothing.
+    site.edit(
+        "content/plans/city-outline/indicators.md",
+        "indicator: patents-per-10k\n    wording: 每万人口发明专利拥有量\n    unit: 件",
+        "indicator: pledge-financing\n    wording: 知识产权质押融资累计\n    unit: 亿元",
+    );
+    site.edit(
+        "content/plans/city-outline/indicators.md",
+        "measure: stock",
+        "measure: cumulative",
+    );
+    site.edit(
+        "content/plans/west-plan/indicators.md",
+        "  - indicator: pledge-financing\n    wording: 知识产权质押融资累计\n    unit: 万元\n    measure: cumulative\n    targets:\n      - {year: 2026, value: 8000, comparator: \"=\"}\n    responsible: [区市场监管局]\n    section: goals\n",
+        "",
+    );
+    site.build().ok();
+    let matrix = site.output("compare/index.html");
+    let pairs = section(&matrix, "site-pairs");
+    let split = pairs
+        .find("没有共同指标的两地（1 组）")
+        .unwrap_or_else(|| panic!("{pairs}"));
+    let (listed, apart) = pairs.split_at(split);
+    assert!(apart.contains("测试市 与 西区"), "{apart}");
+    assert!(!listed.contains("测试市 与 西区"), "{listed}");
+    assert!(
+        listed.contains("测试市 与 东区") && listed.contains("东区 与 西区"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn pair_rows_say_when_the_target_years_differ() {
+    let site = Site::fixture("compare");
+    site.edit(
+        "content/plans/west-plan/indicators.md",
+        "{year: 2026, value: 30, comparator: \"=\"}",
+        "{year: 2025, value: 30, comparator: \"=\"}",
+    );
+    site.build().ok();
+    let pair = site.output("compare/east/west/index.html");
+    let shared = section(&pair, "site-shared");
+    let row = &shared[shared.find("每万人口发明专利拥有量").expect("row")..];
+    let row = &row[..row.find("</tr>").expect("end of row")];
+    assert!(row.contains("两地目标年份不同"), "{row}");
+    assert!(row.contains("2026年") && row.contains("2025年"), "{row}");
+    let other = &shared[shared.find("知识产权质押融资金额").expect("row")..];
+    let other = &other[..other.find("</tr>").expect("end of row")];
+    assert!(!other.contains("两地目标年份不同"), "{other}");
+}
+
+#[test]
+fn value_tables_are_labelled_cards_in_a_named_focusable_region() {
+    let site = built();
+    for (page, caption) in [
+        (
+            "indicators/patents-per-10k/index.html",
+            "measure-stock-caption",
+        ),
+        ("compare/index.html", "site-matrix-caption"),
+        ("compare/city/east/index.html", "site-pair-caption"),
+    ] {
+        let html = site.output(page);
+        let at = html
+            .find(&format!("aria-labelledby=\"{caption}\""))
+            .unwrap_or_else(|| panic!("{page}: no region named by #{caption}"));
+        let open = &html[html[..at]
+            .rfind("<div class=\"table-wrap")
+            .expect("wrapper")..at];
+        assert!(
+            open.contains("role=\"region\" tabindex=\"0\""),
+            "{page}: {open}"
+        );
+        assert!(
+            html.contains(&format!("<caption id=\"{caption}\">")),
+            "{page}"
+        );
+        let table = &html[at..];
+        let table = &table[..table.find("</table>").expect("end")];
+        assert!(
+            table.contains("<p class=\"scroll-cue\" aria-hidden=\"true\">"),
+            "{page}"
+        );
+        assert!(
+            table.contains("class=\"") && table.contains(" cards\" role=\"table\""),
+            "{page}"
+        );
+        // Every value cell is labelled by its column for the card layout.
+        for cell in table.split("<td ").skip(1) {
+            assert!(cell.starts_with("role=\"cell\""), "{page}: {cell}");
+            assert!(cell.contains("data-label=\""), "{page}: {cell}");
+        }
+    }
+    // Year columns are labelled by their year.
+    let indicator = site.output("indicators/patents-per-10k/index.html");
+    assert!(indicator.contains("data-label=\"2026年\""), "{indicator}");
 }
 
 /// The compare fixture with a second municipality, `town`, and its district `north`,
@@ -165,16 +322,23 @@ fn regions_are_compared_within_their_family() {
     let site = two_families();
     // The compare page: the two municipalities side by side, and a page per family.
     let compare = site.output("compare/index.html");
-    assert!(compare.contains(">测试市</a></th>") && compare.contains(">测试镇</a></th>"));
+    // 测试镇 sets no target, so the city's indicator is one only it sets: listed
+    // under the matrix, not a row of its own.
+    let top = section(&compare, "site-matrix");
+    assert!(top.contains("没有两个及以上地区都设定目标的指标"), "{top}");
+    assert!(top.contains("测试市，<a class=\"cell-link\""), "{top}");
     assert!(
-        !compare.contains(">东区</a></th>"),
+        !top.contains("东区"),
         "districts are on their family's page"
     );
     assert!(compare.contains(r#"<a href="../compare/city/index.html">测试市及下辖地区</a>"#));
     assert!(compare.contains(r#"<a href="../compare/town/index.html">测试镇及下辖地区</a>"#));
     let city = site.output("compare/city/index.html");
     assert!(city.contains("<h1>测试市及下辖地区的目标比较</h1>"));
-    assert!(city.contains(">东区</a></th>") && !city.contains(">北区</a></th>"));
+    assert!(
+        city.contains(">东区</a><span class=\"meta\">")
+            && !city.contains(">北区</a><span class=\"meta\">")
+    );
     // Pairs inside families only: a region with its parent or a sibling, and the two
     // municipalities; not two districts under different municipalities.
     for pair in [
@@ -238,7 +402,7 @@ fn responsible_units_are_normalised_per_region() {
     let tasks = section(&unit, "site-tasks");
     assert!(tasks.contains("href=\"../../../plans/west-plan/index.html#task-1\""));
     assert!(tasks.contains("href=\"../../../plans/west-plan/index.html#task-2\""));
-    assert!(tasks.contains("原文写作 区市场监管局"));
+    assert!(tasks.contains("原文写作“区市场监管局”"));
     assert!(unit.contains("负责的指标"));
 }
 
@@ -265,7 +429,8 @@ fn plans_timeline_links_each_bar() {
     let site = built();
     let plans = site.output("plans/index.html");
     let timeline = section(&plans, "site-timeline-title");
-    assert!(plans.contains("<svg class=\"timeline-svg\" role=\"group\""));
+    assert!(plans.contains("<svg class=\"timeline-svg timeline-wide\" role=\"group\""));
+    assert!(plans.contains("<svg class=\"timeline-svg timeline-narrow\" role=\"group\""));
     for id in ["city-outline", "east-plan", "west-plan"] {
         assert!(
             plans.contains(&format!("<a href=\"../plans/{id}/index.html\">\n    <text")),
@@ -314,4 +479,33 @@ fn a_responsible_unit_listed_twice_is_an_error() {
 fn snapshot_goals_matrix() {
     let site = built();
     insta::assert_snapshot!("goals_matrix", site.output("compare/index.html"));
+}
+
+#[test]
+fn the_home_page_opens_with_what_several_regions_promise() {
+    let site = built();
+    let home = site.output("index.html");
+    let promises = &home[home.find("site-promises").expect("promises")
+        ..home.find("id=\"site-latest\"").expect("plans")];
+    // Before any list of documents.
+    assert!(home.find("site-promises") < home.find("class=\"counts\""));
+    assert!(home.find("site-promises") < home.find("site-latest"));
+    // The indicator three regions set comes first, then the one two set.
+    let patents = promises.find("每万人口发明专利拥有量").expect("patents");
+    let pledge = promises.find("知识产权质押融资金额").expect("pledge");
+    assert!(patents < pledge, "{promises}");
+    // Each region's nearest target, with its year, linking to the indicator page.
+    let card = &promises[patents..pledge];
+    for (region, value) in [("测试市", "25"), ("东区", "20"), ("西区", "30")] {
+        assert!(card.contains(&format!("{region}</dt>")), "{region}: {card}");
+        assert!(
+            card.contains(&format!("<span class=\"number\">{value}</span> 件")),
+            "{region}: {card}"
+        );
+    }
+    assert!(card.contains("<span class=\"year\">2026年</span>"));
+    assert!(
+        card.contains("href=\"indicators/patents-per-10k/index.html\""),
+        "{card}"
+    );
 }

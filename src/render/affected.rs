@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use super::Page;
-use super::views::compare;
+use super::views::matrix;
 use crate::link::{Linked, families};
 
 /// The pages of `after` that show anything of the plans `changed` (by id) in either
@@ -65,12 +65,12 @@ pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page>
         .iter()
         .flat_map(|&r| after.region_families[r].iter().copied())
         .collect();
-    let own_pages: HashSet<usize> = compare::family_pages(after).into_iter().collect();
+    let own_pages: HashSet<usize> = matrix::family_pages(after).into_iter().collect();
     for &f in &families {
         if own_pages.contains(&f) {
             out.insert(Page::Family(f));
         }
-        for (a, b) in compare::family_pairs(after, f) {
+        for (a, b) in matrix::family_pairs(after, f) {
             if own.contains(&a) || own.contains(&b) {
                 out.insert(Page::Pair(a, b));
             }

@@ -102,9 +102,9 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
     pages.extend((0..linked.site.regions.len()).map(Page::Region));
     pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));
     pages.push(Page::Compare);
-    pages.extend(compare::family_pages(linked).into_iter().map(Page::Family));
+    pages.extend(matrix::family_pages(linked).into_iter().map(Page::Family));
     pages.extend(
-        compare::pairs(linked)
+        matrix::pairs(linked)
             .into_iter()
             .map(|(a, b)| Page::Pair(a, b)),
     );
@@ -383,6 +383,7 @@ fn page_context(
             ctx.insert("regions", &regions);
             ctx.insert("plans", &plans);
             ctx.insert("categories", &categories(linked));
+            ctx.insert("promises", &matrix::promises(linked));
             ctx.insert(
                 "counts",
                 &Counts {
@@ -473,7 +474,7 @@ fn page_context(
             ("indicator.html", view)
         }
         Page::Compare => {
-            ctx.insert("compare", &compare::compare_page(linked));
+            ctx.insert("compare", &matrix::compare_page(linked));
             let view = PageView::new(
                 linked,
                 &route,
@@ -486,7 +487,7 @@ fn page_context(
         Page::Family(f) => {
             let parent = linked.families[f].parent.unwrap_or(0);
             let name = &s.regions[parent].name;
-            ctx.insert("matrix", &compare::matrix(linked, f));
+            ctx.insert("matrix", &matrix::matrix(linked, f));
             ctx.insert("parent", &RegionLink::new(linked, parent));
             let view = PageView::new(
                 linked,
@@ -499,7 +500,7 @@ fn page_context(
         }
         Page::Pair(a, b) => {
             let (ra, rb) = (&s.regions[a], &s.regions[b]);
-            ctx.insert("pair", &compare::pair(linked, a, b));
+            ctx.insert("pair", &matrix::pair(linked, a, b));
             let title = format!("{}与{}", ra.name, rb.name);
             let description = format!("{title}规划指标目标的并列比较");
             let view = PageView::new(linked, &route, title, "compare", description);

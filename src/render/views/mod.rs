@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 pub mod compare;
+pub mod matrix;
 pub mod units;
 
 use super::markdown;
@@ -226,6 +227,35 @@ impl YearTable {
         let years: Vec<Year> = years.into_iter().collect();
         let rows = refs.iter().map(|r| row_view(linked, *r, &years)).collect();
         Self { years, rows }
+    }
+}
+
+/// The indicator rows of one plan, as a region page lists them.
+#[derive(Serialize)]
+pub struct PlanTable {
+    pub plan: PlanLink,
+    pub table: YearTable,
+}
+
+impl PlanTable {
+    /// `refs` grouped by plan, in the order each plan first appears.
+    fn by_plan(linked: &Linked, refs: &[RowRef]) -> Vec<Self> {
+        let mut plans: Vec<usize> = Vec::new();
+        for r in refs {
+            if !plans.contains(&r.plan) {
+                plans.push(r.plan);
+            }
+        }
+        plans
+            .into_iter()
+            .map(|p| {
+                let mine: Vec<RowRef> = refs.iter().copied().filter(|r| r.plan == p).collect();
+                Self {
+                    plan: PlanLink::new(linked, p),
+                    table: YearTable::new(linked, &mine),
+                }
+            })
+            .collect()
     }
 }
 
@@ -528,8 +558,10 @@ pub struct RegionView {
     pub body_html: String,
     pub children: Vec<RegionLink>,
     pub plans: Vec<PlanLink>,
-    pub table: YearTable,
-    pub dashboard: Vec<compare::DashboardCategory>,
+    /// One table per plan, so a plan's title is its table's caption rather than a
+    /// column repeated on every row.
+    pub tables: Vec<PlanTable>,
+    pub dashboard: Vec<matrix::DashboardCategory>,
     pub standings: Vec<compare::StandingView>,
     pub timeline: Option<super::timeline::TimelineView>,
     pub units: usize,
@@ -551,8 +583,8 @@ impl RegionView {
                 .iter()
                 .map(|&p| PlanLink::new(linked, p))
                 .collect(),
-            table: YearTable::new(linked, &linked.region_rows[r]),
-            dashboard: compare::dashboard(linked, r),
+            tables: PlanTable::by_plan(linked, &linked.region_rows[r]),
+            dashboard: matrix::dashboard(linked, r),
             standings: compare::standings(linked, standings),
             timeline: super::timeline::timeline(
                 linked,
@@ -608,7 +640,7 @@ pub fn categories(linked: &Linked) -> Vec<CategoryGroup> {
         .iter()
         .map(|(label, cat)| CategoryGroup {
             category: label,
-            indicators: compare::sorted_indicators(linked, *cat)
+            indicators: matrix::sorted_indicators(linked, *cat)
                 .into_iter()
                 .map(|i| IndicatorSummary::new(linked, i))
                 .collect(),

@@ -60,12 +60,20 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort";
+      var label = th.textContent.replace(/\s+/g, " ").trim();
       while (th.firstChild) button.appendChild(th.firstChild);
       var hint = document.createElement("span");
       hint.className = "visually-hidden";
       hint.textContent = "（点击排序）";
       button.appendChild(hint);
+      // Chromium prints a header row repeated on a new page without the contents of
+      // its buttons, so the header's words are also kept as text that only print shows.
+      var printed = document.createElement("span");
+      printed.className = "print-label";
+      printed.setAttribute("aria-hidden", "true");
+      printed.textContent = label;
       th.appendChild(button);
+      th.appendChild(printed);
       button.addEventListener("click", function () {
         sortBy(table, column, th);
       });
