@@ -1,6 +1,7 @@
-// Shared by the browser gates (.ci/a11y.mjs, .ci/screenshots.mjs): a tiny static
-// server for the built site, the choice of one page per page type, and Debian's
-// Chromium started through playwright-core. Uses Node's standard library only.
+// Shared by the browser gates (.ci/a11y.mjs, .ci/screenshots.mjs, .ci/layout.mjs,
+// .ci/print.mjs): a tiny static server for the built site, the choice of one page
+// per page type (and of the pages with the widest tables), and Debian's Chromium
+// started through playwright-core. Uses Node's standard library only.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { join, resolve, sep, extname, relative } from 'node:path';
@@ -247,4 +248,56 @@ export function walk(root) {
   };
   go(root);
   return out.sort();
+}
+
+/** How wide a line of text is, counting a CJK (full-width) character as two. */
+function textWidth(text) {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * How wide the tables of an HTML file are, estimated from its markup: the most cells
+ * in one row (`columns`), and the widest row (`width`: the text width of every cell
+ * plus two for each cell's padding). Used to pick the pages whose tables are the
+ * hardest to fit on a phone.
+ */
+export function tableWidth(html) {
+  let columns = 0;
+  let width = 0;
+  for (const row of html.matchAll(/<tr[\s>][\s\S]*?<\/tr>/gi)) {
+    let cells = 0;
+    let w = 0;
+    for (const cell of row[0].matchAll(/<t[dh][\s>]([\s\S]*?)<\/t[dh]>/gi)) {
+      const text = cell[1].replace(/<[^>]*>/g, '').replace(/&[a-z#0-9]+;/gi, 'x').replace(/\s+/g, ' ').trim();
+      cells++;
+      w += textWidth(text) + 2;
+    }
+    columns = Math.max(columns, cells);
+    width = Math.max(width, w);
+  }
+  return { columns, width };
+}
+
+/**
+ * The `<dir>/<child>/index.html` pages of a folder with tables, those with the most
+ * columns first and, among as many columns, the widest row first (`tableWidth`); at
+ * most `n` of them. Ties keep the folders' alphabetical order.
+ */
+export function widestTables(root, dir, n = 2) {
+  const found = [];
+  for (const p of childPages(root, dir)) found.push([p, tableWidth(readFileSync(join(root, p), 'utf8'))]);
+  return found
+    .filter(([, t]) => t.columns > 0)
+    .sort(([, a], [, b]) => b.columns - a.columns || b.width - a.width)
+    .slice(0, n)
+    .map(([p]) => p);
+}
+
+/** Every `<dir>/<child>/index.html` page of a folder, in alphabetical order. */
+export function childPages(root, dir) {
+  return listDirs(join(root, dir))
+    .map((child) => `${dir}/${child}/index.html`)
+    .filter((p) => has(root, p));
 }
