@@ -98,9 +98,7 @@ fn back_links_and_indicator_pages_join_plans() {
     let city = indicator.find(">测试市</a></th>").expect("city row");
     let east = indicator.find(">东区</a></th>").expect("east row");
     assert!(city < east);
-    assert!(
-        indicator.contains("<th scope=\"col\" class=\"year\">2024年</th>")
-    );
+    assert!(indicator.contains("<th scope=\"col\" class=\"year\">2024年</th>"));
     let region = site.output("regions/east/index.html");
     assert!(region.contains("东区知识产权行动计划（2025—2027年）"));
     assert!(region.contains("<span class=\"number\">6</span>"));

@@ -284,7 +284,7 @@ fn value_tables_are_labelled_cards_in_a_named_focusable_region() {
         );
         // Every value cell is labelled by its column for the card layout.
         for cell in table.split("<td ").skip(1) {
-                        assert!(cell.contains("data-label=\""), "{page}: {cell}");
+            assert!(cell.contains("data-label=\""), "{page}: {cell}");
         }
     }
     // Year columns are labelled by their year.
