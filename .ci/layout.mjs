@@ -37,11 +37,17 @@ const RULE = 'scrollable-region-focusable';
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+// The 适老化 switch on: every size is in rem, so the whole page grows by a quarter.
+const elder = (page) => page.check('#site-elder', { timeout: 5000 });
 // Page types checked in a state a reader puts them in, after the page has loaded.
 const SETUP = {
   'search results': (page) => page.waitForSelector('.pagefind-ui__result', { timeout: 20000 }),
   'indicator, sorted': (page) => page.locator('table.indicator-table thead th button.sort').last().click({ timeout: 5000 }),
-  'plan, 大字模式': (page) => page.check('#site-elder', { timeout: 5000 }),
+  'plan, 大字模式': elder,
+  // Text at 125 % is where a phone layout overflows first: the home page's cards and
+  // every region page's tables are checked with it too.
+  'home, 大字模式': elder,
+  'region, 大字模式': elder,
 };
 
 /**
@@ -244,7 +250,7 @@ const newContext = (browser, width) => browser.newContext({ viewport: { width, h
  */
 async function checkPage(browser, { context, width }, url, setup) {
   const started = Date.now();
-  const own = setup === SETUP['plan, 大字模式'] ? await newContext(browser, width) : null;
+  const own = setup === elder ? await newContext(browser, width) : null;
   const page = await (own || context).newPage();
   const failures = [];
   const notes = [];
@@ -452,6 +458,8 @@ function sitePages(root) {
   widest.forEach((p, i) => {
     if (!plain(p)) pages.push([`plan (widest tables, #${i + 1})`, p]);
   });
+  pages.push(['home, 大字模式', 'index.html']);
+  for (const p of childPages(root, 'regions')) pages.push(['region, 大字模式', p]);
   if (process.argv.includes('--all-plans')) {
     for (const p of childPages(root, 'plans')) if (!plain(p)) pages.push(['plan', p]);
   }
