@@ -6,9 +6,9 @@
 // missing or cannot be loaded; the pictures themselves are judged by eye.
 //
 //   node .ci/screenshots.mjs [output] [--out .ci/artifacts/screenshots] [--base-path /zwgk/ghjh/]
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
-import { basePath, launchChromium, pagesByType, serveSite, siteDir, widestTables } from './lib/site.mjs';
+import { basePath, childPages, launchChromium, pagesByType, serveSite, siteDir, widestTables } from './lib/site.mjs';
 
 const argv = process.argv.slice(2);
 const root = siteDir(argv);
@@ -35,9 +35,22 @@ mkdirSync(out, { recursive: true });
 
 // The plan whose tables are widest shows the most about how tables fit a phone.
 const widest = widestTables(root, 'plans', 1)[0];
+// The pair that shares the most indicators shows its table; the first pair may share none.
+const fullestPair = () => {
+  let best = null;
+  let most = -1;
+  const dirs = (d) => readdirSync(join(root, d), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  for (const a of dirs('compare')) {
+    for (const p of childPages(root, `compare/${a}`)) {
+      const rows = (readFileSync(join(root, p), 'utf8').split('class="pair-table')[1] || '').split('<tr').length - 2;
+      if (rows > most) [best, most] = [p, rows];
+    }
+  }
+  return best;
+};
 const shots = pagesByType(root)
   .filter(([type]) => type in WANTED)
-  .map(([type, path]) => [type, type === 'plan' && widest ? widest : path]);
+  .map(([type, path]) => [type, type === 'plan' && widest ? widest : type === 'pair' ? fullestPair() || path : path]);
 let failed = 0;
 for (const [type, path] of shots) {
   if (!path) {
