@@ -158,15 +158,20 @@ fn goals_matrix_and_every_pair_page() {
     assert!(section(&pair, "site-only-a").contains("无。"));
 }
 
-#[test]
-fn an_indicator_only_one_region_sets_is_listed_below_the_matrix() {
-    let site = Site::fixture("compare");
-    // West drops its pledge-financing target: east alone sets one now.
+/// West drops its pledge-financing target, so only east sets one.
+fn drop_west_pledge(site: &Site) {
     site.edit(
         "content/plans/west-plan/indicators.md",
         "  - indicator: pledge-financing\n    wording: 知识产权质押融资累计\n    unit: 万元\n    measure: cumulative\n    targets:\n      - {year: 2026, value: 8000, comparator: \"=\"}\n    responsible: [区市场监管局]\n    section: goals\n",
         "",
     );
+}
+
+#[test]
+fn an_indicator_only_one_region_sets_is_listed_below_the_matrix() {
+    let site = Site::fixture("compare");
+    // West drops its pledge-financing target: east alone sets one now.
+    drop_west_pledge(&site);
     site.build().ok();
     let matrix = site.output("compare/index.html");
     let table = &matrix[matrix.find("<table class=\"matrix").expect("matrix")..];
@@ -206,11 +211,7 @@ fn pairs_without_a_shared_indicator_are_set_apart() {
         "measure: stock",
         "measure: cumulative",
     );
-    site.edit(
-        "content/plans/west-plan/indicators.md",
-        "  - indicator: pledge-financing\n    wording: 知识产权质押融资累计\n    unit: 万元\n    measure: cumulative\n    targets:\n      - {year: 2026, value: 8000, comparator: \"=\"}\n    responsible: [区市场监管局]\n    section: goals\n",
-        "",
-    );
+    drop_west_pledge(&site);
     site.build().ok();
     let matrix = site.output("compare/index.html");
     let pairs = section(&matrix, "site-pairs");
