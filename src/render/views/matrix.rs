@@ -106,7 +106,12 @@ pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
                 .collect()
         })
         .collect();
-    let set_by = |i: usize| cells[i].iter().filter(|c| c.is_some()).count();
+    // How many members set each indicator: asked four times an indicator below, counted once.
+    let counts: Vec<usize> = cells
+        .iter()
+        .map(|row| row.iter().filter(|c| c.is_some()).count())
+        .collect();
+    let set_by = |i: usize| counts[i];
     let has_target = |i: usize| set_by(i) > 0;
     let without_targets = Category::CHOICES
         .iter()
