@@ -153,7 +153,17 @@ pub fn write_plan(input: &PlanInput, index: &mut String, table: &mut String) -> 
         task_statements,
     } = rows::rows(catalogue, region, &me, tasks, &mut rng);
 
-    front_matter(index, region, &me, &basis, parent.as_deref(), &mut rng);
+    // planpub refuses a 发文字号 used twice; plan k of region r gets its own number.
+    let number = input.region * input.plans_per_region + input.k + 1;
+    front_matter(
+        index,
+        region,
+        &me,
+        &basis,
+        parent.as_deref(),
+        number,
+        &mut rng,
+    );
     body(index, input, &me, &basis, &rows, &task_statements, &mut rng);
     rows::indicators(table, catalogue, &rows, &me);
     me.id
@@ -165,6 +175,7 @@ fn front_matter(
     me: &PlanMeta,
     basis: &[PlanMeta],
     parent: Option<&str>,
+    number: usize,
     rng: &mut Rng,
 ) {
     // Yearly work points are written early in their year, other plans in the year
@@ -188,11 +199,9 @@ fn front_matter(
     let _ = writeln!(buf, "region: {}", region.id);
     let _ = writeln!(buf, "kind: {}", me.kind);
     let _ = writeln!(buf, "issuers: [{issuer}]");
-    let _ = writeln!(
-        buf,
-        "doc_number: {core}府发〔{written_year}〕{}号",
-        rng.range(1, 60)
-    );
+    // The draw stays, so the rest of the corpus is the one it always was.
+    let _ = rng.range(1, 60);
+    let _ = writeln!(buf, "doc_number: {core}府发〔{written_year}〕{number}号");
     let _ = writeln!(buf, "date_written: {written_year}-{month:02}-{day:02}");
     let _ = writeln!(
         buf,
