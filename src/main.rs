@@ -84,6 +84,26 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Search a built site as its search page does, and print the results in order
+    Search {
+        /// The query: words split by spaces, a phrase in quotation marks
+        query: String,
+        /// The built site; default: <root>/output
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only pages of these kinds: list, plan, region, indicator, unit
+        #[arg(long, value_delimiter = ',')]
+        kind: Vec<String>,
+        /// Only pages of these regions (ids)
+        #[arg(long, value_delimiter = ',')]
+        region: Vec<String>,
+        /// Print the results as JSON: `{"results": [{"url", "title", "kind", "score"}], "files": [...]}`
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -202,6 +222,20 @@ fn main() -> ExitCode {
             }
         }
         Command::New(new) => run_new(new),
+        Command::Search {
+            query,
+            output,
+            root,
+            kind,
+            region,
+            json,
+        } => search(
+            &query,
+            &output.unwrap_or_else(|| root.join("output")),
+            &kind,
+            region,
+            json,
+        ),
         Command::Schemas { root, out } => {
             match schema::write(&out.unwrap_or_else(|| root.join(schema::DIR))) {
                 Ok(paths) => {
@@ -294,4 +328,72 @@ fn size(bytes: u64) -> String {
 
 fn stderr_color() -> bool {
     std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// `planpub search`: one line a result, best first.
+fn search(
+    query: &str,
+    output: &std::path::Path,
+    kinds: &[String],
+    regions: Vec<String>,
+    json: bool,
+) -> ExitCode {
+    use planpub::search::{Kind, searcher};
+    let mut filter = searcher::Filter {
+        kinds: Vec::new(),
+        regions,
+    };
+    for key in kinds {
+        match Kind::ALL.iter().find(|k| k.key() == key) {
+            Some(kind) => filter.kinds.push(*kind),
+            None => {
+                let keys: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
+                eprintln!(
+                    "error: `{key}` is not a kind of page; use one of {}",
+                    keys.join(", ")
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    match searcher::search_folder(output, query, &filter) {
+        Ok(found) if json => {
+            let results: Vec<serde_json::Value> = found
+                .hits
+                .iter()
+                .map(|h| {
+                    serde_json::json!({"url": h.url, "title": h.title, "kind": h.kind.key(), "score": h.score})
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::json!({"results": results, "files": found.fetched})
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(found) => {
+            for (rank, hit) in found.hits.iter().enumerate() {
+                println!(
+                    "{:>3}. {:<8} {:>8.2}  {}  {}",
+                    rank + 1,
+                    hit.kind.label(),
+                    hit.score,
+                    hit.url,
+                    hit.title
+                );
+            }
+            println!(
+                "{} results; {} index files read",
+                found.hits.len(),
+                found.fetched.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "error: {e}\n  help: build the site first (`planpub build`), with `search` not turned off in site.yaml"
+            );
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -33,7 +33,7 @@ fn builds_every_page_of_the_fixture() {
         "units/east/区市场监管局/index.html",
         "accessibility/index.html",
         "search/index.html",
-        "pagefind/pagefind.js",
+        "search-index/meta.json",
         "style.css",
         "elder.js",
         "chart.css",

@@ -194,7 +194,7 @@ fn site_wide_edits_render_everything() {
         !preview
             .files()
             .expect("built")
-            .contains_key("pagefind/pagefind.js")
+            .contains_key("search-index/meta.json")
     );
     site.write("site.yaml", &config);
     rebuild_matches_full(&site, &mut preview);
@@ -202,6 +202,6 @@ fn site_wide_edits_render_everything() {
         preview
             .files()
             .expect("built")
-            .contains_key("pagefind/pagefind.js")
+            .contains_key("search-index/meta.json")
     );
 }

@@ -43,17 +43,17 @@ fn merged_cells_and_captions_reach_the_page() {
     // The title line became the first table's caption, shown once.
     assert!(text.contains(
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"annex-1-table\">\
-         <p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore>左右滑动查看全部列</p>\
+         <p class=\"scroll-cue\" aria-hidden=\"true\" data-search-ignore>左右滑动查看全部列</p>\
          <table><caption id=\"annex-1-table\">东区知识产权强区行动计划重点任务清单</caption>"
     ));
     assert_eq!(text.matches("重点任务清单").count(), 1, "{text}");
     // The others are named by their heading; a lead-in sentence stays a paragraph.
     assert!(text.contains(
-        "aria-labelledby=\"annex-2-table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore>左右滑动查看全部列</p><table><caption id=\"annex-2-table\" class=\"from-heading\">附件2</caption>"
+        "aria-labelledby=\"annex-2-table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-search-ignore>左右滑动查看全部列</p><table><caption id=\"annex-2-table\" class=\"from-heading\">附件2</caption>"
     ));
     assert!(text.contains("<p>各年度安排如下：</p>"));
     assert!(text.contains(
-        "aria-labelledby=\"annex-2-table-2\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore>左右滑动查看全部列</p><table><caption id=\"annex-2-table-2\" class=\"from-heading\">附件2</caption>"
+        "aria-labelledby=\"annex-2-table-2\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-search-ignore>左右滑动查看全部列</p><table><caption id=\"annex-2-table-2\" class=\"from-heading\">附件2</caption>"
     ));
     // Every wrapper is named by its own table's caption.
     assert_eq!(text.matches("role=\"region\"").count(), 3);

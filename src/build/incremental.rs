@@ -5,15 +5,16 @@
 //! A failed build changes nothing: the last good site, its link index and its
 //! fingerprint stay, so the next build is compared with what is being served.
 //!
-//! The search index is brought up to date in a step of its own, [`Incremental::index`],
-//! because Pagefind takes far longer than the pages an edit touches: the preview shows
-//! the edited pages first and the index follows them. Until then a build keeps the last
-//! index's files. The first build indexes at once, since the search page loads them.
+//! The search index is brought up to date in a step of its own: a build hands out an
+//! [`IndexJob`] that runs anywhere (the preview runs it on a thread of its own, so a
+//! save never waits for it), and [`Incremental::apply`] puts its files into the site.
+//! Until then a build keeps the last index's files. The first build indexes at once,
+//! since the search page loads them. [`Incremental::index`] does both steps in one.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::sorted;
@@ -48,8 +49,55 @@ pub struct Outcome {
 pub struct Incremental {
     root: PathBuf,
     last: Option<Last>,
-    /// The search index, kept so that a build reads again only the pages it changed.
-    indexer: search::Indexer,
+    /// The search index, kept so that an update reads again only the pages that
+    /// changed. Shared with the jobs that update it, which run one at a time.
+    indexer: Arc<Mutex<search::Indexer>>,
+    /// Good builds so far; an index job says which build it indexed.
+    generation: u64,
+}
+
+/// Bringing the search index up to date with one build: the pages of the index and
+/// the site's files. Runs without the [`Incremental`] it came from.
+pub struct IndexJob {
+    pub generation: u64,
+    listing: Option<search::Listing>,
+    files: Arc<Files>,
+    indexer: Arc<Mutex<search::Indexer>>,
+}
+
+/// The index's files made by an [`IndexJob`].
+pub struct IndexFiles {
+    pub generation: u64,
+    files: Vec<(String, Arc<[u8]>)>,
+    pub elapsed: Duration,
+}
+
+impl IndexJob {
+    pub fn run(self, progress: &dyn Progress) -> Result<IndexFiles, Vec<Report>> {
+        let started = Instant::now();
+        let mut indexer = self
+            .indexer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let made = indexer.site(
+            self.listing.as_ref(),
+            |path| self.files.get(path).map(|b| &b[..]),
+            progress,
+        )?;
+        let mut files = Vec::with_capacity(made.len());
+        for OutputFile { path, contents } in made {
+            let bytes: Arc<[u8]> = match contents {
+                Contents::Bytes(b) => b.into(),
+                Contents::Copy(source) => read(&source)?,
+            };
+            files.push((path, bytes));
+        }
+        Ok(IndexFiles {
+            generation: self.generation,
+            files,
+            elapsed: started.elapsed(),
+        })
+    }
 }
 
 /// What [`Incremental::index`] did.
@@ -83,7 +131,8 @@ impl Incremental {
         Incremental {
             root: root.to_path_buf(),
             last: None,
-            indexer: search::Indexer::default(),
+            indexer: Arc::default(),
+            generation: 0,
         }
     }
 
@@ -170,7 +219,16 @@ impl Incremental {
             }
             false
         } else {
-            add_index(&mut self.indexer, &linked, &mut files, progress)?;
+            let job = IndexJob {
+                generation: self.generation + 1,
+                listing: listing(&linked),
+                files: Arc::new(std::mem::take(&mut files)),
+                indexer: Arc::clone(&self.indexer),
+            };
+            let shared = Arc::clone(&job.files);
+            let made = job.run(progress)?;
+            files = Arc::try_unwrap(shared).unwrap_or_else(|a| (*a).clone());
+            put_index(&mut files, made.files);
             true
         };
 
@@ -184,6 +242,7 @@ impl Incremental {
         links.verify(&site_path)?;
 
         let files = Arc::new(files);
+        self.generation += 1;
         let outcome = Outcome {
             files: Arc::clone(&files),
             rendered: partial.rendered_pages,
@@ -203,45 +262,62 @@ impl Incremental {
         Ok(outcome)
     }
 
-    /// Brings the search index up to date with the last good build. Only pages whose
-    /// HTML changed are read again; the result is what a full build writes.
-    pub fn index(&mut self, progress: &dyn Progress) -> Result<Indexed, Vec<Report>> {
-        let started = Instant::now();
-        let Some(last) = self.last.as_mut().filter(|l| !l.indexed) else {
-            return Ok(Indexed::Current);
-        };
+    /// The job that brings the search index up to date with the last good build, if
+    /// it is behind.
+    pub fn index_job(&self) -> Option<IndexJob> {
+        let last = self.last.as_ref().filter(|l| !l.indexed)?;
+        Some(IndexJob {
+            generation: self.generation,
+            listing: listing(&last.linked),
+            files: Arc::clone(&last.files),
+            indexer: Arc::clone(&self.indexer),
+        })
+    }
+
+    /// Puts an index job's files into the last good site, and returns the site when
+    /// that changed it. The job may have indexed an earlier build than the last: its
+    /// index is still newer than the one served, and the last build's job follows.
+    pub fn apply(&mut self, index: IndexFiles) -> Option<Arc<Files>> {
+        let last = self.last.as_mut()?;
+        if index.generation == self.generation {
+            last.indexed = true;
+        }
         let mut files: Files = (*last.files).clone();
-        add_index(&mut self.indexer, &last.linked, &mut files, progress)?;
-        last.indexed = true;
+        put_index(&mut files, index.files);
         if !differs(&last.files, &files) {
-            return Ok(Indexed::Current);
+            return None;
         }
         last.files = Arc::new(files);
-        Ok(Indexed::Updated {
-            files: Arc::clone(&last.files),
-            elapsed: started.elapsed(),
+        Some(Arc::clone(&last.files))
+    }
+
+    /// Brings the search index up to date with the last good build, here and now.
+    pub fn index(&mut self, progress: &dyn Progress) -> Result<Indexed, Vec<Report>> {
+        let Some(job) = self.index_job() else {
+            return Ok(Indexed::Current);
+        };
+        let made = job.run(progress)?;
+        let elapsed = made.elapsed;
+        Ok(match self.apply(made) {
+            Some(files) => Indexed::Updated { files, elapsed },
+            None => Indexed::Current,
         })
     }
 }
 
-/// Replaces the index's files in `files` with an index of the pages in `files` (none
-/// when the site has search turned off).
-fn add_index(
-    indexer: &mut search::Indexer,
-    linked: &Linked,
-    files: &mut Files,
-    progress: &dyn Progress,
-) -> Result<(), Vec<Report>> {
-    let index = indexer.site(linked, |path| files.get(path).map(|b| &b[..]), progress)?;
+/// The pages of the index, or `None` when the site has search turned off.
+fn listing(linked: &Linked) -> Option<search::Listing> {
+    linked
+        .site
+        .config
+        .search
+        .then(|| search::Listing::of(linked))
+}
+
+/// Replaces the index's files in `files` with `index`.
+fn put_index(files: &mut Files, index: Vec<(String, Arc<[u8]>)>) {
     files.retain(|path, _| !search::holds(path));
-    for OutputFile { path, contents } in index {
-        let bytes: Arc<[u8]> = match contents {
-            Contents::Bytes(b) => b.into(),
-            Contents::Copy(source) => read(&source)?,
-        };
-        files.insert(path, bytes);
-    }
-    Ok(())
+    files.extend(index);
 }
 
 /// Whether two builds differ in any file; unchanged pages share their bytes.

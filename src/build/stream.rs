@@ -11,7 +11,7 @@ use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
 use crate::render::urls::Route;
-use crate::render::{self, Page, PageRenderer};
+use crate::render::{self, Contents, Page, PageRenderer};
 use crate::search;
 use crate::write::Staging;
 
@@ -19,10 +19,11 @@ use crate::write::Staging;
 /// enough that a chunk of the largest pages stays in the tens of megabytes.
 const CHUNK: usize = 512;
 
-/// One rendered page once written: its links, and its HTML if the index wants it.
+/// One rendered page once written: its links, and how many files it wrote (the page
+/// and the chunks of its text for search excerpts).
 struct Done {
     scan: PageScan,
-    for_index: Option<(String, String, Vec<u8>)>,
+    files: usize,
 }
 
 /// What a streamed build made.
@@ -71,24 +72,33 @@ pub fn build(
             .map(|&(page, route)| {
                 let html = renderer.html(page)?;
                 let scan = checker.scan(&route.file, &html);
+                let chunks = feed
+                    .as_ref()
+                    .map(|f| f.page(page, &html))
+                    .unwrap_or_default();
                 if let Some(staging) = staging {
                     staging.write_bytes(&route.file, &html)?;
+                    for chunk in &chunks {
+                        if let Contents::Bytes(bytes) = &chunk.contents {
+                            staging.write_bytes(&chunk.path, bytes)?;
+                        }
+                    }
                 }
                 progress.advance(1);
-                // Only what the index still needs outlives the chunk.
-                let for_index = (feed.is_some() && render::indexed(page))
-                    .then(|| (route.file.clone(), format!("/{}", route.url), html));
-                Ok(Done { scan, for_index })
+                Ok(Done {
+                    scan,
+                    files: 1 + chunks.len(),
+                })
             })
             .collect();
         for result in done {
             match result {
-                Ok(Done { scan, for_index }) => {
+                Ok(Done {
+                    scan,
+                    files: written,
+                }) => {
                     checker.add(scan);
-                    files += 1;
-                    if let (Some(feed), Some((path, url, html))) = (&feed, for_index) {
-                        feed.add(path, url, html);
-                    }
+                    files += written;
                 }
                 Err(e) => errors.push(e),
             }

@@ -71,7 +71,7 @@ impl Checker {
         }
     }
 
-    /// Files under `folder` (`pagefind/`) are made after the pages; links into it are
+    /// Files under `folder` (`search-index/`) are made after the pages; links into it are
     /// checked against the files [`Checker::finish`] is given.
     pub fn later(mut self, folder: &str) -> Checker {
         self.later_folder = Some(folder.to_string());
@@ -258,15 +258,18 @@ mod tests {
 
     #[test]
     fn links_into_the_folder_made_last_wait_for_it() {
-        let page = r#"<script src="pagefind/ui.js"></script><link href="pagefind/ui.css">"#;
+        let page = r#"<link href="search-index/meta.json"><link href="search-index/a.json">"#;
         let run = |made: &[&str]| {
-            let mut checker = Checker::new(["search.html".to_string()], "/").later("pagefind/");
+            let mut checker = Checker::new(["search.html".to_string()], "/").later("search-index/");
             let scan = checker.scan("search.html", page.as_bytes());
             checker.add(scan);
             checker.finish(made.iter().copied()).map_err(|r| r.len())
         };
-        assert_eq!(run(&["pagefind/ui.js", "pagefind/ui.css"]), Ok(()));
-        assert_eq!(run(&["pagefind/ui.js"]), Err(1));
+        assert_eq!(
+            run(&["search-index/meta.json", "search-index/a.json"]),
+            Ok(())
+        );
+        assert_eq!(run(&["search-index/meta.json"]), Err(1));
     }
 
     #[test]

@@ -380,7 +380,7 @@ mod tests {
         let html = sanitised(
             "## 附件1 {#annex-1}\n\n<b>说明</b>\n\n| a | << |\n|---|---|\n| 1 | 2 |\n| ^^ | 3 |\n",
         );
-        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore=\"\">"), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-search-ignore=\"\">"), "{html}");
         assert!(
             html.contains("<caption id=\"table\" class=\"from-heading\">"),
             "{html}"

@@ -27,7 +27,7 @@ const TITLE_MAX_CHARS: usize = 40;
 
 /// Shown by the theme only when the table is wider than the screen.
 pub(super) const SCROLL_CUE: &str =
-    "<p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore>左右滑动查看全部列</p>";
+    "<p class=\"scroll-cue\" aria-hidden=\"true\" data-search-ignore>左右滑动查看全部列</p>";
 
 /// The nearest heading so far: its anchor and its text.
 #[derive(Default)]
@@ -331,7 +331,7 @@ mod tests {
         let out = html("## 附件1 {#annex-1}\n\n表1 重点*指标*分解表\n\n| a |\n|---|\n| 1 |\n");
         assert!(
             out.contains(
-                "<h2 id=\"annex-1\">附件1</h2>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"annex-1-table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-pagefind-ignore>左右滑动查看全部列</p><table><caption id=\"annex-1-table\">表1 重点<em>指标</em>分解表</caption><thead>"
+                "<h2 id=\"annex-1\">附件1</h2>\n<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"annex-1-table\"><p class=\"scroll-cue\" aria-hidden=\"true\" data-search-ignore>左右滑动查看全部列</p><table><caption id=\"annex-1-table\">表1 重点<em>指标</em>分解表</caption><thead>"
             ),
             "{out}"
         );

@@ -49,7 +49,7 @@ fn builder() -> &'static ammonia::Builder<'static> {
             // screen readers and search. Only the values planpub writes are kept.
             .add_tag_attributes("div", ["id", "role", "tabindex", "aria-labelledby"])
             .add_tag_attributes("caption", ["id"])
-            .add_tag_attributes("p", ["aria-hidden", "data-pagefind-ignore"])
+            .add_tag_attributes("p", ["aria-hidden", "data-search-ignore"])
             .add_tag_attributes("th", ["scope"])
             .attribute_filter(|_, attribute, value| {
                 match attribute {

@@ -1,5 +1,5 @@
-//! Errors of the search index: Pagefind refusing its settings, a page, or the build
-//! of the index.
+//! Errors of the search index: a thread that could not start, a page that was not
+//! rendered, or the gathering of the index.
 
 use std::path::Path;
 
@@ -30,10 +30,10 @@ impl Problem for SearchError {
     fn help(&self) -> Option<String> {
         Some(match self {
             Self::Setup { .. } => {
-                "the search indexer could not start (no thread or runtime, or `language` in site.yaml is not a language code such as zh-CN); the previous output was left as it was".into()
+                "the search indexer could not start a thread (the machine may be out of memory or threads); the previous output was left as it was".into()
             }
             Self::Page { .. } => {
-                "the page was rendered but the search indexer could not read it; check the template that renders it for unclosed tags".into()
+                "every page listed for search must be rendered before the index is made; this is a bug in planpub, please report it with the site that shows it".into()
             }
             Self::Build { .. } => {
                 "the search index is built from every page after rendering; the previous output was left as it was".into()

@@ -1,63 +1,72 @@
-//! The index of a full build, fed page by page while the pages are still being
-//! rendered: Pagefind reads pages one at a time, so it runs on a thread of its own
-//! beside the render instead of after it, and no page waits in memory for it longer
-//! than the queue between them.
+//! The index of a full build, fed while the pages are rendered: each page is analysed
+//! on the thread that rendered it ([`super::analyse`]), its text chunks are written with
+//! it, and only its tokens go to the one thread that gathers them ([`Builder`]). No
+//! page waits in memory for the index longer than the queue between them.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
-use super::SearchError;
-use super::indexer::{Input, State, runtime};
+use super::builder::{Builder, chunk_files};
+use super::{Analysed, Listed, Listing, SearchError, analyse};
 use crate::diagnostic::Report;
 use crate::link::Linked;
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Page};
 
-/// Pages rendered but not yet read by Pagefind. The render waits when it is full.
-const QUEUE: usize = 256;
-
-/// A page for the index: output path (for errors), URL from the site's root, HTML.
-type Page = (String, String, Vec<u8>);
+/// Pages analysed but not yet gathered. The render waits when it is full.
+const QUEUE: usize = 512;
 
 pub struct Feed {
-    pages: Option<SyncSender<Page>>,
+    listed: HashMap<Page, Listed>,
+    pages: Option<SyncSender<Analysed>>,
     worker: Option<JoinHandle<Result<Vec<OutputFile>, SearchError>>>,
     cancelled: Arc<AtomicBool>,
 }
 
 impl Feed {
-    /// Starts the indexer; `None` when the site has search turned off. Pages must be
-    /// given in the order of [`super::routes`], as the index depends on it.
+    /// Starts gathering; `None` when the site has search turned off.
     pub fn start(linked: &Linked) -> Result<Option<Feed>, Vec<Report>> {
         if !linked.site.config.search {
             return Ok(None);
         }
-        let language = linked.site.config.language.to_lowercase();
+        let listing = Listing::of(linked);
+        let builder = Builder::new(&listing);
+        let listed = listing
+            .pages
+            .into_iter()
+            .map(|(page, _, listed)| (page, listed))
+            .collect();
         let (pages, queue) = sync_channel(QUEUE);
         let cancelled = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancelled);
         let worker = std::thread::Builder::new()
             .name("planpub-search".into())
-            .spawn(move || index(language, queue, &stop))
+            .spawn(move || gather(builder, queue, &stop))
             .map_err(|e| {
                 vec![Report::new(SearchError::Setup {
                     message: e.to_string(),
                 })]
             })?;
         Ok(Some(Feed {
+            listed,
             pages: Some(pages),
             worker: Some(worker),
             cancelled,
         }))
     }
 
-    /// Queues one page. If the indexer has stopped on an error, the page is dropped
-    /// and [`Feed::finish`] reports the error.
-    pub fn add(&self, file: String, url: String, html: Vec<u8>) {
-        if let Some(pages) = &self.pages {
-            let _ = pages.send((file, url, html));
-        }
+    /// Analyses a rendered page if the index lists it, and returns the files of its
+    /// text to write with it. Runs on the rendering thread.
+    pub fn page(&self, page: Page, html: &[u8]) -> Vec<OutputFile> {
+        let (Some(listed), Some(pages)) = (self.listed.get(&page), &self.pages) else {
+            return Vec::new();
+        };
+        let mut analysed = analyse(listed, html);
+        let chunks = chunk_files(analysed.page, std::mem::take(&mut analysed.chunks));
+        let _ = pages.send(analysed);
+        chunks
     }
 
     /// Waits for the last page and returns the index's files, in path order.
@@ -82,28 +91,19 @@ impl Drop for Feed {
     }
 }
 
-fn index(
-    language: String,
-    queue: Receiver<Page>,
+fn gather(
+    mut builder: Builder,
+    queue: Receiver<Analysed>,
     cancelled: &AtomicBool,
 ) -> Result<Vec<OutputFile>, SearchError> {
-    runtime()?.block_on(async {
-        let mut state = State::new(language)?;
-        for (file, url, html) in queue {
-            if cancelled.load(Ordering::Relaxed) {
-                return Ok(Vec::new());
-            }
-            state
-                .add(&Input {
-                    file,
-                    url,
-                    html: &html,
-                })
-                .await?;
-        }
+    for page in queue {
         if cancelled.load(Ordering::Relaxed) {
             return Ok(Vec::new());
         }
-        state.files().await
-    })
+        builder.add(&page);
+    }
+    if cancelled.load(Ordering::Relaxed) {
+        return Ok(Vec::new());
+    }
+    builder.finish()
 }

@@ -9,6 +9,7 @@
 
 mod error;
 pub mod http;
+mod indexing;
 mod rebuild;
 pub mod resolve;
 mod status;

@@ -13,8 +13,9 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use tokio::sync::watch;
 
 use super::ServeError;
+use super::indexing;
 use super::status::Status;
-use crate::build::incremental::{Incremental, Indexed, differs};
+use crate::build::incremental::{Incremental, differs};
 use crate::diagnostic::{Report, to_terminal};
 use crate::progress::{Bar, Progress, Quiet};
 
@@ -41,12 +42,16 @@ pub fn watch(
     status: watch::Sender<Status>,
     color: bool,
 ) -> Result<Watcher, ServeError> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let (tx, rx) = mpsc::channel::<Message>();
+    let saves = tx.clone();
     let watch_error = |source| ServeError::Watch {
         path: root.to_path_buf(),
         source,
     };
-    let mut watcher = new_debouncer(DEBOUNCE, None, tx).map_err(watch_error)?;
+    let mut watcher = new_debouncer(DEBOUNCE, None, move |batch| {
+        let _ = saves.send(Message::Saved(batch));
+    })
+    .map_err(watch_error)?;
     // The root itself only for site.yaml: watching the file alone would lose it when
     // an editor saves by renaming a new file over it.
     watcher
@@ -61,25 +66,17 @@ pub fn watch(
         }
     }
     let root = root.to_path_buf();
+    let indexed = tx;
+    let jobs = indexing::start(move |done| {
+        let _ = indexed.send(Message::Indexed(done));
+    });
     std::thread::spawn(move || {
-        // Set after a good build: the search index still describes the build before.
-        let mut index_behind = false;
-        loop {
-            // The index waits while saves keep coming: the edited pages come first.
-            let batch = if index_behind {
-                match rx.try_recv() {
-                    Ok(batch) => batch,
-                    Err(mpsc::TryRecvError::Empty) => {
-                        index_behind = false;
-                        update_index(&mut preview, &status, color);
-                        continue;
-                    }
-                    Err(mpsc::TryRecvError::Disconnected) => break,
-                }
-            } else {
-                match rx.recv() {
-                    Ok(batch) => batch,
-                    Err(mpsc::RecvError) => break,
+        while let Ok(message) = rx.recv() {
+            let batch = match message {
+                Message::Saved(batch) => batch,
+                Message::Indexed(done) => {
+                    apply_index(&mut preview, done, &status, color);
+                    continue;
                 }
             };
             let paths = match batch {
@@ -102,26 +99,41 @@ pub fn watch(
             }
             let mut next = status.borrow().clone();
             let result = preview.build(&Quiet);
-            index_behind |= result.is_ok();
             publish(result, &mut next, color, &paths);
             status.send_replace(next);
+            // The edited pages are served; the index follows on its own thread.
+            if let Some(job) = preview.index_job() {
+                let _ = jobs.send(job);
+            }
         }
     });
     Ok(watcher)
 }
 
-/// Brings the search index up to the last good build and serves it with that build's
-/// pages. Those pages have not changed, so open pages are not reloaded.
-fn update_index(preview: &mut Incremental, status: &watch::Sender<Status>, color: bool) {
-    match preview.index(&Quiet) {
-        Ok(Indexed::Current) => {}
-        Ok(Indexed::Updated { files, elapsed }) => {
-            // Open pages hear nothing: none of them changed.
-            status.send_if_modified(|s| {
-                s.files = Some(files);
-                false
-            });
-            println!("search index updated in {} ms", elapsed.as_millis());
+/// What the preview's thread hears: a batch of saves, or a finished index update.
+enum Message {
+    Saved(DebounceEventResult),
+    Indexed(indexing::Done),
+}
+
+/// Serves a finished index update with the last good build's pages. Those pages have
+/// not changed, so open pages are not reloaded.
+fn apply_index(
+    preview: &mut Incremental,
+    done: indexing::Done,
+    status: &watch::Sender<Status>,
+    color: bool,
+) {
+    match done {
+        Ok(index) => {
+            let elapsed = index.elapsed;
+            if let Some(files) = preview.apply(index) {
+                status.send_if_modified(|s| {
+                    s.files = Some(files);
+                    false
+                });
+                println!("search index updated in {} ms", elapsed.as_millis());
+            }
         }
         Err(reports) => {
             eprint!("{}", to_terminal(&reports, color));
