@@ -17,7 +17,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // Page types checked in a state a reader puts them in, after the page has loaded.
 const SETUP = {
   // Pagefind's results, as a reader sees them after searching.
-  'search results': (page) => page.waitForSelector('.pagefind-ui__result', { timeout: 20000 }),
+  'search results': (page) => page.waitForSelector('li.search-result', { timeout: 20000 }),
   // A comparison table sorted by its last column: the sort buttons and aria-sort.
   'indicator, sorted': (page) => page.locator('table.indicator-table thead th button.sort').last().click(),
   // The 适老化 switch on: larger text and higher contrast must still pass.

@@ -41,7 +41,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const elder = (page) => page.check('#site-elder', { timeout: 5000 });
 // Page types checked in a state a reader puts them in, after the page has loaded.
 const SETUP = {
-  'search results': (page) => page.waitForSelector('.pagefind-ui__result', { timeout: 20000 }),
+  'search results': (page) => page.waitForSelector('li.search-result', { timeout: 20000 }),
   'indicator, sorted': (page) => page.locator('table.indicator-table thead th button.sort').last().click({ timeout: 5000 }),
   'plan, 大字模式': elder,
   // Text at 125 % is where a phone layout overflows first: the home page's cards and

@@ -158,8 +158,8 @@ if (served) {
     search.searchParams.set('q', '质押融资');
     await page.goto(search.href, { waitUntil: 'load' });
     const found = await page
-      .waitForSelector('.pagefind-ui__result', { timeout: 20000 })
-      .then(() => page.$$eval('.pagefind-ui__result', (r) => r.length))
+      .waitForSelector('li.search-result', { timeout: 20000 })
+      .then(() => page.$$eval('li.search-result', (r) => r.length))
       .catch(() => 0);
     if (found === 0) problem('search/', `质押融资 found nothing${errors.length ? `: ${errors.join('; ')}` : ''}`);
     else console.log(`portable: search for 质押融资 found ${found} page(s)`);

@@ -19,9 +19,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 // The policy the site must work under: everything from the site itself, nothing
-// inline; search's WebAssembly may be compiled (docs/deploy.md). Sent with every
-// response, so the browser refuses what the policy forbids.
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+// inline, no WebAssembly or eval (docs/deploy.md). Sent with every response, so the
+// browser refuses what the policy forbids.
+export const CSP = "default-src 'self'";
 
 /** Launches headless Chromium from CHROMIUM with the fixed arguments above. */
 export async function launchChromium() {
