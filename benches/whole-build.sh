@@ -1,45 +1,80 @@
 #!/usr/bin/env bash
-# Whole-build benchmark: planpub on synthetic sites of 1,000, 10,000 and 30,000 plans
-# (examples/gen-corpus), against Hugo building the same plan texts as plain Markdown
-# pages with minimal templates. docs/performance.md explains the figures.
+# Whole-build benchmark: planpub on sites of 1,000, 10,000 and 30,000 plans, against
+# Hugo building the same plan texts as plain Markdown pages with minimal templates.
+# docs/performance.md explains the figures. Each size is measured on two corpora:
 #
-#   benches/whole-build.sh                      # all three sizes, 3 runs each
-#   benches/whole-build.sh --sizes "1000" --runs 1
-#   benches/whole-build.sh --search-sizes "1000 10000 30000"
+#   generated  synthetic plans from examples/gen-corpus (short invented texts), in
+#              $WORK/corpus-N, with a Hugo copy made here in $WORK/hugo-N;
+#   seeds      the five real seed plans and the municipal outline copied over a
+#              synthetic region tree by replicate_seeds.py (long real texts, about
+#              N plans: it rounds to whole districts), in $WORK/seeds-N/site, with
+#              the Hugo copy it writes in $WORK/seeds-N/hugo.
+#
+#   benches/whole-build.sh                      # all three sizes, both corpora, 3 runs each
+#   benches/whole-build.sh --sizes "1000" --runs 1 --corpus seeds
+#   benches/whole-build.sh --search-sizes "1000 10000"
+#   benches/whole-build.sh --planpub /path/to/planpub   # time that binary, don't build planpub
 #   WORK=/somewhere/else benches/whole-build.sh # where corpora and outputs go
+#   SEEDS=/path/to/replicate_seeds.py benches/whole-build.sh
 #
-# The build with the search index runs at the sizes --search-sizes names (default
-# 1,000 and 10,000): Pagefind holds its whole index in memory, about 1.8 GiB per
-# 1,000 plans, so at 30,000 plans it needs more than a 24 GiB machine has.
+# Corpora are made once and reused: a corpus folder holding .generated is kept (delete
+# it to make it again, e.g. after the seed plans change), but its themes/default is
+# replaced by this checkout's before it is timed. The seeds corpus is made from this
+# checkout's content/, themes/ and site.yaml; SEEDS defaults to
+# /work/shared/bench/replicate_seeds.py.
 #
-# For each size it reports, as the median of alternating runs (planpub without its
-# search index, planpub with it, Hugo; each run starts from an empty output folder):
-# wall time, plans per second, peak RSS (GNU time's "maximum resident set size") and
-# the output's size, then planpub/Hugo as ratios. At 10,000 plans it also times the
-# preview (`planpub serve`) after a save to one plan's text and to one indicator
-# value: the build time serve prints, and the time from the save to that line (which
-# includes the 80 ms that joins a burst of save events into one build).
+# The build with the search index runs at the sizes --search-sizes names (default all
+# three, 1,000 to 30,000, which planpub's own sharded index fits in). Pagefind, the
+# index before it, held its whole index in memory, about 1.8 GiB per 1,000 generated
+# plans and 3.4 GiB for the seeds corpus at 1,000: to time a Pagefind build pass
+# --search-sizes "1000" (10,000 needs ~18 GiB generated, ~33 GiB seeds).
 #
+# For each corpus and size it reports, as the median of alternating runs (planpub
+# without its search index, i.e. site.yaml with `search: false`, planpub with it, Hugo;
+# each run starts from an empty output folder): wall time, plans per second, peak RSS
+# (GNU time's "maximum resident set size") and the output's size, then planpub/Hugo as
+# ratios; the plans column counts the corpus's plan bundles. On the generated corpus at
+# 10,000 plans it also times the preview (`planpub serve`) after a save to one plan's
+# text and to one indicator value: the build time serve prints, and the time from the
+# save to that line (which includes the 80 ms that joins a burst of save events into
+# one build).
+#
+# Builds planpub with cargo (honouring CARGO_TARGET_DIR) unless --planpub is given; the
+# generator, examples/gen-corpus, is built when a generated corpus has to be made.
 # Installs Debian's hugo and time packages when missing (as root, or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$(pwd)"
 
 sizes="1000 10000 30000"
-search_sizes="1000 10000"
+search_sizes="1000 10000 30000"
+corpus_choice="both"
 runs=3
+planpub=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --search-sizes) search_sizes="$2"; shift 2 ;;
+    --corpus) corpus_choice="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --planpub) planpub="$(realpath "$2")"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
+case "$corpus_choice" in
+  generated|seeds) corpora="$corpus_choice" ;;
+  both) corpora="generated seeds" ;;
+  *) echo "--corpus takes generated, seeds or both, not: $corpus_choice" >&2; exit 2 ;;
+esac
+seeds="${SEEDS:-/work/shared/bench/replicate_seeds.py}"
+if [[ " $corpora " == *" seeds "* ]] && [ ! -f "$seeds" ]; then
+  echo "the seeds corpus needs replicate_seeds.py: not found at $seeds (set SEEDS)" >&2; exit 2
+fi
 work="${WORK:-$repo/target/bench}"
 mkdir -p "$work"
 results="$work/results.md"
 : >"$results"
+rm -f "$work"/plain-seconds-*
 say() { echo "$*" | tee -a "$results"; }
 
 need=()
@@ -51,9 +86,14 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-cargo build --release --locked --bin planpub --example gen-corpus
-planpub="$repo/target/release/planpub"
-gen="$repo/target/release/examples/gen-corpus"
+# cargo reads a relative CARGO_TARGET_DIR from the folder it runs in, the repository.
+target="${CARGO_TARGET_DIR:-target}"
+[[ "$target" == /* ]] || target="$repo/$target"
+if [ -z "$planpub" ]; then
+  cargo build --release --locked --bin planpub --example gen-corpus
+  planpub="$target/release/planpub"
+fi
+gen="$target/release/examples/gen-corpus"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -89,6 +129,7 @@ EOF
   cat >"$site/layouts/_default/list.html" <<'EOF'
 {{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
 EOF
+  local dir
   for dir in "$corpus"/content/plans/*/; do
     local id; id="$(basename "$dir")"
     # planpub's front matter is replaced by Hugo's: the title alone.
@@ -101,61 +142,90 @@ EOF
   done
 }
 
+# Makes the corpus of $1 plans of kind $2 unless it is there; sets site (its planpub
+# site folder) and hugo (its Hugo copy's folder). A kept corpus gets this checkout's
+# themes/ again, so its templates always match the planpub being timed.
+make_corpus() {
+  local n="$1" kind="$2" made
+  case "$kind" in
+    generated)
+      made="$work/corpus-$n"; site="$made"; hugo="$work/hugo-$n"
+      if [ ! -f "$made/.generated" ]; then
+        [ -x "$gen" ] || cargo build --release --locked --example gen-corpus
+        rm -rf "$made"
+        "$gen" --regions $(( n / 5 )) --plans-per-region 5 --out "$made"
+        touch "$made/.generated"
+      fi
+      hugo_site "$site" "$hugo" ;;
+    seeds)
+      made="$work/seeds-$n"; site="$made/site"; hugo="$made/hugo"
+      if [ ! -f "$made/.generated" ]; then
+        python3 "$seeds" "$repo" "$made" "$n"
+        touch "$made/.generated"
+      fi ;;
+  esac
+  rm -rf "$site/themes/default"; cp -r "$repo/themes/default" "$site/themes/default"
+}
+
 say "# planpub whole-build benchmark"
 say ""
 say "$(date -u +%Y-%m-%d) · $(nproc) cores · $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) · $("$planpub" --version) · $(hugo version | cut -d' ' -f1-2) · median of $runs alternating runs"
 say ""
-say "| plans | pages | planpub, no search | with search | Hugo, plain pages | ratio no search / Hugo | ratio with search / Hugo | plans/s (no search) | peak RSS no search / with search / Hugo | output (with search) |"
-say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+say "Corpora: generated = examples/gen-corpus (synthetic texts); seeds = the real seed plans replicated by replicate_seeds.py."
+say ""
+say "| corpus | plans | pages | planpub, no search | with search | Hugo, plain pages | ratio no search / Hugo | ratio with search / Hugo | plans/s (no search) | peak RSS no search / with search / Hugo | output (with search) |"
+say "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
-for n in $sizes; do
-  regions=$(( n / 5 ))
-  corpus="$work/corpus-$n"
-  if [ ! -f "$corpus/.generated" ]; then
-    rm -rf "$corpus"
-    "$gen" --regions "$regions" --plans-per-region 5 --out "$corpus"
-    touch "$corpus/.generated"
-  fi
-  hugo_site "$corpus" "$work/hugo-$n"
-  config="$(cat "$corpus/site.yaml")"
-  out="$work/out-$n"
-  rm -f "$work"/t-{plain,search,hugo}.txt
-  for _ in $(seq "$runs"); do
-    printf '%s\nsearch: false\n' "$config" >"$corpus/site.yaml"
-    rm -rf "$out"; timed "$work/t-plain.txt" "$planpub" build --root "$corpus" --output "$out"
-    pages="$(sed -n 's/^built \([0-9][0-9]*\) pages.*/\1/p' "$work/stdout.txt")"
-    if [[ " $search_sizes " == *" $n "* ]]; then
-      printf '%s\n' "$config" >"$corpus/site.yaml"
-      rm -rf "$out"; timed "$work/t-search.txt" "$planpub" build --root "$corpus" --output "$out"
+for kind in $corpora; do
+  for n in $sizes; do
+    make_corpus "$n" "$kind"
+    plans="$(find "$site/content/plans" -mindepth 1 -maxdepth 1 -type d | wc -l)"
+    # Without search: site.yaml with `search: false` (any search line of its own dropped);
+    # with search: the same without that line, search being on by default.
+    config="$(cat "$site/site.yaml")"
+    base="$(grep -v '^search:' <<<"$config" || true)"
+    out="$work/out-$kind-$n"
+    rm -f "$work"/t-{plain,search,hugo}.txt
+    for _ in $(seq "$runs"); do
+      printf '%s\nsearch: false\n' "$base" >"$site/site.yaml"
+      rm -rf "$out"; timed "$work/t-plain.txt" "$planpub" build --root "$site" --output "$out"
+      pages="$(sed -n 's/^built \([0-9][0-9]*\) pages.*/\1/p' "$work/stdout.txt")"
+      if [[ " $search_sizes " == *" $n "* ]]; then
+        printf '%s\n' "$base" >"$site/site.yaml"
+        rm -rf "$out"; timed "$work/t-search.txt" "$planpub" build --root "$site" --output "$out"
+      fi
+      rm -rf "$work/hugo-out"; timed "$work/t-hugo.txt" hugo --quiet --source "$hugo" --destination "$work/hugo-out"
+    done
+    printf '%s\n' "$config" >"$site/site.yaml"
+    size="$(du -sb "$out" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+    p_t="$(cut -d' ' -f1 "$work/t-plain.txt" | median)"; p_m="$(cut -d' ' -f2 "$work/t-plain.txt" | median)"
+    h_t="$(cut -d' ' -f1 "$work/t-hugo.txt" | median)"; h_m="$(cut -d' ' -f2 "$work/t-hugo.txt" | median)"
+    if [ -s "$work/t-search.txt" ]; then
+      s_t="$(cut -d' ' -f1 "$work/t-search.txt" | median)"; s_m="$(cut -d' ' -f2 "$work/t-search.txt" | median)"
+    else
+      s_t=""; s_m=""; size="$size (no search)"
     fi
-    rm -rf "$work/hugo-out"; timed "$work/t-hugo.txt" hugo --quiet --source "$work/hugo-$n" --destination "$work/hugo-out"
+    say "$(awk -v kind="$kind" -v n="$plans" -v pages="$pages" -v p="$p_t" -v s="$s_t" -v h="$h_t" -v pm="$p_m" -v sm="$s_m" -v hm="$h_m" -v size="$size" 'BEGIN {
+      st = (s == "") ? "not run" : sprintf("%.2f s", s); sr = (s == "") ? "—" : sprintf("%.2f×", s / h)
+      smt = (sm == "") ? "—" : sprintf("%.0f", sm / 1024)
+      printf "| %s | %d | %s | %.2f s | %s | %.2f s | %.2f× | %s | %.0f | %.0f / %s / %.0f MiB | %s |", kind, n, pages, p, st, h, p / h, sr, n / p, pm / 1024, smt, hm / 1024, size }')"
+    echo "$p_t" >"$work/plain-seconds-$kind-$n"
   done
-  printf '%s\n' "$config" >"$corpus/site.yaml"
-  size="$(du -sb "$out" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
-  p_t="$(cut -d' ' -f1 "$work/t-plain.txt" | median)"; p_m="$(cut -d' ' -f2 "$work/t-plain.txt" | median)"
-  h_t="$(cut -d' ' -f1 "$work/t-hugo.txt" | median)"; h_m="$(cut -d' ' -f2 "$work/t-hugo.txt" | median)"
-  if [ -s "$work/t-search.txt" ]; then
-    s_t="$(cut -d' ' -f1 "$work/t-search.txt" | median)"; s_m="$(cut -d' ' -f2 "$work/t-search.txt" | median)"
-  else
-    s_t=""; s_m=""; size="$size (no search)"
-  fi
-  say "$(awk -v n="$n" -v pages="$pages" -v p="$p_t" -v s="$s_t" -v h="$h_t" -v pm="$p_m" -v sm="$s_m" -v hm="$h_m" -v size="$size" 'BEGIN {
-    st = (s == "") ? "not run" : sprintf("%.2f s", s); sr = (s == "") ? "—" : sprintf("%.2f×", s / h)
-    smt = (sm == "") ? "—" : sprintf("%.0f", sm / 1024)
-    printf "| %d | %s | %.2f s | %s | %.2f s | %.2f× | %s | %.0f | %.0f / %s / %.0f MiB | %s |", n, pages, p, st, h, p / h, sr, n / p, pm / 1024, smt, hm / 1024, size }')"
-  echo "$p_t" >"$work/plain-seconds-$n"
 done
 
-if [ -f "$work/plain-seconds-10000" ] && [ -f "$work/plain-seconds-30000" ]; then
-  say ""
-  say "Growth, 30,000 / 10,000 plans, no search: $(awk -v a="$(cat "$work/plain-seconds-30000")" -v b="$(cat "$work/plain-seconds-10000")" 'BEGIN { printf "%.2f×", a / b }') (linear would be 3×)"
-fi
+for kind in $corpora; do
+  if [ -f "$work/plain-seconds-$kind-10000" ] && [ -f "$work/plain-seconds-$kind-30000" ]; then
+    say ""
+    say "Growth on the $kind corpus, 30,000 / 10,000 plans, no search: $(awk -v a="$(cat "$work/plain-seconds-$kind-30000")" -v b="$(cat "$work/plain-seconds-$kind-10000")" 'BEGIN { printf "%.2f×", a / b }') (linear would be 3×)"
+  fi
+done
 
-# The preview at 10,000 plans: a save to one plan's text, then to one target value.
+# The preview at 10,000 plans of the generated corpus: a save to one plan's text, then
+# to one target value.
 # Without the search index: the preview keeps the whole site and Pagefind's index in
 # memory, which at this size is more than the machine has (see docs/performance.md).
 corpus="$work/corpus-10000"
-if [[ " $sizes " == *" 10000 "* ]] && [ -d "$corpus" ]; then
+if [[ " $corpora " == *" generated "* ]] && [[ " $sizes " == *" 10000 "* ]] && [ -d "$corpus" ]; then
   config="$(cat "$corpus/site.yaml")"
   printf '%s\nsearch: false\n' "$config" >"$corpus/site.yaml"
   log="$work/serve.log"
