@@ -453,12 +453,8 @@
             matches.push(mt.index);
           }
         }
-        var p = document.createElement("p");
-        p.className = "search-result-excerpt";
-        marked(excerpt(text, matches.length ? matches[0] : 0, 60), re, p);
-        li.appendChild(p);
-        // Sub-results: the sections of this chunk that hold a match, each linked to
-        // its heading.
+        // Sections of this chunk that hold a match, each linked to its heading; when
+        // there are none, one excerpt of the page.
         var seen = new Set(), subs = [];
         matches.forEach(function (at) {
           var section = null;
@@ -468,7 +464,12 @@
             subs.push([section, at]);
           }
         });
-        if (subs.length) {
+        if (!subs.length) {
+          var p = document.createElement("p");
+          p.className = "search-result-excerpt";
+          marked(excerpt(text, matches.length ? matches[0] : 0, 60), re, p);
+          li.appendChild(p);
+        } else {
           var ul = document.createElement("ul");
           ul.className = "search-result-sections";
           subs.forEach(function (sub) {
