@@ -21,7 +21,7 @@
 # it to make it again, e.g. after the seed plans change), but its themes/default is
 # replaced by this checkout's before it is timed. The seeds corpus is made from this
 # checkout's content/, themes/ and site.yaml; SEEDS defaults to
-# /work/shared/bench/replicate_seeds.py.
+# ../shared/bench/replicate_seeds.py beside this checkout.
 #
 # The build with the search index runs at the sizes --search-sizes names (default all
 # three, 1,000 to 30,000, which planpub's own sharded index fits in). Pagefind, the
@@ -66,7 +66,7 @@ case "$corpus_choice" in
   both) corpora="generated seeds" ;;
   *) echo "--corpus takes generated, seeds or both, not: $corpus_choice" >&2; exit 2 ;;
 esac
-seeds="${SEEDS:-/work/shared/bench/replicate_seeds.py}"
+seeds="${SEEDS:-$repo/../shared/bench/replicate_seeds.py}"
 if [[ " $corpora " == *" seeds "* ]] && [ ! -f "$seeds" ]; then
   echo "the seeds corpus needs replicate_seeds.py: not found at $seeds (set SEEDS)" >&2; exit 2
 fi
