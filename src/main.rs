@@ -1,6 +1,7 @@
 //! The `planpub` command line. All work is done by the library's pipeline; this file
 //! only reads the arguments and prints the outcome.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -365,10 +366,9 @@ fn search(
                     serde_json::json!({"url": h.url, "title": h.title, "kind": h.kind.key(), "score": h.score})
                 })
                 .collect();
-            println!(
-                "{}",
-                serde_json::json!({"results": results, "files": found.fetched})
-            );
+            let json = serde_json::json!({"results": results, "files": found.fetched});
+            // A reader that closes the pipe early (`| head`) is not an error.
+            let _ = writeln!(std::io::stdout().lock(), "{json}");
             ExitCode::SUCCESS
         }
         Ok(found) => {

@@ -200,3 +200,48 @@ fn results_narrow_by_kind_and_region() {
             .is_empty()
     );
 }
+
+#[test]
+fn planpub_search_prints_the_ranked_results_and_explains_what_it_cannot_do() {
+    let (guard, output) = common::build_bundled();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_planpub"))
+            .arg("search")
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("planpub runs")
+    };
+    let out = output.to_str().expect("utf-8 path");
+    let json = run(&["万州", "--output", out, "--json"]);
+    assert!(
+        json.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let found: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(
+        found["results"][0]["url"],
+        "plans/wanzhou-ip-plan-2021-2025/index.html"
+    );
+    let text = run(&["质押融资", "--output", out, "--kind", "indicator"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("indicators/ip-pledge-financing-annual/"),
+        "{text}"
+    );
+    assert!(!text.contains("plans/"), "{text}");
+
+    let bad_kind = run(&["万州", "--output", out, "--kind", "page"]);
+    assert_eq!(bad_kind.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad_kind.stderr).contains("`page` is not a kind of page"));
+    let empty = guard.path().join("empty");
+    fs::create_dir_all(&empty).expect("folder");
+    let no_index = run(&["万州", "--output", empty.to_str().expect("utf-8")]);
+    assert_eq!(no_index.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&no_index.stderr);
+    assert!(
+        message.contains("meta.json") && message.contains("planpub build"),
+        "{message}"
+    );
+}
