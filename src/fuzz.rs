@@ -61,6 +61,7 @@ pub fn front_matter(data: &[u8]) {
         regions: region.into_iter().collect(),
         plans,
         catalogue: entry.into_iter().collect(),
+        reports: Vec::new(),
         theme: no_theme(),
     };
     // Without site.yaml the model always fails, after checking every value it was given.
@@ -308,6 +309,7 @@ fn citation_site() -> &'static Linked {
             regions,
             plans,
             catalogue: Vec::new(),
+            reports: Vec::new(),
             theme: no_theme(),
         };
         let site = model::model(loaded).expect("the fixed site is valid");
@@ -423,6 +425,7 @@ pub fn import(data: &[u8]) {
         regions: Vec::new(),
         plans: vec![bundle(index, Some(table))],
         catalogue: Vec::new(),
+        reports: Vec::new(),
         theme: no_theme(),
     };
     // The reports of an unfilled draft are expected; the front_matter target renders

@@ -158,9 +158,10 @@ impl Incremental {
             None => Change::Everything,
         };
         let partial = match (&change, &self.last) {
-            (Change::Plans(ids), Some(last)) => {
-                let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                let wanted = render::affected::pages(&last.linked, &linked, &ids);
+            (Change::Files { plans, reports }, Some(last)) => {
+                let plans: Vec<&str> = plans.iter().map(String::as_str).collect();
+                let reports: Vec<&str> = reports.iter().map(String::as_str).collect();
+                let wanted = render::affected::pages(&last.linked, &linked, &plans, &reports);
                 render::render_selected(&linked, |p| wanted.contains(p), progress)
             }
             _ => render::render_selected(&linked, |_| true, progress),

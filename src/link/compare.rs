@@ -45,8 +45,14 @@ impl Normalised {
 /// The unit values of `measure` are compared in: the catalogue's unit, except for
 /// growth rates, which are rates whatever the indicator counts.
 pub fn comparison_unit(indicator: &Indicator, row: &PlanIndicator) -> Unit {
-    match row.measure {
-        Measure::GrowthRate | Measure::Qualitative => row.unit.value.clone(),
+    comparison_unit_of(indicator, row.measure, &row.unit.value)
+}
+
+/// [`comparison_unit`] of a value written in `unit` in `measure`, wherever it is
+/// stated (a plan row or a report).
+pub fn comparison_unit_of(indicator: &Indicator, measure: Measure, unit: &Unit) -> Unit {
+    match measure {
+        Measure::GrowthRate | Measure::Qualitative => unit.clone(),
         _ => indicator.unit.clone(),
     }
 }

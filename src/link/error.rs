@@ -66,6 +66,12 @@ pub enum LinkError {
         start: u16,
         end: u16,
     },
+    #[error("this report is dated {date}, after `as_of` ({as_of}) in site.yaml")]
+    ReportAfterAsOf {
+        at: Location,
+        date: String,
+        as_of: String,
+    },
 }
 
 impl Problem for LinkError {
@@ -80,7 +86,8 @@ impl Problem for LinkError {
             | Self::ResponsibleUnitTwice { at, .. }
             | Self::DocNumberTwice { at, .. }
             | Self::IdsDifferInCase { at, .. }
-            | Self::TargetOutsidePeriod { at, .. } => at,
+            | Self::TargetOutsidePeriod { at, .. }
+            | Self::ReportAfterAsOf { at, .. } => at,
         })
     }
 
@@ -89,6 +96,7 @@ impl Problem for LinkError {
             Self::UnknownReference { kind, found, candidates, .. } => {
                 let folder = match *kind {
                     "region" => "content/regions/<id>.md",
+                    "report" => "content/reports/<id>.md",
                     "plan" => "content/plans/<id>/index.md",
                     _ => "content/indicators/<id>.md",
                 };
@@ -124,6 +132,9 @@ impl Problem for LinkError {
             Self::TargetOutsidePeriod { .. } => {
                 "check the year against the source; if the plan really sets a goal beyond its period, correct `period`".into()
             }
+            Self::ReportAfterAsOf { .. } => {
+                "statuses are stated as of `as_of`, so every report must be dated on or before it: move `as_of` in site.yaml to the date up to which you have looked for reports, or check the report's date".into()
+            }
         })
     }
 
@@ -139,6 +150,7 @@ impl Problem for LinkError {
             Self::TargetOutsidePeriod { .. } => "this year".into(),
             Self::DocNumberTwice { .. } => "used again here".into(),
             Self::IdsDifferInCase { .. } => "this file".into(),
+            Self::ReportAfterAsOf { .. } => "this report".into(),
         }
     }
 
@@ -154,6 +166,7 @@ impl Problem for LinkError {
             Self::TargetOutsidePeriod { .. } => "planpub::link::target_outside_period",
             Self::DocNumberTwice { .. } => "planpub::link::doc_number_twice",
             Self::IdsDifferInCase { .. } => "planpub::link::ids_differ_in_case",
+            Self::ReportAfterAsOf { .. } => "planpub::link::report_after_as_of",
         }
     }
 }

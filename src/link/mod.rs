@@ -7,7 +7,9 @@ pub mod citations;
 pub mod compare;
 mod error;
 pub mod families;
+pub mod reported;
 pub mod responsible;
+pub mod target_status;
 mod unique;
 
 use std::collections::HashMap;
@@ -70,6 +72,10 @@ pub struct Linked {
     pub indicator_measures: Vec<Vec<compare::MeasureGroup>>,
     /// Per region: the responsible units its plans name.
     pub region_units: Vec<Vec<responsible::ResponsibleUnit>>,
+    /// Every reported value, filed by what it answers, and the "as of" date.
+    pub reported: reported::Reported,
+    /// Per plan, per row, per target: its status as of `reported.as_of`.
+    pub statuses: Vec<Vec<Vec<target_status::Assessment>>>,
 }
 
 impl Linked {
@@ -161,7 +167,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             let r = RowRef { plan: pi, row: ri };
             if let Some(ind) = ind {
                 indicator_rows[ind].push(r);
-                check_unit(row, &site.indicators[ind], &mut errors);
+                check_unit(&row.unit, row.measure, &site.indicators[ind], &mut errors);
             }
             if let Some(region) = region_rows.get_mut(plan_region[pi]) {
                 region.push(r);
@@ -192,6 +198,16 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     }
 
     let region_units = responsible::collect(&site, &plan_region, &mut errors);
+    let reported = reported::collect(
+        &site,
+        &reported::Index {
+            region_by_id: &region_by_id,
+            indicator_by_id: &indicator_by_id,
+            plan_region: &plan_region,
+            row_indicator: &row_indicator,
+        },
+        &mut errors,
+    );
     let matcher = citation_matcher(&site, &mut errors);
 
     let (Some(matcher), true) = (matcher, errors.is_empty()) else {
@@ -304,11 +320,55 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         plan_external,
         indicator_measures: Vec::new(),
         region_units,
+        reported,
+        statuses: Vec::new(),
     };
     linked.indicator_measures = (0..linked.site.indicators.len())
         .map(|i| compare::measure_groups(&linked, i))
         .collect();
+    linked.statuses = statuses(&linked);
     Ok(linked)
+}
+
+/// The status of every target of every plan row.
+fn statuses(linked: &Linked) -> Vec<Vec<Vec<target_status::Assessment>>> {
+    use rayon::prelude::*;
+    let as_of = reported::as_of_year(linked.reported.as_of);
+    (0..linked.site.plans.len())
+        .into_par_iter()
+        .map(|p| {
+            let plan = &linked.site.plans[p];
+            plan.indicators
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    let ind = linked.row_indicator[p][r];
+                    let indicator = &linked.site.indicators[ind];
+                    let unit = compare::comparison_unit(indicator, row);
+                    let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
+                    let key = reported::Key {
+                        region: linked.plan_region[p],
+                        indicator: ind,
+                        measure: row.measure,
+                    };
+                    row.targets
+                        .iter()
+                        .map(|t| {
+                            target_status::assess(&target_status::Inputs {
+                                key,
+                                direction: indicator.direction,
+                                period: plan.period,
+                                target: t,
+                                target_value: &t.value.rescaled(exponent),
+                                as_of,
+                                reported: &linked.reported,
+                            })
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The matcher of every plan's title, short title and aliases. Two plans with one
@@ -351,24 +411,30 @@ fn citation_matcher(site: &Site, errors: &mut Vec<LinkError>) -> Option<citation
 
 /// A row's unit must convert to its indicator's, so that values can be compared; a
 /// growth rate must be a rate. Qualitative goals have no unit to check.
-fn check_unit(row: &PlanIndicator, ind: &crate::model::Indicator, errors: &mut Vec<LinkError>) {
-    let unit = &row.unit.value;
-    let expected = match row.measure {
+fn check_unit(
+    unit: &Located<crate::model::quantity::Unit>,
+    measure: Measure,
+    ind: &crate::model::Indicator,
+    errors: &mut Vec<LinkError>,
+) {
+    let at = &unit.at;
+    let unit = &unit.value;
+    let expected = match measure {
         Measure::Qualitative => return,
         Measure::GrowthRate => "%",
         _ => ind.unit.base,
     };
     if unit.base != expected {
         errors.push(LinkError::IncompatibleUnit {
-            at: row.unit.at.clone(),
+            at: at.clone(),
             found: unit.written.clone(),
             indicator: ind.id.to_string(),
-            expected: if row.measure == Measure::GrowthRate {
+            expected: if measure == Measure::GrowthRate {
                 "%".to_string()
             } else {
                 ind.unit.written.clone()
             },
-            growth: row.measure == Measure::GrowthRate,
+            growth: measure == Measure::GrowthRate,
         });
     }
 }

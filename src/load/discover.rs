@@ -31,6 +31,10 @@ pub enum Found {
         id: String,
         path: PathBuf,
     },
+    Report {
+        id: String,
+        path: PathBuf,
+    },
 }
 
 /// Lists the content folder. Hidden files and editor backups are passed over; anything
@@ -125,6 +129,14 @@ fn classify(rel: &[String], path: PathBuf) -> Result<Found, String> {
             .ok_or_else(|| {
                 "content/indicators/ holds one `<id>.md` file per catalogue indicator".to_string()
             }),
+        ["reports", name] => stem(name)
+            .map(|id| Found::Report {
+                id: id.to_string(),
+                path,
+            })
+            .ok_or_else(|| {
+                "content/reports/ holds one `<id>.md` file per report (a document not on the site and the values it reports)".to_string()
+            }),
         ["plans", id, "index.md"] => Ok(Found::Plan {
             id: id.to_string(),
             path,
@@ -144,7 +156,9 @@ fn classify(rel: &[String], path: PathBuf) -> Result<Found, String> {
         ["plans", name] => Err(format!(
             "a plan is a folder: move `{name}` to content/plans/<id>/index.md"
         )),
-        _ => Err("content/ holds three folders: regions/, plans/ and indicators/".to_string()),
+        _ => Err(
+            "content/ holds four folders: regions/, plans/, indicators/ and reports/".to_string(),
+        ),
     }
 }
 

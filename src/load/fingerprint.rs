@@ -2,8 +2,9 @@
 //! again on every save (reading is cheap); this tells it how much to render again.
 //!
 //! A plan's body text and its indicator table are the parts editors change most, and
-//! the only ones whose effect stays local: they show on the plan's page and on the
-//! pages that compare or cite it. Anything else (site.yaml, a region, the catalogue, a
+//! with a report's values the only ones whose effect stays local: they show on the
+//! plan's page and on the pages that compare or cite it, or on the pages of the
+//! report's region and of the targets its values answer. Anything else (site.yaml, a region, the catalogue, a
 //! template, a plan's front matter, a file added or removed) can change every page.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,15 +19,20 @@ pub struct Fingerprint {
     everything: u64,
     /// Per plan id: its body text and its indicator table.
     plans: BTreeMap<String, (u64, u64)>,
+    /// Per report id: its text.
+    reports: BTreeMap<String, u64>,
 }
 
 /// How much of the site a change can touch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Everything,
-    /// Only these plans' texts or indicator tables changed (possibly none: a static
-    /// file or an asset changed in place).
-    Plans(BTreeSet<String>),
+    /// Only these plans' texts or indicator tables, or these reports, changed
+    /// (possibly none: a static file or an asset changed in place).
+    Files {
+        plans: BTreeSet<String>,
+        reports: BTreeSet<String>,
+    },
 }
 
 impl Fingerprint {
@@ -56,9 +62,15 @@ impl Fingerprint {
             let table = plan.indicators.as_ref().map_or(0, |t| hash(&t.file.text));
             plans.insert(plan.id.clone(), (hash(plan.index.body_text()), table));
         }
+        let mut reports = BTreeMap::new();
+        for doc in &loaded.reports {
+            doc.id.hash(&mut all);
+            reports.insert(doc.id.clone(), hash(&doc.file.text));
+        }
         Fingerprint {
             everything: all.finish(),
             plans,
+            reports,
         }
     }
 
@@ -68,13 +80,19 @@ impl Fingerprint {
             return Change::Everything;
         }
         // Same ids, since the ids are part of `everything`.
-        let changed = self
+        let plans = self
             .plans
             .iter()
             .filter(|(id, print)| next.plans.get(*id) != Some(print))
             .map(|(id, _)| id.clone())
             .collect();
-        Change::Plans(changed)
+        let reports = self
+            .reports
+            .iter()
+            .filter(|(id, print)| next.reports.get(*id) != Some(print))
+            .map(|(id, _)| id.clone())
+            .collect();
+        Change::Files { plans, reports }
     }
 }
 
@@ -113,28 +131,53 @@ mod tests {
         Fingerprint::of(&crate::load::load(dir, &crate::progress::Quiet).0)
     }
 
+    fn plans(ids: &[&str]) -> Change {
+        Change::Files {
+            plans: ids.iter().map(|s| s.to_string()).collect(),
+            reports: BTreeSet::new(),
+        }
+    }
+
+    #[test]
+    fn tells_a_report_edit_from_a_new_report() {
+        let dir = tempfile::tempdir().unwrap();
+        site(dir.path(), "正文", "1", "规划");
+        let before = print(dir.path());
+        fs::create_dir_all(dir.path().join("content/reports")).unwrap();
+        fs::write(
+            dir.path().join("content/reports/r.md"),
+            "---\nvalues: []\n---\n",
+        )
+        .unwrap();
+        let added = print(dir.path());
+        assert_eq!(before.change_to(&added), Change::Everything);
+        fs::write(
+            dir.path().join("content/reports/r.md"),
+            "---\nvalues: []\n# 改了\n---\n",
+        )
+        .unwrap();
+        assert_eq!(
+            added.change_to(&print(dir.path())),
+            Change::Files {
+                plans: BTreeSet::new(),
+                reports: BTreeSet::from(["r".to_string()]),
+            }
+        );
+    }
+
     #[test]
     fn tells_a_plan_edit_from_a_site_wide_one() {
         let dir = tempfile::tempdir().unwrap();
         site(dir.path(), "正文", "1", "规划");
         let before = print(dir.path());
-        assert_eq!(
-            before.change_to(&print(dir.path())),
-            Change::Plans(BTreeSet::new())
-        );
+        assert_eq!(before.change_to(&print(dir.path())), plans(&[]));
 
         site(dir.path(), "正文改了", "1", "规划");
         let body = print(dir.path());
-        assert_eq!(
-            before.change_to(&body),
-            Change::Plans(BTreeSet::from(["p".to_string()]))
-        );
+        assert_eq!(before.change_to(&body), plans(&["p"]));
 
         site(dir.path(), "正文改了", "2", "规划");
-        assert_eq!(
-            body.change_to(&print(dir.path())),
-            Change::Plans(BTreeSet::from(["p".to_string()]))
-        );
+        assert_eq!(body.change_to(&print(dir.path())), plans(&["p"]));
 
         site(dir.path(), "正文改了", "2", "新标题");
         assert_eq!(body.change_to(&print(dir.path())), Change::Everything);

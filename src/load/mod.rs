@@ -23,7 +23,7 @@ pub use source::MAX_FILE_BYTES;
 use crate::diagnostic::{Report, SourceFile};
 use crate::progress::Progress;
 use discover::Found;
-use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawSite};
+use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawReport, RawSite};
 
 /// One parsed content file: its id (the file or folder name), its text, the raw front
 /// matter and where its Markdown body is.
@@ -77,6 +77,8 @@ pub struct Loaded {
     pub regions: Vec<Doc<RawRegion>>,
     pub plans: Vec<PlanBundle>,
     pub catalogue: Vec<Doc<RawCatalogueEntry>>,
+    /// content/reports/: documents not on the site and the values they report.
+    pub reports: Vec<Doc<RawReport>>,
     pub theme: Theme,
 }
 
@@ -116,6 +118,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
 
     let mut regions = Vec::new();
     let mut catalogue = Vec::new();
+    let mut reports = Vec::new();
     let mut plan_docs = Vec::new();
     let mut tables = Vec::new();
     let mut assets: Vec<(String, Asset)> = Vec::new();
@@ -123,6 +126,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
         match p {
             Ok(Parsed::Region(d)) => regions.push(d),
             Ok(Parsed::Catalogue(d)) => catalogue.push(d),
+            Ok(Parsed::Report(d)) => reports.push(*d),
             Ok(Parsed::Plan(d)) => plan_docs.push(*d),
             Ok(Parsed::Table(d)) => tables.push(d),
             Ok(Parsed::Asset(id, a)) => assets.push((id, a)),
@@ -167,6 +171,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
         regions,
         plans,
         catalogue,
+        reports,
         theme,
     };
     (loaded, errors.into_iter().map(Report::new).collect())
@@ -175,6 +180,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
 enum Parsed {
     Region(Doc<RawRegion>),
     Catalogue(Doc<RawCatalogueEntry>),
+    Report(Box<Doc<RawReport>>),
     Plan(Box<Doc<RawPlan>>),
     Table(Doc<RawIndicatorTable>),
     Asset(String, Asset),
@@ -184,6 +190,7 @@ fn parse_found(root: &Path, found: Found) -> Result<Parsed, LoadError> {
     Ok(match found {
         Found::Region { id, path } => Parsed::Region(parse_doc(root, id, &path)?),
         Found::Catalogue { id, path } => Parsed::Catalogue(parse_doc(root, id, &path)?),
+        Found::Report { id, path } => Parsed::Report(Box::new(parse_doc(root, id, &path)?)),
         Found::Plan { id, path } => Parsed::Plan(Box::new(parse_doc(root, id, &path)?)),
         Found::PlanIndicators { id, path } => Parsed::Table(parse_doc(root, id, &path)?),
         Found::PlanAsset { id, rel, path } => Parsed::Asset(id, Asset { rel, path }),

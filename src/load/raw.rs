@@ -46,6 +46,11 @@ pub struct RawSite {
     /// anything that could run a script) | escape (shown as text)
     #[schemars(with = "Option<shape::RawHtml>")]
     pub raw_html: Option<S<String>>,
+    /// 截至日期 (as of), YYYY-MM-DD: the date up to which the editors have looked for
+    /// reported values; every target's status is stated as of this date. Without it,
+    /// the latest date of a plan or report on the site
+    #[schemars(with = "Option<shape::OptText>")]
+    pub as_of: Option<S<String>>,
 }
 
 /// 数据使用条款 (terms of use of the open data).
@@ -329,4 +334,66 @@ pub struct RawCatalogueEntry {
     /// 方向 (direction), required: higher_is_better 越高越好 | lower_is_better 越低越好 | target_band 保持在目标区间
     #[schemars(with = "shape::Direction")]
     pub direction: S<String>,
+}
+
+/// 监测报告 (report): content/reports/<id>.md, a document that is not on the site
+/// (a statistical bulletin, a work summary, a mid-term or final evaluation) and the
+/// values it reports. Every value takes its source from the file's fields.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// 标题 (title), required: the document's full title as published
+    #[schemars(with = "Option<shape::Text>")]
+    pub title: Option<S<String>>,
+    /// 所属地区 (region), required: the region the values are of (content/regions/<id>.md)
+    #[schemars(with = "Option<shape::Text>")]
+    pub region: Option<S<String>>,
+    /// 发布机关 (issuers), required: who published the document, as written
+    #[schemars(with = "Option<Vec<shape::Text>>")]
+    pub issuers: Option<Vec<S<String>>>,
+    /// 发文字号 (document number), when it has one
+    #[schemars(with = "Option<shape::OptText>")]
+    pub doc_number: Option<S<String>>,
+    /// 成文日期 (date written), YYYY-MM-DD; this or date_published is required
+    #[schemars(with = "Option<shape::OptText>")]
+    pub date_written: Option<S<String>>,
+    /// 发布日期 (date published), YYYY-MM-DD; this or date_written is required
+    #[schemars(with = "Option<shape::OptText>")]
+    pub date_published: Option<S<String>>,
+    /// 网址 (address) where the document is published, when it is online
+    #[schemars(with = "Option<shape::OptText>")]
+    pub url: Option<S<String>>,
+    /// 报告值 (values): one entry per value the document reports
+    #[schemars(with = "Vec<RawReportedValue>")]
+    pub values: Vec<S<RawReportedValue>>,
+}
+
+/// 报告值 (reported value): one value a report states for one year.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReportedValue {
+    /// 指标 (indicator), required: a catalogue id (content/indicators/<id>.md)
+    #[schemars(with = "shape::Text")]
+    pub indicator: S<String>,
+    /// 原文名称 (wording), required: the indicator's name exactly as the document writes it
+    #[schemars(with = "shape::Text")]
+    pub wording: S<String>,
+    /// 单位 (unit), required: exactly as written; "" when none
+    #[schemars(with = "shape::Unit")]
+    pub unit: S<String>,
+    /// 口径 (measure), required: stock 存量 | cumulative 累计 | annual 年度 | growth_rate 增幅 | ratio 比重 | qualitative 定性
+    #[schemars(with = "shape::Measure")]
+    pub measure: S<String>,
+    /// 年份 (year), required: the year the value is of, not the year it was published
+    #[schemars(with = "shape::Year")]
+    pub year: S<String>,
+    /// 数值 (value), required, as the document writes it
+    #[schemars(with = "shape::Value")]
+    pub value: S<String>,
+    /// 出处 (where in the document): 第二部分第3段, 表1
+    #[schemars(with = "Option<shape::OptText>")]
+    pub place: Option<S<String>>,
+    /// 说明 (note): anything a reader needs to read the value right
+    #[schemars(with = "Option<shape::OptText>")]
+    pub note: Option<S<String>>,
 }

@@ -46,6 +46,10 @@ pub enum ModelError {
     InvalidId { at: Location, found: String },
     #[error("the table cell `{marker}` has no cell to join")]
     LoneTableMarker { at: Location, marker: &'static str },
+    #[error("the values of this report have no source: `{field}` is missing")]
+    ReportWithoutSource { at: Location, field: &'static str },
+    #[error("a report file holds only front matter, but this one has text after it")]
+    ReportBody { at: Location },
 }
 
 impl Problem for ModelError {
@@ -62,7 +66,9 @@ impl Problem for ModelError {
             | Self::ReservedAnchor { at, .. }
             | Self::InvalidUrl { at, .. }
             | Self::InvalidId { at, .. }
-            | Self::LoneTableMarker { at, .. } => at,
+            | Self::LoneTableMarker { at, .. }
+            | Self::ReportWithoutSource { at, .. }
+            | Self::ReportBody { at } => at,
         })
     }
 
@@ -116,6 +122,12 @@ impl Problem for ModelError {
                     "{rule}, and a merged cell must stay a rectangle; write the cell's text, or `` `{marker}` `` to show the two characters"
                 )
             }
+            Self::ReportWithoutSource { field, .. } => format!(
+                "every reported value names the document it comes from: write `{field}` as the document states it (a report needs `title`, `region`, `issuers` and `date_published` or `date_written`, and `url` where the document is online)"
+            ),
+            Self::ReportBody { .. } => {
+                "write what a reader needs to know about a value in its `note`, and the passage it comes from in `place`".into()
+            }
         })
     }
 
@@ -141,6 +153,8 @@ impl Problem for ModelError {
             Self::InvalidUrl { .. } => "planpub::model::invalid_url",
             Self::InvalidId { .. } => "planpub::model::invalid_id",
             Self::LoneTableMarker { .. } => "planpub::model::lone_table_marker",
+            Self::ReportWithoutSource { .. } => "planpub::model::report_without_source",
+            Self::ReportBody { .. } => "planpub::model::report_body",
         }
     }
 }

@@ -9,6 +9,7 @@ mod error;
 pub mod growth;
 mod indicators;
 pub mod quantity;
+mod reports;
 pub mod responsible;
 pub mod table_spans;
 pub mod types;
@@ -38,6 +39,8 @@ pub struct Site {
     pub regions: Vec<Region>,
     pub plans: Vec<Plan>,
     pub indicators: Vec<Indicator>,
+    /// content/reports/, in file-name order.
+    pub reports: Vec<ReportDocument>,
     pub theme: Theme,
 }
 
@@ -48,6 +51,7 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
         regions,
         plans,
         catalogue,
+        reports,
         theme,
     } = loaded;
 
@@ -63,7 +67,9 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
         .par_iter()
         .map(collecting(catalogue_entry))
         .unzip();
-    errors.extend(e1.into_iter().chain(e2).chain(e3).flatten());
+    let (reports, e4): (Vec<ReportDocument>, Vec<Vec<ModelError>>) =
+        reports.par_iter().map(collecting(reports::report)).unzip();
+    errors.extend(e1.into_iter().chain(e2).chain(e3).chain(e4).flatten());
 
     match config {
         Some(config) if errors.is_empty() => Ok(Site {
@@ -72,6 +78,7 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
             regions,
             plans,
             indicators,
+            reports,
             theme,
         }),
         _ => Err(errors.into_iter().map(Report::new).collect()),
@@ -133,6 +140,18 @@ impl Ctx {
     /// A context for another file of the same plan (its indicators.md).
     fn for_doc<T>(&self, doc: &Doc<T>) -> Ctx {
         Ctx::new(&doc.file, doc.yaml.start)
+    }
+
+    /// The first line of text within `range` of the file.
+    fn loc_range(&self, range: std::ops::Range<usize>) -> Location {
+        let text = &self.file.text[range.clone()];
+        let skipped = text.len() - text.trim_start().len();
+        let start = range.start + skipped;
+        let len = text
+            .trim_start()
+            .find('\n')
+            .unwrap_or(text.trim_start().len());
+        Location::new(&self.file, start..start + len)
     }
 
     fn loc<T>(&self, s: &Spanned<T>) -> Location {
@@ -395,6 +414,7 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
         raw_html: ctx
             .opt_choice(&raw.raw_html, "raw_html", RawHtml::CHOICES)
             .unwrap_or_default(),
+        as_of: ctx.date(&raw.as_of),
     };
     errors.append(&mut ctx.errors);
     config

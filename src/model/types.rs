@@ -62,6 +62,10 @@ id_type!(
     /// A catalogue indicator's id: its file name in content/indicators/.
     IndicatorId
 );
+id_type!(
+    /// A report's id: its file name in content/reports/.
+    ReportId
+);
 
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
@@ -75,6 +79,8 @@ pub struct SiteConfig {
     /// Whether the build makes a search index and the search page.
     pub search: bool,
     pub raw_html: RawHtml,
+    /// The date every target's status is stated as of, when site.yaml gives one.
+    pub as_of: Option<Date>,
 }
 
 /// What becomes of raw HTML that editors write in Markdown.
@@ -396,4 +402,44 @@ pub struct PlanIndicator {
     pub responsible: Vec<String>,
     pub section: Located<String>,
     pub note: Option<String>,
+}
+
+/// A document that is not on the site (a statistical bulletin, a work summary, an
+/// evaluation) and the values it reports: content/reports/<id>.md. The document is
+/// the source of every one of its values.
+#[derive(Debug, Clone)]
+pub struct ReportDocument {
+    pub id: ReportId,
+    pub file: Arc<SourceFile>,
+    pub title: String,
+    pub region: Located<RegionId>,
+    pub issuers: Vec<String>,
+    pub doc_number: Option<String>,
+    pub date_written: Option<Date>,
+    pub date_published: Option<Date>,
+    pub url: Option<String>,
+    pub values: Vec<ReportedValue>,
+}
+
+impl ReportDocument {
+    /// The date a report is dated by: published, else written. The model stage has
+    /// checked that one of them is stated.
+    pub fn date(&self) -> Option<Date> {
+        self.date_published.or(self.date_written)
+    }
+}
+
+/// One value a report states for one year, about one catalogue indicator.
+#[derive(Debug, Clone)]
+pub struct ReportedValue {
+    pub indicator: Located<IndicatorId>,
+    pub wording: String,
+    pub unit: Located<Unit>,
+    pub measure: Measure,
+    pub year: Year,
+    pub value: Value,
+    /// Where in the document the value stands (第二部分, 表1).
+    pub place: Option<String>,
+    pub note: Option<String>,
+    pub at: Location,
 }

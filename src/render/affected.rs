@@ -11,15 +11,16 @@ use super::Page;
 use super::views::matrix;
 use crate::link::{Linked, families};
 
-/// The pages of `after` that show anything of the plans `changed` (by id) in either
-/// `before` or `after`. Both sites have the same regions, plans and indicators at the
-/// same indices: only texts and tables differ.
-pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page> {
+/// The pages of `after` that show anything of the plans `changed` or the reports
+/// `reports` (by id) in either `before` or `after`. Both sites have the same regions,
+/// plans, indicators and reports at the same indices: only texts and tables differ.
+pub fn pages(before: &Linked, after: &Linked, changed: &[&str], reports: &[&str]) -> HashSet<Page> {
     let mut out = HashSet::new();
-    if changed.is_empty() {
+    if changed.is_empty() && reports.is_empty() {
         return out;
     }
-    // Lists and the matrix show counts and nearest targets of every plan.
+    // Lists and the matrix show counts and nearest targets of every plan; the home
+    // page and the progress overview count statuses.
     out.extend([
         Page::Home,
         Page::Plans,
@@ -27,7 +28,32 @@ pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page>
         Page::Indicators,
         Page::Compare,
         Page::Units,
+        Page::Progress,
     ]);
+    // A reported value changes the status of its region's targets, which show on the
+    // region's page, its plans' pages and the indicators' pages.
+    for id in reports {
+        for linked in [before, after] {
+            let Some(r) = linked
+                .site
+                .reports
+                .iter()
+                .position(|r| r.id.as_str() == *id)
+            else {
+                continue;
+            };
+            let region = linked.reported.report_region[r];
+            out.insert(Page::Region(region));
+            out.extend(linked.region_plans[region].iter().map(|&p| Page::Plan(p)));
+            out.extend(
+                linked.reported.report_indicators[r]
+                    .iter()
+                    .map(|&i| Page::Indicator(i)),
+            );
+            // Its region's parent lists the region's statuses.
+            out.extend(linked.region_parent[region].map(Page::Region));
+        }
+    }
     let mut regions = HashSet::new();
     for id in changed {
         for linked in [before, after] {
@@ -35,6 +61,9 @@ pub fn pages(before: &Linked, after: &Linked, changed: &[&str]) -> HashSet<Page>
                 continue;
             };
             out.insert(Page::Plan(p));
+            // A plan's values answer the targets of every plan of its region.
+            let region = linked.plan_region[p];
+            out.extend(linked.region_plans[region].iter().map(|&q| Page::Plan(q)));
             // Cited-by lists, and a parent or annex listing this plan's content.
             out.extend(linked.plan_cites[p].iter().map(|&q| Page::Plan(q)));
             out.extend(linked.plan_parent[p].map(Page::Plan));

@@ -106,18 +106,29 @@ pub struct Column {
     pub description: &'static str,
 }
 
+impl Column {
+    pub const fn new(
+        name: &'static str,
+        kind: &'static str,
+        title: &'static str,
+        description: &'static str,
+    ) -> Column {
+        Column {
+            name,
+            kind,
+            title,
+            description,
+        }
+    }
+}
+
 const fn col(
     name: &'static str,
     kind: &'static str,
     title: &'static str,
     description: &'static str,
 ) -> Column {
-    Column {
-        name,
-        kind,
-        title,
-        description,
-    }
+    Column::new(name, kind, title, description)
 }
 
 /// In the order of [`TargetRecord`]'s fields, which serde writes as the header.

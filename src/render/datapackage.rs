@@ -61,10 +61,32 @@ fn csv_resource(name: String, path: String, title: String) -> Value {
     })
 }
 
-fn json_resource(name: &str, title: &str) -> Value {
+/// A CSV resource with its own Table Schema inline.
+fn inline_csv(name: &str, path: &str, title: &str, columns: &[super::data::Column]) -> Value {
+    let fields: Vec<Value> = columns
+        .iter()
+        .map(|c| json!({ "name": c.name, "type": c.kind, "title": c.title, "description": c.description }))
+        .collect();
     json!({
         "name": name,
-        "path": format!("data/{name}.json"),
+        "path": path,
+        "title": title,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": { "fields": fields, "missingValues": [""] },
+    })
+}
+
+fn json_resource(name: &str, title: &str) -> Value {
+    json_at(name, &format!("data/{name}.json"), title)
+}
+
+fn json_at(name: &str, path: &str, title: &str) -> Value {
+    json!({
+        "name": name,
+        "path": path,
         "title": title,
         "format": "json",
         "mediatype": "application/json",
@@ -88,6 +110,28 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             "mediatype": "application/json",
             "encoding": "utf-8",
         }),
+        inline_csv(
+            "target-status",
+            super::progress_data::STATUS_CSV,
+            "全部目标的进展状态",
+            super::progress_data::STATUS_COLUMNS,
+        ),
+        json_at(
+            "target-status-json",
+            super::progress_data::STATUS_JSON,
+            "全部目标的进展状态（JSON）",
+        ),
+        inline_csv(
+            "reported-values",
+            super::progress_data::REPORTED_CSV,
+            "全部报告值及其出处",
+            super::progress_data::REPORTED_COLUMNS,
+        ),
+        json_at(
+            "reported-values-json",
+            super::progress_data::REPORTED_JSON,
+            "全部报告值及其出处（JSON）",
+        ),
         json_resource("plans", "规划及其公开信息"),
         json_resource("regions", "地区"),
         json_resource("indicators", "指标目录"),

@@ -10,6 +10,7 @@ mod error;
 mod feeds;
 pub mod markdown;
 pub mod markdown_table;
+pub mod progress_data;
 mod sanitise;
 mod templates;
 pub mod timeline;
@@ -71,6 +72,8 @@ pub enum Page {
     Unit(usize, usize),
     Accessibility,
     Search,
+    /// How each region is doing against its targets.
+    Progress,
     NotFound,
 }
 
@@ -92,6 +95,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
         Page::Plans,
         Page::Regions,
         Page::Indicators,
+        Page::Progress,
         Page::Accessibility,
     ];
     if linked.site.config.search {
@@ -196,6 +200,7 @@ fn render_some(
 pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
     let mut files = Vec::new();
     files.extend(data::files(linked));
+    files.extend(progress_data::files(linked));
     files.extend(datapackage::files(linked));
     files.extend(feeds::files(linked, all));
     files.push(OutputFile {
@@ -349,6 +354,7 @@ pub fn route(linked: &Linked, page: Page) -> Route {
         Page::Unit(r, u) => Route::unit(s.regions[r].id.as_str(), &linked.region_units[r][u].name),
         Page::Accessibility => Route::accessibility(),
         Page::Search => Route::search(),
+        Page::Progress => Route::progress(),
         Page::NotFound => Route::not_found(),
     }
 }
@@ -384,6 +390,7 @@ fn page_context(
             ctx.insert("plans", &plans);
             ctx.insert("categories", &categories(linked));
             ctx.insert("promises", &matrix::promises(linked));
+            ctx.insert("progress", &progress::home(linked));
             ctx.insert(
                 "counts",
                 &Counts {
@@ -550,6 +557,18 @@ fn page_context(
                 "在全部规划全文、指标和地区页面中搜索".into(),
             );
             ("search.html", view)
+        }
+        Page::Progress => {
+            ctx.insert("progress", &progress::ProgressPage::new(linked));
+            let view = PageView::new(
+                linked,
+                &route,
+                "目标进展".into(),
+                "progress",
+                "各地区规划目标的完成情况：已达成、进度正常、滞后、期满未见报告和无法判断的目标"
+                    .into(),
+            );
+            ("progress.html", view)
         }
         Page::NotFound => {
             let mut view =

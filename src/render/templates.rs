@@ -25,6 +25,7 @@ pub const REQUIRED: &[&str] = &[
     "unit.html",
     "accessibility.html",
     "search.html",
+    "progress.html",
     "404.html",
 ];
 

@@ -90,6 +90,9 @@ impl Route {
     pub fn accessibility() -> Route {
         Route::page(&["accessibility"])
     }
+    pub fn progress() -> Route {
+        Route::page(&["progress"])
+    }
     pub fn search() -> Route {
         Route::page(&["search"])
     }

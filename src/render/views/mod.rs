@@ -9,6 +9,7 @@ use serde::Serialize;
 
 pub mod compare;
 pub mod matrix;
+pub mod progress;
 pub mod units;
 mod year_table;
 
@@ -34,6 +35,9 @@ pub struct SiteView<'a> {
     pub has_feed: bool,
     /// Whether the site has its search page.
     pub search: bool,
+    /// The date every status is stated as of.
+    pub as_of: Option<progress::AsOf>,
+    pub progress_url: String,
 }
 
 impl<'a> SiteView<'a> {
@@ -56,6 +60,8 @@ impl<'a> SiteView<'a> {
             data_licence: c.data_licence.as_ref(),
             has_feed: linked.site.plans.iter().any(|p| p.sort_date().is_some()),
             search: c.search,
+            as_of: progress::AsOf::new(linked),
+            progress_url: progress::url(),
         }
     }
 }
@@ -234,6 +240,8 @@ pub struct PlanView {
     /// Titles this text cites that are not on the site.
     pub external: Vec<String>,
     pub assets: Vec<AssetLink>,
+    /// Each target's latest reported value, its source and its status.
+    pub progress: Vec<progress::StatusView>,
 }
 
 impl PlanView {
@@ -333,6 +341,12 @@ impl PlanView {
             cites: links(&linked.plan_cites[p]),
             cited_by: links(&linked.plan_cited_by[p]),
             external: linked.plan_external[p].clone(),
+            progress: progress::statuses(
+                linked,
+                &(0..plan.indicators.len())
+                    .map(|row| RowRef { plan: p, row })
+                    .collect::<Vec<_>>(),
+            ),
             assets: plan
                 .assets
                 .iter()
@@ -410,6 +424,7 @@ pub struct RegionView {
     pub timeline: Option<super::timeline::TimelineView>,
     pub units: usize,
     pub units_url: String,
+    pub progress: progress::RegionProgress,
 }
 
 impl RegionView {
@@ -442,6 +457,7 @@ impl RegionView {
                 Route::units().url,
                 fragment(&format!("region-{}", region.id))
             ),
+            progress: progress::RegionProgress::new(linked, r, true),
         }
     }
 }
@@ -502,6 +518,10 @@ pub struct IndicatorView {
     pub body_html: String,
     /// One comparison per measure: never a cumulative total beside a yearly amount.
     pub measures: Vec<compare::MeasureView>,
+    /// Every target of the indicator with its status, by region.
+    pub progress: Vec<progress::StatusView>,
+    /// Values that reports not on the site state for the indicator.
+    pub reported: Vec<progress::ReportedRow>,
 }
 
 impl IndicatorView {
@@ -513,6 +533,18 @@ impl IndicatorView {
             direction: ind.direction.label(),
             body_html: markdown::to_html(&ind.body, linked.site.config.raw_html),
             measures: compare::measures(linked, i),
+            progress: {
+                let mut rows = linked.indicator_rows[i].clone();
+                rows.sort_by_key(|r| {
+                    (
+                        linked.region_rank[linked.plan_region[r.plan]],
+                        linked.plan_rank[r.plan],
+                        r.row,
+                    )
+                });
+                progress::statuses(linked, &rows)
+            },
+            reported: progress::reported_rows(linked, i),
         }
     }
 }

@@ -1,0 +1,207 @@
+//! Values reported for a year, wherever they are stated: a plan's baselines and
+//! actuals (the plan and the row's section are their source) and the values of the
+//! reports in content/reports/ (the report is their source). Each is restated in the
+//! unit its indicator is compared in, exactly as the comparison pages do, and filed
+//! by region, indicator and measure, so that a target finds every value that answers
+//! it, in any plan or report of its region.
+
+use std::collections::HashMap;
+
+use super::compare::comparison_unit_of;
+use super::resolve;
+use super::{LinkError, RowRef};
+use crate::model::date::{Date, Year};
+use crate::model::quantity::{Measure, Value};
+use crate::model::{IndicatorId, RegionId, Site};
+
+/// Where a reported value is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A plan row's baseline or actual.
+    Plan(RowRef),
+    /// A value of a report: report index and value index.
+    Report { report: usize, value: usize },
+}
+
+/// One reported value, in the unit its indicator is compared in.
+#[derive(Debug, Clone)]
+pub struct Point {
+    pub year: Year,
+    /// In the comparison unit.
+    pub value: Value,
+    /// As the source writes it, in `original_unit`.
+    pub original: Value,
+    pub original_unit: String,
+    /// A plan's 基数 (baseline) rather than a value it or a report states as reached.
+    pub baseline: bool,
+    pub source: Source,
+}
+
+impl Point {
+    /// True when the source wrote it in another unit than the one it is compared in.
+    pub fn converted(&self) -> bool {
+        self.value.text() != self.original.text()
+    }
+}
+
+/// What values answer: a region's targets for one indicator in one measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub region: usize,
+    pub indicator: usize,
+    pub measure: Measure,
+}
+
+/// Every reported value of the site, and the date statuses are stated as of.
+#[derive(Debug, Default)]
+pub struct Reported {
+    /// site.yaml's `as_of`, else the latest date of a plan or report on the site.
+    pub as_of: Option<Date>,
+    /// Whether `as_of` is stated in site.yaml (true) or taken from the content.
+    pub as_of_stated: bool,
+    /// Per report: its region.
+    pub report_region: Vec<usize>,
+    /// Per report, per value: its catalogue indicator.
+    pub report_indicators: Vec<Vec<usize>>,
+    /// Per region: its reports, newest first.
+    pub region_reports: Vec<Vec<usize>>,
+    /// The values, in year order; within a year a report's value first, then a
+    /// plan's actual, then a baseline.
+    pub points: HashMap<Key, Vec<Point>>,
+}
+
+impl Reported {
+    pub fn points(&self, key: Key) -> &[Point] {
+        self.points.get(&key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Ids resolved by the link stage, for [`collect`].
+pub(super) struct Index<'a> {
+    pub region_by_id: &'a HashMap<RegionId, usize>,
+    pub indicator_by_id: &'a HashMap<IndicatorId, usize>,
+    pub plan_region: &'a [usize],
+    pub row_indicator: &'a [Vec<usize>],
+}
+
+pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) -> Reported {
+    let mut out = Reported {
+        region_reports: vec![Vec::new(); site.regions.len()],
+        ..Reported::default()
+    };
+    for (ri, report) in site.reports.iter().enumerate() {
+        let region = resolve(&report.region, ix.region_by_id, "region", errors);
+        out.report_region.push(region.unwrap_or(0));
+        if let Some(region) = region {
+            out.region_reports[region].push(ri);
+        }
+        let mut indicators = Vec::with_capacity(report.values.len());
+        for (vi, v) in report.values.iter().enumerate() {
+            let ind = resolve(&v.indicator, ix.indicator_by_id, "indicator", errors);
+            indicators.push(ind.unwrap_or(0));
+            let (Some(region), Some(ind)) = (region, ind) else {
+                continue;
+            };
+            let indicator = &site.indicators[ind];
+            super::check_unit(&v.unit, v.measure, indicator, errors);
+            let unit = comparison_unit_of(indicator, v.measure, &v.unit.value);
+            let exponent = v.unit.value.exponent_to(&unit).unwrap_or(0);
+            out.points
+                .entry(Key {
+                    region,
+                    indicator: ind,
+                    measure: v.measure,
+                })
+                .or_default()
+                .push(Point {
+                    year: v.year,
+                    value: v.value.rescaled(exponent),
+                    original: v.value.clone(),
+                    original_unit: v.unit.value.written.clone(),
+                    baseline: false,
+                    source: Source::Report {
+                        report: ri,
+                        value: vi,
+                    },
+                });
+        }
+        out.report_indicators.push(indicators);
+    }
+    for reports in &mut out.region_reports {
+        reports.sort_by(|&a, &b| {
+            let (ra, rb) = (&site.reports[a], &site.reports[b]);
+            rb.date().cmp(&ra.date()).then_with(|| ra.id.cmp(&rb.id))
+        });
+    }
+
+    for (pi, plan) in site.plans.iter().enumerate() {
+        let region = ix.plan_region[pi];
+        for (ri, row) in plan.indicators.iter().enumerate() {
+            let Some(&ind) = ix.row_indicator.get(pi).and_then(|r| r.get(ri)) else {
+                continue;
+            };
+            let Some(indicator) = site.indicators.get(ind) else {
+                continue;
+            };
+            let unit = comparison_unit_of(indicator, row.measure, &row.unit.value);
+            let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
+            let key = Key {
+                region,
+                indicator: ind,
+                measure: row.measure,
+            };
+            let source = Source::Plan(RowRef { plan: pi, row: ri });
+            let observed = row
+                .baseline
+                .iter()
+                .map(|b| (b, true))
+                .chain(row.actuals.iter().map(|a| (a, false)));
+            for (o, baseline) in observed {
+                out.points.entry(key).or_default().push(Point {
+                    year: o.year,
+                    value: o.value.rescaled(exponent),
+                    original: o.value.clone(),
+                    original_unit: row.unit.value.written.clone(),
+                    baseline,
+                    source,
+                });
+            }
+        }
+    }
+    let rank = |p: &Point| match (p.source, p.baseline) {
+        (Source::Report { .. }, _) => 0,
+        (Source::Plan(_), false) => 1,
+        (Source::Plan(_), true) => 2,
+    };
+    for points in out.points.values_mut() {
+        points.sort_by_key(|p| (p.year, rank(p)));
+    }
+
+    let latest = site
+        .reports
+        .iter()
+        .filter_map(|r| r.date())
+        .chain(site.plans.iter().filter_map(|p| p.sort_date()))
+        .max();
+    out.as_of_stated = site.config.as_of.is_some();
+    out.as_of = site.config.as_of.or(latest);
+    if let Some(as_of) = site.config.as_of {
+        for report in &site.reports {
+            if let Some(date) = report.date()
+                && date > as_of
+            {
+                errors.push(LinkError::ReportAfterAsOf {
+                    at: crate::diagnostic::Location::file_start(&report.file),
+                    date: date.to_string(),
+                    as_of: as_of.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The year statuses are judged in: a target of an earlier year is due.
+pub fn as_of_year(as_of: Option<Date>) -> Option<Year> {
+    as_of.map(|d| Year(d.year))
+}

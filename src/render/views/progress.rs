@@ -1,0 +1,559 @@
+//! How each target is doing, in words: the status the link stage judged, the numbers
+//! it comes from ("2024年实际44.42件，距2025年目标46件还差1.58件，需年均增长3.6%") and
+//! the source of every value. Shared by the plan, indicator and region pages, the
+//! home page and `/progress/` (which this module also owns), and the open data.
+
+use serde::Serialize;
+
+use super::{IndicatorLink, PlanLink, RegionLink, section};
+use crate::link::reported::{Point, Source};
+use crate::link::target_status::{Assessment, Reason, TargetStatus};
+use crate::link::{Linked, RowRef};
+use crate::model::Direction;
+use crate::model::date::Year;
+use crate::model::quantity::{Comparator, Measure, Unit};
+use crate::render::urls::Route;
+
+/// The date statuses are stated as of, in words, with where it comes from.
+#[derive(Serialize, Clone)]
+pub struct AsOf {
+    /// 2026年12月5日
+    pub date: String,
+    pub year: u16,
+    /// True when site.yaml states it; otherwise it is the latest date on the site.
+    pub stated: bool,
+}
+
+impl AsOf {
+    pub fn new(linked: &Linked) -> Option<AsOf> {
+        linked.reported.as_of.map(|d| AsOf {
+            date: d.chinese(),
+            year: d.year,
+            stated: linked.reported.as_of_stated,
+        })
+    }
+}
+
+/// Where a value is stated, as a reader is shown it.
+#[derive(Serialize, Clone)]
+pub struct SourceView {
+    /// 《渝中区2025年知识产权工作要点》 or the report's title.
+    pub title: String,
+    /// A page of the site (with the section) or the report's own address.
+    pub url: Option<String>,
+    /// True for a page of this site (a relative link).
+    pub on_site: bool,
+    /// 重庆市渝中区统计局，2026年3月20日; the section for a plan.
+    pub detail: Option<String>,
+}
+
+impl SourceView {
+    pub fn new(linked: &Linked, source: Source) -> SourceView {
+        match source {
+            Source::Plan(r) => {
+                let plan = &linked.site.plans[r.plan];
+                let (title, url) = section(linked, r);
+                SourceView {
+                    detail: (!title.is_empty() && title != plan.title).then_some(title),
+                    title: plan.title.clone(),
+                    url: Some(url),
+                    on_site: true,
+                }
+            }
+            Source::Report { report, value } => {
+                let doc = &linked.site.reports[report];
+                let v = &doc.values[value];
+                let mut detail: Vec<String> = vec![doc.issuers.join("、")];
+                if let Some(n) = &doc.doc_number {
+                    detail.push(n.clone());
+                }
+                if let Some(d) = doc.date() {
+                    detail.push(d.chinese());
+                }
+                if let Some(p) = &v.place {
+                    detail.push(p.clone());
+                }
+                SourceView {
+                    title: doc.title.clone(),
+                    url: doc.url.clone(),
+                    on_site: false,
+                    detail: Some(detail.join("，")),
+                }
+            }
+        }
+    }
+}
+
+/// One reported value with its source.
+#[derive(Serialize, Clone)]
+pub struct ReportedView {
+    pub year: u16,
+    /// 7000万元（0.7亿元）: as written, with the compared value when converted.
+    pub text: String,
+    pub source: SourceView,
+    pub note: Option<String>,
+}
+
+impl ReportedView {
+    pub fn new(linked: &Linked, p: &Point, unit: &str) -> ReportedView {
+        let note = match p.source {
+            Source::Report { report, value } => {
+                linked.site.reports[report].values[value].note.clone()
+            }
+            Source::Plan(_) => None,
+        };
+        ReportedView {
+            year: p.year.0,
+            text: written(p, unit),
+            source: SourceView::new(linked, p.source),
+            note,
+        }
+    }
+}
+
+/// A value as the source writes it, and in the compared unit when that differs.
+fn written(p: &Point, unit: &str) -> String {
+    if p.converted() {
+        format!("{}{}（{}{}）", p.original, p.original_unit, p.value, unit)
+    } else {
+        format!("{}{}", p.value, unit)
+    }
+}
+
+/// One target and its status.
+#[derive(Serialize, Clone)]
+pub struct StatusView {
+    pub indicator: IndicatorLink,
+    pub wording: String,
+    pub plan: PlanLink,
+    /// 2025年达到46件
+    pub target: String,
+    pub year: u16,
+    pub status: &'static str,
+    pub status_key: &'static str,
+    /// The numbers the status comes from, in one sentence.
+    pub statement: String,
+    /// Why, where the status alone does not say (仅有2024年一个数值).
+    pub reason: Option<String>,
+    /// The latest value and its source; for a cumulative sum, its last year's part.
+    pub latest: Option<ReportedView>,
+    /// Every value a cumulative sum is made of.
+    pub parts: Vec<ReportedView>,
+    pub start: Option<ReportedView>,
+    /// The plan row on its page.
+    pub url: String,
+}
+
+impl StatusView {
+    pub fn new(linked: &Linked, r: RowRef, t: usize) -> StatusView {
+        let row = linked.row(r);
+        let ind = &linked.site.indicators[linked.row_indicator[r.plan][r.row]];
+        let a = &linked.statuses[r.plan][r.row][t];
+        let target = &row.targets[t];
+        let unit = crate::link::compare::comparison_unit(ind, row);
+        let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
+        let value = target.value.rescaled(exponent);
+        let target_text = if row.measure == Measure::Qualitative {
+            format!("{}年：{}", target.year, value)
+        } else {
+            format!(
+                "{}年{}{}{}",
+                target.year,
+                target.comparator.words(),
+                value,
+                unit.written
+            )
+        };
+        // The target as the sentence names it: 2025年目标46件, 2027年目标（超过50件）.
+        let goal = match target.comparator {
+            Comparator::Reach => format!("{}年目标{}{}", target.year, value, unit.written),
+            c => format!(
+                "{}年目标（{}{}{}）",
+                target.year,
+                c.words(),
+                value,
+                unit.written
+            ),
+        };
+        let u = unit.written.as_str();
+        StatusView {
+            indicator: IndicatorLink::new(ind),
+            wording: row.wording.clone(),
+            plan: PlanLink::new(linked, r.plan),
+            target: target_text.clone(),
+            year: target.year.0,
+            status: a.status.label(),
+            status_key: a.status.key(),
+            statement: statement(
+                linked,
+                a,
+                &goal,
+                target.year,
+                &unit,
+                row.measure,
+                ind.direction,
+            ),
+            reason: reason(&a.reason),
+            latest: a.latest.as_ref().map(|p| ReportedView::new(linked, p, u)),
+            parts: a
+                .sum
+                .iter()
+                .flat_map(|s| &s.parts)
+                .map(|p| ReportedView::new(linked, p, u))
+                .collect(),
+            start: a.start.as_ref().map(|p| ReportedView::new(linked, p, u)),
+            url: section(linked, r).1,
+        }
+    }
+}
+
+/// The sentence: what was reported, how far it is from the target, what it needs.
+fn statement(
+    linked: &Linked,
+    a: &Assessment,
+    target: &str,
+    year: Year,
+    unit: &Unit,
+    measure: Measure,
+    direction: Direction,
+) -> String {
+    let u = unit.written.as_str();
+    // A gap between two percentages is in percentage points.
+    let gap_unit = if u == "%" && measure != Measure::GrowthRate {
+        "个百分点"
+    } else {
+        u
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let latest = match (&a.sum, &a.latest) {
+        (Some(s), _) => Some(format!("{}—{}年合计{}{}", s.from, s.to, s.total, u)),
+        (None, Some(p)) if p.baseline => Some(format!("{}年基数{}", p.year, written(p, u))),
+        (None, Some(p)) if measure == Measure::Cumulative => {
+            Some(format!("截至{}年累计{}", p.year, written(p, u)))
+        }
+        (None, Some(p)) => Some(format!("{}年实际{}", p.year, written(p, u))),
+        (None, None) => None,
+    };
+    match (&latest, &a.gap) {
+        (Some(l), Some(gap)) => {
+            let words = if direction == Direction::LowerIsBetter {
+                "还需降低"
+            } else {
+                "还差"
+            };
+            let gap_text = gap.text().trim_start_matches('-');
+            parts.push(format!("{l}，距{target}{words}{gap_text}{gap_unit}"));
+        }
+        // A yearly amount or rate of an earlier year does not reach a target of a later one.
+        (Some(l), None)
+            if matches!(measure, Measure::Annual | Measure::GrowthRate)
+                && a.latest.as_ref().is_some_and(|p| p.year < year) =>
+        {
+            parts.push(format!("{l}，{target}须以{year}年当年的数值判断"));
+        }
+        (Some(l), None) => parts.push(format!("{l}，已达到{target}")),
+        (None, _) => parts.push(format!("{target}，尚未见报告值")),
+    }
+    if let (
+        Some(r),
+        TargetStatus::OnTrack
+        | TargetStatus::SlightlyBehind
+        | TargetStatus::FarBehind
+        | TargetStatus::CannotJudge,
+    ) = (a.required_rate, a.status)
+    {
+        let (verb, r) = if r < 0.0 {
+            ("下降", -r)
+        } else {
+            ("增长", r)
+        };
+        parts.push(format!("需年均{verb}{}%", percent(r)));
+    }
+    if let (Some(o), Some(n), Some(s)) = (a.observed_rate, a.needed_rate, &a.start) {
+        parts.push(format!(
+            "自{}年以来年均{}，按期达成需年均{}",
+            s.year,
+            change(o),
+            change(n)
+        ));
+    }
+    if a.status == TargetStatus::Overdue
+        && let Some(as_of) = linked.reported.as_of
+    {
+        parts.push(format!("截至{}未见{}年数值", as_of.chinese(), year));
+    }
+    parts.join("，")
+}
+
+fn change(rate: f64) -> String {
+    if rate < 0.0 {
+        format!("下降{}%", percent(-rate))
+    } else {
+        format!("增长{}%", percent(rate))
+    }
+}
+
+/// A fraction as a percentage with one decimal: 0.03557 → 3.6.
+fn percent(rate: f64) -> String {
+    format!("{:.1}", rate * 100.0)
+}
+
+fn reason(r: &Reason) -> Option<String> {
+    Some(match r {
+        Reason::AtTargetYear | Reason::Pace | Reason::NoReport => return None,
+        Reason::Early(y) => format!("{y}年已达到目标"),
+        Reason::Qualitative => "定性目标，无法以数值判断".into(),
+        Reason::TargetBand => "该指标以保持在目标区间为宜，无法按升降判断".into(),
+        Reason::NoValue => "尚无报告值".into(),
+        Reason::OneValue(y) => format!("仅有{y}年一个数值，无法计算变化"),
+        Reason::NotPositive => "数值为零或负数，无法计算年均变化".into(),
+        Reason::NoStartYear => "规划未说明累计的起始年份".into(),
+        Reason::MissingYears(years) => format!(
+            "缺少{}年的数值，不能累计",
+            years
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    })
+}
+
+/// Every target of `rows`, in row order.
+pub fn statuses(linked: &Linked, rows: &[RowRef]) -> Vec<StatusView> {
+    rows.iter()
+        .flat_map(|&r| (0..linked.row(r).targets.len()).map(move |t| (r, t)))
+        .map(|(r, t)| StatusView::new(linked, r, t))
+        .collect()
+}
+
+/// How many targets have each status.
+#[derive(Serialize, Clone, Default)]
+pub struct Counts {
+    pub total: usize,
+    /// In [`TargetStatus::ALL`] order: label, key, count.
+    pub by_status: Vec<StatusCount>,
+    pub due_this_year: usize,
+}
+
+#[derive(Serialize, Clone)]
+pub struct StatusCount {
+    pub label: &'static str,
+    pub key: &'static str,
+    pub count: usize,
+}
+
+impl Counts {
+    pub fn of(linked: &Linked, rows: &[RowRef]) -> Counts {
+        let now = linked.reported.as_of.map(|d| d.year);
+        let mut n = [0usize; TargetStatus::ALL.len()];
+        let mut total = 0;
+        let mut due = 0;
+        for &r in rows {
+            for (t, a) in linked.statuses[r.plan][r.row].iter().enumerate() {
+                total += 1;
+                if let Some(i) = TargetStatus::ALL.iter().position(|s| *s == a.status) {
+                    n[i] += 1;
+                }
+                if now == Some(linked.row(r).targets[t].year.0) {
+                    due += 1;
+                }
+            }
+        }
+        Counts {
+            total,
+            by_status: TargetStatus::ALL
+                .iter()
+                .zip(n)
+                .map(|(s, count)| StatusCount {
+                    label: s.label(),
+                    key: s.key(),
+                    count,
+                })
+                .collect(),
+            due_this_year: due,
+        }
+    }
+}
+
+/// A region's targets, summarised by status and by category.
+#[derive(Serialize)]
+pub struct RegionProgress {
+    pub region: RegionLink,
+    pub counts: Counts,
+    pub by_category: Vec<CategoryCounts>,
+    /// Targets whose year is the "as of" year.
+    pub due: Vec<StatusView>,
+    /// Targets whose year has passed with nothing reported.
+    pub overdue: Vec<StatusView>,
+    /// Every target with its status.
+    pub all: Vec<StatusView>,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct CategoryCounts {
+    pub category: &'static str,
+    pub counts: Counts,
+}
+
+impl RegionProgress {
+    pub fn new(linked: &Linked, r: usize, with_all: bool) -> RegionProgress {
+        let rows = &linked.region_rows[r];
+        let now = linked.reported.as_of.map(|d| d.year);
+        let all = statuses(linked, rows);
+        let due = all
+            .iter()
+            .filter(|s| Some(s.year) == now)
+            .cloned()
+            .collect();
+        let overdue = all
+            .iter()
+            .filter(|s| s.status_key == TargetStatus::Overdue.key())
+            .cloned()
+            .collect();
+        let mut by_category = Vec::new();
+        for &(label, category) in crate::model::Category::CHOICES {
+            let rows: Vec<RowRef> = rows
+                .iter()
+                .copied()
+                .filter(|x| {
+                    linked.site.indicators[linked.row_indicator[x.plan][x.row]].category == category
+                })
+                .collect();
+            let counts = Counts::of(linked, &rows);
+            if counts.total > 0 {
+                by_category.push(CategoryCounts {
+                    category: label,
+                    counts,
+                });
+            }
+        }
+        let region = RegionLink::new(linked, r);
+        RegionProgress {
+            url: format!("{}#site-progress", region.url),
+            region,
+            counts: Counts::of(linked, rows),
+            by_category,
+            due,
+            overdue,
+            all: if with_all { all } else { Vec::new() },
+        }
+    }
+}
+
+/// `/progress/`: every region's targets by status, the targets due this year and the
+/// overdue ones, and totals per family of regions.
+#[derive(Serialize)]
+pub struct ProgressPage {
+    pub as_of: Option<AsOf>,
+    pub as_of_year: Option<u16>,
+    pub counts: Counts,
+    pub families: Vec<FamilyCounts>,
+    pub regions: Vec<RegionProgress>,
+}
+
+#[derive(Serialize)]
+pub struct FamilyCounts {
+    pub parent: RegionLink,
+    pub counts: Counts,
+}
+
+impl ProgressPage {
+    pub fn new(linked: &Linked) -> ProgressPage {
+        let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
+        let regions = linked
+            .region_order
+            .iter()
+            .filter(|&&r| !linked.region_rows[r].is_empty())
+            .map(|&r| RegionProgress::new(linked, r, false))
+            .collect();
+        // Families matter on a large site; a site of one family has its totals above.
+        let families = if linked.families.len() > 1 {
+            linked
+                .families
+                .iter()
+                .filter_map(|f| {
+                    let rows: Vec<RowRef> = f
+                        .members
+                        .iter()
+                        .flat_map(|&m| linked.region_rows[m].iter().copied())
+                        .collect();
+                    Some(FamilyCounts {
+                        parent: RegionLink::new(linked, f.parent?),
+                        counts: Counts::of(linked, &rows),
+                    })
+                })
+                .filter(|f| f.counts.total > 0)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ProgressPage {
+            as_of: AsOf::new(linked),
+            as_of_year: linked.reported.as_of.map(|d| d.year),
+            counts: Counts::of(linked, &all),
+            families,
+            regions,
+        }
+    }
+}
+
+/// The home page's few lines: totals by status, linking to `/progress/`.
+pub fn home(linked: &Linked) -> Counts {
+    let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
+    Counts::of(linked, &all)
+}
+
+/// Where `/progress/` is.
+pub fn url() -> String {
+    Route::progress().url
+}
+
+/// A value a report not on the site states for an indicator, for the indicator page.
+#[derive(Serialize)]
+pub struct ReportedRow {
+    pub region: RegionLink,
+    pub wording: String,
+    pub measure: &'static str,
+    pub value: ReportedView,
+}
+
+/// Every value the reports state for indicator `i`, by region, then year.
+pub fn reported_rows(linked: &Linked, i: usize) -> Vec<ReportedRow> {
+    let ind = &linked.site.indicators[i];
+    let mut out: Vec<(usize, u16, ReportedRow)> = Vec::new();
+    for (ri, doc) in linked.site.reports.iter().enumerate() {
+        let region = linked.reported.report_region[ri];
+        for (vi, v) in doc.values.iter().enumerate() {
+            if linked.reported.report_indicators[ri][vi] != i {
+                continue;
+            }
+            let unit = crate::link::compare::comparison_unit_of(ind, v.measure, &v.unit.value);
+            let exponent = v.unit.value.exponent_to(&unit).unwrap_or(0);
+            let point = Point {
+                year: v.year,
+                value: v.value.rescaled(exponent),
+                original: v.value.clone(),
+                original_unit: v.unit.value.written.clone(),
+                baseline: false,
+                source: Source::Report {
+                    report: ri,
+                    value: vi,
+                },
+            };
+            out.push((
+                linked.region_rank[region],
+                v.year.0,
+                ReportedRow {
+                    region: RegionLink::new(linked, region),
+                    wording: v.wording.clone(),
+                    measure: v.measure.label(),
+                    value: ReportedView::new(linked, &point, &unit.written),
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|(rank, year, _)| (*rank, *year));
+    out.into_iter().map(|(_, _, r)| r).collect()
+}
