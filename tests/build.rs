@@ -10,7 +10,7 @@ fn builds_every_page_of_the_fixture() {
     let site = Site::fixture("basic");
     let run = site.build();
     run.ok();
-    assert!(run.stdout.contains("built 20 pages"), "{}", run.stdout);
+    assert!(run.stdout.contains("built 21 pages"), "{}", run.stdout);
     // Not on a terminal: one summary line and no progress drawing.
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
     assert_eq!(run.stderr, "");

@@ -205,3 +205,44 @@ fn site_wide_edits_render_everything() {
             .contains_key("search-index/meta.json")
     );
 }
+
+#[test]
+fn a_reported_value_edit_renders_the_pages_it_touches() {
+    let site = Site::fixture("progress");
+    let mut preview = Incremental::new(site.root());
+    preview.build(&Quiet).expect("first build");
+    let report = "content/reports/east-bulletin-2025.md";
+    let plan = "plans/east-plan/index.html";
+
+    // A 2025 value that falls short of the target: 已达成 becomes 未达成 on the plan
+    // page, the indicator page, the region page and the overview.
+    site.edit(report, "year: 2025, value: 20.5", "year: 2025, value: 19.5");
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(!out.full, "a report edit is a partial rebuild");
+    assert!(
+        out.rendered < out.pages,
+        "{} of {} pages",
+        out.rendered,
+        out.pages
+    );
+    let page = String::from_utf8_lossy(&out.files[plan]).into_owned();
+    assert!(page.contains("2025年实际19.5件，距2025年目标20件还差0.5件"));
+
+    // A year added to a cumulative count makes the sum complete.
+    site.edit(
+        report,
+        "year: 2024, value: 1000}",
+        "year: 2023, value: 1000}\n  - {indicator: training, wording: 知识产权培训人次, unit: 人次, measure: annual, year: 2024, value: 1000}",
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    let page = String::from_utf8_lossy(&out.files[plan]).into_owned();
+    assert!(page.contains("2021—2024年合计4000人次"));
+
+    // A report's region changed: the pages of both regions follow.
+    site.edit(
+        "content/reports/east-summary-2023.md",
+        "region: east",
+        "region: city",
+    );
+    rebuild_matches_full(&site, &mut preview);
+}

@@ -65,8 +65,9 @@ pub struct Reported {
     pub report_indicators: Vec<Vec<usize>>,
     /// Per region: its reports, newest first.
     pub region_reports: Vec<Vec<usize>>,
-    /// The values, in year order; within a year a report's value first, then a
-    /// plan's actual, then a baseline.
+    /// The values, in year order; within a year a baseline first, then a plan's
+    /// actual, then a report's value, so that the last value of a year is the one
+    /// that counts.
     pub points: HashMap<Key, Vec<Point>>,
 }
 
@@ -169,9 +170,9 @@ pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) 
         }
     }
     let rank = |p: &Point| match (p.source, p.baseline) {
-        (Source::Report { .. }, _) => 0,
+        (Source::Plan(_), true) => 0,
         (Source::Plan(_), false) => 1,
-        (Source::Plan(_), true) => 2,
+        (Source::Report { .. }, _) => 2,
     };
     for points in out.points.values_mut() {
         points.sort_by_key(|p| (p.year, rank(p)));

@@ -14,7 +14,9 @@ use schemars::{JsonSchema, Schema};
 
 pub use error::SchemaError;
 
-use crate::load::raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawSite};
+use crate::load::raw::{
+    RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawReport, RawSite,
+};
 
 /// The folder under the site root the schemas are written to.
 pub const DIR: &str = "schemas";
@@ -25,6 +27,7 @@ pub const REGION: &str = "region.schema.json";
 pub const PLAN: &str = "plan.schema.json";
 pub const INDICATORS: &str = "indicators.schema.json";
 pub const INDICATOR: &str = "indicator.schema.json";
+pub const REPORT: &str = "report.schema.json";
 
 /// Each schema's file name and its text: pretty-printed JSON with keys in a fixed
 /// order and a final newline, so the same code always gives the same bytes.
@@ -46,6 +49,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         (
             INDICATOR,
             schema::<RawCatalogueEntry>("planpub content/indicators/<id>.md"),
+        ),
+        (
+            REPORT,
+            schema::<RawReport>("planpub content/reports/<id>.md"),
         ),
     ]
 }

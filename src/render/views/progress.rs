@@ -218,12 +218,8 @@ fn statement(
     direction: Direction,
 ) -> String {
     let u = unit.written.as_str();
-    // A gap between two percentages is in percentage points.
-    let gap_unit = if u == "%" && measure != Measure::GrowthRate {
-        "个百分点"
-    } else {
-        u
-    };
+    // A gap between two percentages (a share or a growth rate) is in percentage points.
+    let gap_unit = if u == "%" { "个百分点" } else { u };
     let mut parts: Vec<String> = Vec::new();
     let latest = match (&a.sum, &a.latest) {
         (Some(s), _) => Some(format!("{}—{}年合计{}{}", s.from, s.to, s.total, u)),
