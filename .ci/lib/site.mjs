@@ -221,6 +221,7 @@ export function pagesByType(root) {
     ['compare', 'compare/index.html'],
     ['pair', firstGrandchild(root, 'compare')],
     ['units', 'units/index.html'],
+    ['progress', 'progress/index.html'],
     ['unit', firstGrandchild(root, 'units')],
     ['404', '404.html'],
     ['accessibility statement', 'accessibility/index.html'],
