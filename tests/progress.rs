@@ -109,6 +109,9 @@ fn every_kind_of_target_gets_its_status_and_its_numbers() {
     assert!(cases.contains(
         "<td data-label=\"出处\">《东区2023年知识产权工作总结（测试）》（东区知识产权局，2024年1月15日）"
     ));
+    // The chart draws a report's value on the region's line, as a fact.
+    let marks = site.output("indicators/marks/index.html");
+    assert!(marks.contains("东区 2024年报告值 160件"));
     let indicator = site.output("indicators/financing/index.html");
     assert!(indicator.contains("8000万元（0.8亿元）"));
     assert!(indicator.contains("各地区目标进展"));

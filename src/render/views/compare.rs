@@ -133,11 +133,16 @@ pub fn measures(linked: &Linked, indicator: usize) -> Vec<MeasureView> {
     let ind = &linked.site.indicators[indicator];
     linked.indicator_measures[indicator]
         .iter()
-        .map(|g| measure_view(linked, &ind.name, g))
+        .map(|g| measure_view(linked, indicator, &ind.name, g))
         .collect()
 }
 
-fn measure_view(linked: &Linked, name: &str, group: &MeasureGroup) -> MeasureView {
+fn measure_view(
+    linked: &Linked,
+    indicator: usize,
+    name: &str,
+    group: &MeasureGroup,
+) -> MeasureView {
     let unit = group.unit.written.clone();
     let values: Vec<(RowRef, Vec<Normalised>)> = group
         .rows
@@ -165,7 +170,7 @@ fn measure_view(linked: &Linked, name: &str, group: &MeasureGroup) -> MeasureVie
                 &format!("chart-{}", group.measure.key()),
                 &format!("{name}（{label}）"),
                 &unit,
-                &series(linked, &values, &unit),
+                &with_reports(linked, indicator, group, series(linked, &values, &unit)),
             )
         })
         .flatten();
@@ -262,6 +267,57 @@ fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> 
         .map(|(_, s)| s)
         .filter(|s| !s.points.is_empty())
         .collect()
+}
+
+/// Adds the values of reports not on the site to the regions' lines, drawn as facts
+/// (solid, filled), as a plan's actuals are; a region with only reported values gets
+/// a line of its own.
+fn with_reports(
+    linked: &Linked,
+    indicator: usize,
+    group: &MeasureGroup,
+    mut series: Vec<ChartSeries>,
+) -> Vec<ChartSeries> {
+    let unit = &group.unit.written;
+    for &region in &linked.region_order {
+        let key = crate::link::reported::Key {
+            region,
+            indicator,
+            measure: group.measure,
+        };
+        let reported: Vec<_> = linked
+            .reported
+            .points(key)
+            .iter()
+            .filter(|p| matches!(p.source, crate::link::reported::Source::Report { .. }))
+            .filter_map(|p| Some((p, p.value.number()?)))
+            .collect();
+        if reported.is_empty() {
+            continue;
+        }
+        let link = RegionLink::new(linked, region);
+        let i = match series.iter().position(|s| s.name == link.name) {
+            Some(i) => i,
+            None => {
+                series.push(ChartSeries {
+                    name: link.name.clone(),
+                    colour: link.colour,
+                    points: Vec::new(),
+                });
+                series.len() - 1
+            }
+        };
+        for (p, number) in reported {
+            series[i].points.push(ChartPoint {
+                year: p.year.0,
+                value: number,
+                kind: PointKind::Actual,
+                label: format!("{} {}年报告值 {}{}", link.name, p.year, p.value, unit),
+            });
+        }
+        series[i].points.sort_by_key(|p| p.year);
+    }
+    series
 }
 
 /// A region's standing on one indicator, measure and year.
