@@ -62,6 +62,7 @@ pub fn front_matter(data: &[u8]) {
         plans,
         catalogue: entry.into_iter().collect(),
         reports: Vec::new(),
+        units: None,
         theme: no_theme(),
     };
     // Without site.yaml the model always fails, after checking every value it was given.
@@ -310,6 +311,7 @@ fn citation_site() -> &'static Linked {
             plans,
             catalogue: Vec::new(),
             reports: Vec::new(),
+        units: None,
             theme: no_theme(),
         };
         let site = model::model(loaded).expect("the fixed site is valid");
@@ -426,6 +428,7 @@ pub fn import(data: &[u8]) {
         plans: vec![bundle(index, Some(table))],
         catalogue: Vec::new(),
         reports: Vec::new(),
+        units: None,
         theme: no_theme(),
     };
     // The reports of an unfilled draft are expected; the front_matter target renders

@@ -238,7 +238,8 @@ fn main() -> ExitCode {
             json,
         ),
         Command::Schemas { root, out } => {
-            match schema::write(&out.unwrap_or_else(|| root.join(schema::DIR))) {
+            let terms = schema::SiteTerms::of(&root);
+            match schema::write_for(&out.unwrap_or_else(|| root.join(schema::DIR)), &terms) {
                 Ok(paths) => {
                     paths.iter().for_each(|p| println!("wrote {}", p.display()));
                     ExitCode::SUCCESS

@@ -383,7 +383,7 @@ fn check_fails_only_on_what_the_report_asks_to_fill() {
     assert_eq!(
         errors
             .iter()
-            .filter(|e| e.contains("indicators.md") && e.contains("`` is not a valid id"))
+            .filter(|e| e.contains("indicators.md") && e.contains("the id is empty"))
             .count(),
         2
     );

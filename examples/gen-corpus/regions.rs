@@ -31,6 +31,7 @@ impl LevelExt for Level {
 
     fn prefix(self) -> &'static str {
         match self {
+            Level::Country => "国",
             Level::Province => "省",
             Level::Municipality | Level::Prefecture => "市",
             Level::District => "区",
@@ -40,6 +41,7 @@ impl LevelExt for Level {
 
     fn scale(self) -> i64 {
         match self {
+            Level::Country => 400,
             Level::Province => 40,
             Level::Municipality => 30,
             Level::Prefecture => 8,

@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn unknown_units_and_words_are_reported() {
-        let t = table(&["指标", "2025"], &[&["市场主体（万户）", "居前列"]]);
+        let t = table(&["指标", "2025"], &[&["服务器（万台）", "居前列"]]);
         let d = drafts(&t, "x", None, None);
         assert_eq!(d[0].problems.len(), 2);
     }

@@ -422,7 +422,7 @@ fn check_unit(
     let expected = match measure {
         Measure::Qualitative => return,
         Measure::GrowthRate => "%",
-        _ => ind.unit.base,
+        _ => ind.unit.base.as_str(),
     };
     if unit.base != expected {
         errors.push(LinkError::IncompatibleUnit {

@@ -35,6 +35,10 @@ pub enum Found {
         id: String,
         path: PathBuf,
     },
+    /// content/units.yaml, the unit catalogue.
+    Units {
+        path: PathBuf,
+    },
 }
 
 /// Lists the content folder. Hidden files and editor backups are passed over; anything
@@ -129,6 +133,7 @@ fn classify(rel: &[String], path: PathBuf) -> Result<Found, String> {
             .ok_or_else(|| {
                 "content/indicators/ holds one `<id>.md` file per catalogue indicator".to_string()
             }),
+        ["units.yaml"] => Ok(Found::Units { path }),
         ["reports", name] => stem(name)
             .map(|id| Found::Report {
                 id: id.to_string(),
@@ -157,7 +162,7 @@ fn classify(rel: &[String], path: PathBuf) -> Result<Found, String> {
             "a plan is a folder: move `{name}` to content/plans/<id>/index.md"
         )),
         _ => Err(
-            "content/ holds four folders: regions/, plans/, indicators/ and reports/".to_string(),
+            "content/ holds four folders, regions/, plans/, indicators/ and reports/, and the unit catalogue units.yaml".to_string(),
         ),
     }
 }

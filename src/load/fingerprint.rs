@@ -47,6 +47,9 @@ impl Fingerprint {
         for doc in &loaded.catalogue {
             (&doc.id, &doc.file.text).hash(&mut all);
         }
+        if let Some(units) = &loaded.units {
+            units.file.text.hash(&mut all);
+        }
         loaded.theme.name.hash(&mut all);
         for (name, file) in &loaded.theme.templates {
             (name, &file.text).hash(&mut all);

@@ -23,7 +23,7 @@ pub use source::MAX_FILE_BYTES;
 use crate::diagnostic::{Report, SourceFile};
 use crate::progress::Progress;
 use discover::Found;
-use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawReport, RawSite};
+use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawReport, RawSite, RawUnits};
 
 /// One parsed content file: its id (the file or folder name), its text, the raw front
 /// matter and where its Markdown body is.
@@ -79,6 +79,8 @@ pub struct Loaded {
     pub catalogue: Vec<Doc<RawCatalogueEntry>>,
     /// content/reports/: documents not on the site and the values they report.
     pub reports: Vec<Doc<RawReport>>,
+    /// content/units.yaml, when the site has one.
+    pub units: Option<Doc<RawUnits>>,
     pub theme: Theme,
 }
 
@@ -119,6 +121,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
     let mut regions = Vec::new();
     let mut catalogue = Vec::new();
     let mut reports = Vec::new();
+    let mut units = None;
     let mut plan_docs = Vec::new();
     let mut tables = Vec::new();
     let mut assets: Vec<(String, Asset)> = Vec::new();
@@ -127,6 +130,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
             Ok(Parsed::Region(d)) => regions.push(d),
             Ok(Parsed::Catalogue(d)) => catalogue.push(d),
             Ok(Parsed::Report(d)) => reports.push(*d),
+            Ok(Parsed::Units(d)) => units = Some(*d),
             Ok(Parsed::Plan(d)) => plan_docs.push(*d),
             Ok(Parsed::Table(d)) => tables.push(d),
             Ok(Parsed::Asset(id, a)) => assets.push((id, a)),
@@ -172,6 +176,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
         plans,
         catalogue,
         reports,
+        units,
         theme,
     };
     (loaded, errors.into_iter().map(Report::new).collect())
@@ -181,6 +186,7 @@ enum Parsed {
     Region(Doc<RawRegion>),
     Catalogue(Doc<RawCatalogueEntry>),
     Report(Box<Doc<RawReport>>),
+    Units(Box<Doc<RawUnits>>),
     Plan(Box<Doc<RawPlan>>),
     Table(Doc<RawIndicatorTable>),
     Asset(String, Asset),
@@ -190,6 +196,18 @@ fn parse_found(root: &Path, found: Found) -> Result<Parsed, LoadError> {
     Ok(match found {
         Found::Region { id, path } => Parsed::Region(parse_doc(root, id, &path)?),
         Found::Catalogue { id, path } => Parsed::Catalogue(parse_doc(root, id, &path)?),
+        Found::Units { path } => {
+            let file = source::read(root, &path)?;
+            let len = file.text.len();
+            let front = yaml::parse(&file, 0..len)?;
+            Parsed::Units(Box::new(Doc {
+                id: "units".into(),
+                file,
+                front,
+                yaml: 0..len,
+                body: len..len,
+            }))
+        }
         Found::Report { id, path } => Parsed::Report(Box::new(parse_doc(root, id, &path)?)),
         Found::Plan { id, path } => Parsed::Plan(Box::new(parse_doc(root, id, &path)?)),
         Found::PlanIndicators { id, path } => Parsed::Table(parse_doc(root, id, &path)?),

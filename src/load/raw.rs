@@ -51,6 +51,9 @@ pub struct RawSite {
     /// the latest date of a plan or report on the site
     #[schemars(with = "Option<shape::OptText>")]
     pub as_of: Option<S<String>>,
+    /// 体裁 (plan kinds) this site's plans use beyond the bundled ones: [行动纲领, 专项规划]
+    #[schemars(with = "Option<Vec<shape::Text>>")]
+    pub plan_kinds: Option<Vec<S<String>>>,
 }
 
 /// 数据使用条款 (terms of use of the open data).
@@ -396,4 +399,31 @@ pub struct RawReportedValue {
     /// 说明 (note): anything a reader needs to read the value right
     #[schemars(with = "Option<shape::OptText>")]
     pub note: Option<S<String>>,
+}
+
+/// 单位目录 (unit catalogue): content/units.yaml, the units this site's content writes
+/// beyond the ones planpub bundles, each with the unit it converts to.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnits {
+    /// 单位 (units): one entry per way of writing a unit
+    #[schemars(with = "Vec<RawUnit>")]
+    pub units: Vec<S<RawUnit>>,
+}
+
+/// 单位 (unit): how a value written in it converts to its base unit.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    /// 写法 (unit), required: exactly as the documents write it: 亿户, Mbps, 亿
+    #[schemars(with = "shape::Text")]
+    pub unit: S<String>,
+    /// 基本单位 (base), required: what it counts, in the smallest unit: 户, bps, 人.
+    /// Units with the same base are compared with each other; others never are
+    #[schemars(with = "shape::Text")]
+    pub base: S<String>,
+    /// 十的幂 (power of ten), default 0: a value in `unit` is value × 10^power in `base`
+    /// (亿户: 8; Mbps: 6)
+    #[schemars(with = "Option<i32>")]
+    pub power: Option<S<i32>>,
 }

@@ -29,7 +29,46 @@ pub enum ModelError {
         found: String,
     },
     #[error("`{found}` is not a unit planpub knows")]
-    UnknownUnit { at: Location, found: String },
+    UnknownUnit {
+        at: Location,
+        found: String,
+        /// Known units that count the same kind of thing.
+        alike: Vec<String>,
+    },
+    #[error("`{unit}` is a unit planpub already knows ({base} × 10^{power})")]
+    UnitBundled {
+        at: Location,
+        unit: String,
+        base: String,
+        power: i32,
+    },
+    #[error("the unit `{unit}` is declared twice (first on line {first_line})")]
+    UnitTwice {
+        at: Location,
+        unit: String,
+        first_line: usize,
+    },
+    #[error("the notice's `{field}` holds the document number {found}")]
+    DocNumberInField {
+        at: Location,
+        field: &'static str,
+        found: String,
+    },
+    #[error("`{found}` in `{field}` is not the name of a body: {why}")]
+    NotAName {
+        at: Location,
+        field: &'static str,
+        found: String,
+        why: &'static str,
+    },
+    #[error("`{found}` is not a plan kind of this site")]
+    UnknownPlanKind {
+        at: Location,
+        found: String,
+        known: Vec<String>,
+    },
+    #[error("the power of ten {power} is out of range")]
+    UnitPower { at: Location, power: i32 },
     #[error("the period ends ({end}) before it starts ({start})")]
     PeriodReversed { at: Location, start: u16, end: u16 },
     #[error("the anchor `{anchor}` is used by two headings")]
@@ -42,7 +81,7 @@ pub enum ModelError {
     ReservedAnchor { at: Location, anchor: String },
     #[error("`{found}` is not an absolute http(s) address")]
     InvalidUrl { at: Location, found: String },
-    #[error("`{found}` is not a valid id")]
+    #[error("{}", if found.is_empty() { "the id is empty".to_string() } else { format!("`{found}` is not a valid id") })]
     InvalidId { at: Location, found: String },
     #[error("the table cell `{marker}` has no cell to join")]
     LoneTableMarker { at: Location, marker: &'static str },
@@ -61,6 +100,12 @@ impl Problem for ModelError {
             | Self::InvalidYear { at, .. }
             | Self::InvalidNumber { at, .. }
             | Self::UnknownUnit { at, .. }
+            | Self::UnitBundled { at, .. }
+            | Self::UnitTwice { at, .. }
+            | Self::UnitPower { at, .. }
+            | Self::UnknownPlanKind { at, .. }
+            | Self::DocNumberInField { at, .. }
+            | Self::NotAName { at, .. }
             | Self::PeriodReversed { at, .. }
             | Self::DuplicateAnchor { at, .. }
             | Self::ReservedAnchor { at, .. }
@@ -93,10 +138,32 @@ impl Problem for ModelError {
             Self::InvalidNumber { field, .. } => format!(
                 "`{field}` takes a number exactly as the plan writes it (1.8, 575, 12.5); for a goal in words use `measure: qualitative`"
             ),
-            Self::UnknownUnit { found, .. } => format!(
-                "{}; units are compared across plans, so each must be one planpub can convert (see src/model/quantity.rs)",
-                hint_for(found, crate::model::quantity::known_units(), "unit")
+            Self::UnknownUnit { found, alike, .. } if !alike.is_empty() => format!(
+                "{}; or, if `{found}` is how the documents write it, declare it in content/units.yaml with the unit it converts to",
+                hint_for(found, alike.iter().map(String::as_str), "unit")
             ),
+            Self::UnknownUnit { found, .. } => format!(
+                "write the unit exactly as the document does and declare it in content/units.yaml with what it counts and its power of ten, e.g. `- {{unit: {found}, base: 人, power: 8}}` if `{found}` means 亿人; values are only compared with units of the same base"
+            ),
+            Self::DocNumberInField { .. } => {
+                "a copied page often puts the 发文字号 on its own line above the addressees: move it to the plan's `doc_number` and keep only what the source writes in this field".into()
+            }
+            Self::NotAName { .. } => {
+                "write each issuing body's name as the source does (某区人民政府办公室); the catalogue block of a copied page (索引号, 发布机构 …) belongs in the plan's own fields".into()
+            }
+            Self::UnknownPlanKind { found, known, .. } => format!(
+                "{}; if the document's kind is `{found}`, add it to `plan_kinds` in site.yaml",
+                hint_for(found, known.iter().map(String::as_str), "kind")
+            ),
+            Self::UnitBundled { .. } => {
+                "planpub bundles this unit already: remove the entry".into()
+            }
+            Self::UnitTwice { .. } => {
+                "a unit has one meaning on a site: keep one entry".into()
+            }
+            Self::UnitPower { .. } => {
+                "`power` is the power of ten from the unit to its base, between -12 and 12 (万: 4, 亿: 8, 万亿: 12)".into()
+            }
             Self::PeriodReversed { .. } => "swap `start` and `end`".into(),
             Self::DuplicateAnchor { first_line, .. } => {
                 format!(
@@ -108,6 +175,9 @@ impl Problem for ModelError {
             }
             Self::InvalidUrl { .. } => {
                 "write the public address, e.g. https://www.example.gov.cn/zwgk/ghjh/".into()
+            }
+            Self::InvalidId { found, .. } if found.is_empty() => {
+                "write the id: the name of the file it refers to, without `.md`".into()
             }
             Self::InvalidId { .. } => {
                 "ids are names without `/`, `#`, `?` or spaces at either end".into()
@@ -147,6 +217,12 @@ impl Problem for ModelError {
             Self::InvalidYear { .. } => "planpub::model::invalid_year",
             Self::InvalidNumber { .. } => "planpub::model::invalid_number",
             Self::UnknownUnit { .. } => "planpub::model::unknown_unit",
+            Self::UnitBundled { .. } => "planpub::model::unit_bundled",
+            Self::UnitTwice { .. } => "planpub::model::unit_twice",
+            Self::UnitPower { .. } => "planpub::model::unit_power",
+            Self::UnknownPlanKind { .. } => "planpub::model::unknown_plan_kind",
+            Self::DocNumberInField { .. } => "planpub::model::doc_number_in_field",
+            Self::NotAName { .. } => "planpub::model::not_a_name",
             Self::PeriodReversed { .. } => "planpub::model::period_reversed",
             Self::DuplicateAnchor { .. } => "planpub::model::duplicate_anchor",
             Self::ReservedAnchor { .. } => "planpub::model::reserved_anchor",

@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod document;
+mod draft_checks;
 mod error;
 pub mod growth;
 mod indicators;
@@ -13,6 +14,7 @@ mod reports;
 pub mod responsible;
 pub mod table_spans;
 pub mod types;
+pub mod units;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -52,23 +54,36 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
         plans,
         catalogue,
         reports,
+        units,
         theme,
     } = loaded;
 
     let mut errors = Vec::new();
     // Without site.yaml the load stage has reported why; the files are still checked.
     let config = site.as_ref().map(|site| site_config(site, &mut errors));
+    let units = Arc::new(Terms {
+        units: units
+            .as_ref()
+            .map(|doc| units::catalogue(doc, &mut errors))
+            .unwrap_or_default(),
+        plan_kinds: config
+            .as_ref()
+            .map(|c| c.plan_kinds.clone())
+            .unwrap_or_default(),
+    });
 
     let (regions, e1): (Vec<Region>, Vec<Vec<ModelError>>) =
-        regions.par_iter().map(collecting(region)).unzip();
+        regions.par_iter().map(collecting(&units, region)).unzip();
     let (plans, e2): (Vec<Plan>, Vec<Vec<ModelError>>) =
-        plans.par_iter().map(collecting(plan)).unzip();
+        plans.par_iter().map(collecting(&units, plan)).unzip();
     let (indicators, e3): (Vec<Indicator>, Vec<Vec<ModelError>>) = catalogue
         .par_iter()
-        .map(collecting(catalogue_entry))
+        .map(collecting(&units, catalogue_entry))
         .unzip();
-    let (reports, e4): (Vec<ReportDocument>, Vec<Vec<ModelError>>) =
-        reports.par_iter().map(collecting(reports::report)).unzip();
+    let (reports, e4): (Vec<ReportDocument>, Vec<Vec<ModelError>>) = reports
+        .par_iter()
+        .map(collecting(&units, reports::report))
+        .unzip();
     errors.extend(e1.into_iter().chain(e2).chain(e3).chain(e4).flatten());
 
     match config {
@@ -85,14 +100,23 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
     }
 }
 
+/// What a site adds to planpub's own vocabulary: its units and its plan kinds.
+#[derive(Debug, Default)]
+struct Terms {
+    units: units::UnitCatalogue,
+    plan_kinds: Vec<String>,
+}
+
 fn collecting<I, O>(
+    units: &Arc<Terms>,
     f: impl Fn(&I, &mut Ctx) -> O + Sync,
 ) -> impl Fn(&I) -> (O, Vec<ModelError>) + Sync
 where
     I: HasFile,
 {
+    let units = Arc::clone(units);
     move |input| {
-        let mut ctx = Ctx::new(input.file(), input.yaml_start());
+        let mut ctx = Ctx::new(input.file(), input.yaml_start(), Arc::clone(&units));
         let out = f(input, &mut ctx);
         (out, ctx.errors)
     }
@@ -126,20 +150,22 @@ struct Ctx {
     file: Arc<SourceFile>,
     yaml_start: usize,
     errors: Vec<ModelError>,
+    terms: Arc<Terms>,
 }
 
 impl Ctx {
-    fn new(file: &Arc<SourceFile>, yaml_start: usize) -> Self {
+    fn new(file: &Arc<SourceFile>, yaml_start: usize, terms: Arc<Terms>) -> Self {
         Self {
             file: Arc::clone(file),
             yaml_start,
             errors: Vec::new(),
+            terms,
         }
     }
 
     /// A context for another file of the same plan (its indicators.md).
     fn for_doc<T>(&self, doc: &Doc<T>) -> Ctx {
-        Ctx::new(&doc.file, doc.yaml.start)
+        Ctx::new(&doc.file, doc.yaml.start, Arc::clone(&self.terms))
     }
 
     /// The first line of text within `range` of the file.
@@ -294,6 +320,28 @@ impl Ctx {
         }
     }
 
+    /// A plan kind: bundled, or added by site.yaml's `plan_kinds`.
+    fn plan_kind(&mut self, s: &S<String>) -> PlanKind {
+        let kind = PlanKind::new(&s.value, &self.terms.plan_kinds);
+        if s.value.trim().is_empty() {
+            let at = self.loc(s);
+            self.errors.push(ModelError::Empty { at, field: "kind" });
+        } else if kind.is_none() {
+            let at = self.loc(s);
+            self.errors.push(ModelError::UnknownPlanKind {
+                at,
+                found: s.value.trim().to_string(),
+                known: PlanKind::BUNDLED
+                    .iter()
+                    .map(|k| k.to_string())
+                    .chain(self.terms.plan_kinds.iter().cloned())
+                    .collect(),
+            });
+        }
+        // On an error the build stops; the kind as written keeps the plan whole.
+        kind.unwrap_or_else(|| PlanKind::as_written(&s.value))
+    }
+
     fn year(&mut self, s: &S<String>) -> Year {
         Year::parse(&s.value).unwrap_or_else(|| {
             let at = self.loc(s);
@@ -306,15 +354,16 @@ impl Ctx {
     }
 
     fn unit(&mut self, s: &S<String>) -> Unit {
-        Unit::parse(&s.value).unwrap_or_else(|| {
+        self.terms.units.parse(&s.value).unwrap_or_else(|| {
             let at = self.loc(s);
             self.errors.push(ModelError::UnknownUnit {
                 at,
                 found: s.value.trim().to_string(),
+                alike: self.terms.units.alike(&s.value),
             });
             Unit {
                 written: s.value.clone(),
-                base: "",
+                base: String::new(),
                 exponent: 0,
             }
         })
@@ -379,7 +428,7 @@ fn check_file_id(ctx: &mut Ctx, id: &str) {
 }
 
 fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
-    let mut ctx = Ctx::new(&doc.file, doc.yaml.start);
+    let mut ctx = Ctx::new(&doc.file, doc.yaml.start, Arc::new(Terms::default()));
     let raw = &doc.front;
     let title = ctx.text(&raw.title, "title");
     let mut base_url = ctx.text(&raw.base_url, "base_url");
@@ -415,6 +464,7 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
             .opt_choice(&raw.raw_html, "raw_html", RawHtml::CHOICES)
             .unwrap_or_default(),
         as_of: ctx.date(&raw.as_of),
+        plan_kinds: ctx.list(&raw.plan_kinds),
     };
     errors.append(&mut ctx.errors);
     config
@@ -486,6 +536,12 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         }
         Period { start, end }
     });
+    if let Some(n) = &raw.notice {
+        draft_checks::no_doc_number(ctx, &n.addressees, "addressees");
+        draft_checks::no_doc_number(ctx, &n.signed, "signed");
+        draft_checks::no_doc_number(ctx, &n.title, "title");
+    }
+    draft_checks::names(ctx, &raw.issuers, "issuers");
     let notice = raw.notice.as_ref().map(|n| Notice {
         title: ctx.opt_text(&n.title),
         addressees: ctx.opt_text(&n.addressees),
@@ -521,9 +577,7 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         short_title: ctx.opt_text(&raw.short_title),
         aliases: ctx.list(&raw.aliases),
         region: ctx.id(&raw.region, RegionId),
-        kind: ctx
-            .choice(&raw.kind, "kind", PlanKind::CHOICES)
-            .unwrap_or(PlanKind::Plan),
+        kind: ctx.plan_kind(&raw.kind),
         issuers: ctx.list(&raw.issuers),
         doc_number: ctx.opt_located_text(&raw.doc_number),
         index_number: ctx.opt_text(&raw.index_number),

@@ -224,7 +224,7 @@ impl Attribute {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
     pub written: String,
-    pub base: &'static str,
+    pub base: String,
     /// The value in `base` is the written value × 10^exponent.
     pub exponent: i32,
 }
@@ -259,6 +259,17 @@ const UNITS: &[(&str, &str, i32)] = &[
     ("天", "天", 0),
     ("个工作日", "个工作日", 0),
     ("倍", "倍", 0),
+    ("万亿元", "元", 12),
+    ("亿人", "人", 8),
+    ("亿人次", "人次", 8),
+    ("户", "户", 0),
+    ("万户", "户", 4),
+    ("亿户", "户", 8),
+    ("bps", "bps", 0),
+    ("kbps", "bps", 3),
+    ("Mbps", "bps", 6),
+    ("Gbps", "bps", 9),
+    ("Tbps", "bps", 12),
 ];
 
 /// Other spellings of a unit that mean the same unit: the full-width percent sign
@@ -289,7 +300,7 @@ impl Unit {
             .find(|(name, _, _)| *name == w)
             .map(|(name, base, exponent)| Unit {
                 written: (*name).to_string(),
-                base,
+                base: (*base).to_string(),
                 exponent: *exponent,
             })
     }

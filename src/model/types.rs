@@ -81,6 +81,8 @@ pub struct SiteConfig {
     pub raw_html: RawHtml,
     /// The date every target's status is stated as of, when site.yaml gives one.
     pub as_of: Option<Date>,
+    /// Plan kinds the site adds to [`PlanKind::BUNDLED`].
+    pub plan_kinds: Vec<String>,
 }
 
 /// What becomes of raw HTML that editors write in Markdown.
@@ -120,6 +122,7 @@ pub struct Footer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    Country,
     Province,
     Municipality,
     Prefecture,
@@ -129,6 +132,7 @@ pub enum Level {
 
 impl Level {
     pub const CHOICES: &'static [(&'static str, Level)] = &[
+        ("country", Level::Country),
         ("province", Level::Province),
         ("municipality", Level::Municipality),
         ("prefecture", Level::Prefecture),
@@ -138,6 +142,7 @@ impl Level {
 
     pub fn label(self) -> &'static str {
         match self {
+            Level::Country => "国家",
             Level::Province => "省",
             Level::Municipality => "直辖市",
             Level::Prefecture => "地级市",
@@ -168,43 +173,42 @@ pub struct ResponsibleUnitNames {
 }
 
 /// The document type of a plan (体裁).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum PlanKind {
-    #[serde(rename = "纲要")]
-    Outline,
-    #[serde(rename = "规划")]
-    Plan,
-    #[serde(rename = "实施方案")]
-    ImplementationScheme,
-    #[serde(rename = "行动计划")]
-    ActionPlan,
-    #[serde(rename = "工作方案")]
-    WorkPlan,
-    #[serde(rename = "工作要点")]
-    WorkPoints,
-    #[serde(rename = "意见")]
-    Opinions,
-    #[serde(rename = "通知")]
-    Notice,
-}
+/// 体裁 (a plan's kind): one of the kinds planpub bundles, or one the site adds in
+/// site.yaml's `plan_kinds`. Checked once by the model stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct PlanKind(String);
 
 impl PlanKind {
-    pub const CHOICES: &'static [(&'static str, PlanKind)] = &[
-        ("纲要", PlanKind::Outline),
-        ("规划", PlanKind::Plan),
-        ("实施方案", PlanKind::ImplementationScheme),
-        ("行动计划", PlanKind::ActionPlan),
-        ("工作方案", PlanKind::WorkPlan),
-        ("工作要点", PlanKind::WorkPoints),
-        ("意见", PlanKind::Opinions),
-        ("通知", PlanKind::Notice),
+    /// The kinds every site has, in the order editors are offered them.
+    pub const BUNDLED: &'static [&'static str] = &[
+        "纲要",
+        "规划",
+        "实施方案",
+        "行动计划",
+        "行动方案",
+        "三年行动计划",
+        "工作方案",
+        "工作要点",
+        "意见",
+        "实施意见",
+        "通知",
     ];
 
-    pub fn label(self) -> &'static str {
-        Self::CHOICES
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("规划", |(l, _)| l)
+    /// `name` as a kind, when it is bundled or among `extra` (site.yaml's `plan_kinds`).
+    pub fn new(name: &str, extra: &[String]) -> Option<PlanKind> {
+        let name = name.trim();
+        (Self::BUNDLED.contains(&name) || extra.iter().any(|k| k == name))
+            .then(|| PlanKind(name.to_string()))
+    }
+
+    /// The kind as written, unchecked: for a plan whose kind is an error already.
+    pub(crate) fn as_written(name: &str) -> PlanKind {
+        PlanKind(name.trim().to_string())
+    }
+
+    pub fn label(&self) -> &str {
+        &self.0
     }
 }
 

@@ -220,7 +220,7 @@ struct PlanRecord<'a> {
     short_title: Option<&'a str>,
     aliases: &'a [String],
     region_id: &'a str,
-    kind: &'static str,
+    kind: &'a str,
     issuers: &'a [String],
     doc_number: Option<&'a str>,
     index_number: Option<&'a str>,

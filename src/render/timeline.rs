@@ -332,7 +332,7 @@ mod tests {
             id: title.into(),
             title: title.into(),
             display_title: title.into(),
-            kind: "规划",
+            kind: "规划".to_string(),
             url: format!("plans/{title}/index.html"),
             region: RegionLink {
                 id: region.into(),

@@ -52,7 +52,9 @@ pub fn run(root: &Path, new: &New) -> Result<Created, ScaffoldError> {
         }
         New::Plan { id, fields } => {
             check_id(id, "plan")?;
-            choice(&fields.kind, "kind", model::PlanKind::CHOICES)?;
+            let kinds: Vec<(&'static str, ())> =
+                model::PlanKind::BUNDLED.iter().map(|k| (*k, ())).collect();
+            choice(&fields.kind, "kind", &kinds)?;
             region_exists(root, &fields.region, "--region")?;
             let dir = content.join("plans").join(id);
             (

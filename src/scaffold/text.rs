@@ -91,7 +91,7 @@ pub fn plan(f: &PlanFields) -> String {
     o.push_str(&format!(
         "# 规划。各字段的说明见 docs/content-format.md。{NOT_STATED}：不要推测日期、文号或名称。\n"
     ));
-    let kinds = names(model::PlanKind::CHOICES);
+    let kinds = model::PlanKind::BUNDLED.join(" | ");
     let statuses = names(model::Status::CHOICES);
     let date = "，写作 YYYY-MM-DD（2025年6月23日写作 2025-06-23）";
     let rows: [(&str, String, String); 21] = [

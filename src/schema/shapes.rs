@@ -63,9 +63,14 @@ macro_rules! closed {
     )*};
 }
 
+impl Closed for model::PlanKind {
+    fn names() -> Vec<&'static str> {
+        model::PlanKind::BUNDLED.to_vec()
+    }
+}
+
 closed!(
     model::Level,
-    model::PlanKind,
     model::Status,
     model::Category,
     model::Direction,

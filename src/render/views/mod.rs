@@ -138,7 +138,7 @@ pub struct PlanLink {
     pub id: String,
     pub title: String,
     pub display_title: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub url: String,
     pub region: RegionLink,
     /// 成文日期 or 发布日期 in Chinese, whichever the list is sorted by.
@@ -154,7 +154,7 @@ impl PlanLink {
             id: plan.id.to_string(),
             title: plan.title.clone(),
             display_title: plan.display_title().to_string(),
-            kind: plan.kind.label(),
+            kind: plan.kind.label().to_string(),
             url: Route::plan(plan.id.as_str()).url,
             region: RegionLink::new(linked, linked.plan_region[p]),
             date: plan.sort_date().map(|d| d.chinese()),
