@@ -447,7 +447,14 @@ pub struct ProgressPage {
     pub counts: Counts,
     pub families: Vec<FamilyCounts>,
     pub regions: Vec<RegionProgress>,
+    /// Whether the page lists each region's due and overdue targets; on a large site
+    /// it gives their counts and the region pages list them, so the page stays small
+    /// enough for a phone.
+    pub lists: bool,
 }
+
+/// At most this many due and overdue targets are listed on `/progress/` itself.
+pub const LISTED: usize = 300;
 
 #[derive(Serialize)]
 pub struct FamilyCounts {
@@ -458,12 +465,20 @@ pub struct FamilyCounts {
 impl ProgressPage {
     pub fn new(linked: &Linked) -> ProgressPage {
         let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
-        let regions = linked
+        let mut regions: Vec<RegionProgress> = linked
             .region_order
             .iter()
             .filter(|&&r| !linked.region_rows[r].is_empty())
             .map(|&r| RegionProgress::new(linked, r, false))
             .collect();
+        let listed: usize = regions.iter().map(|r| r.due.len() + r.overdue.len()).sum();
+        let lists = listed <= LISTED;
+        if !lists {
+            for r in &mut regions {
+                r.due.clear();
+                r.overdue.clear();
+            }
+        }
         // Families matter on a large site; a site of one family has its totals above.
         let families = if linked.families.len() > 1 {
             linked
@@ -491,6 +506,7 @@ impl ProgressPage {
             counts: Counts::of(linked, &all),
             families,
             regions,
+            lists,
         }
     }
 }
