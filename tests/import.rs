@@ -129,10 +129,11 @@ fn headings_follow_the_document_hierarchy_and_the_toc_is_dropped() {
         "## 第一章 总体要求\n",
         "### 第一节 指导思想\n",
         "#### 专栏1 主要指标 {#box-1}\n",
-        "### （一）完善机制。\n\n健全行政执法与司法衔接机制。\n",
-        "#### 1﹒严格执法。 {#task-1}\n\n加大侵权查处力度。\n",
-        "#### 2.强化协作。 {#task-2}\n\n推进跨区域联合执法。\n",
-        "#### 专栏 2 保护能力提升工程 {#box-2}\n",
+        // No 一、 in this text: （一） goes right under 第一节, 1. under （一）.
+        "#### （一）完善机制。\n\n健全行政执法与司法衔接机制。\n",
+        "##### 1﹒严格执法。 {#task-1}\n\n加大侵权查处力度。\n",
+        "##### 2.强化协作。 {#task-2}\n\n推进跨区域联合执法。\n",
+        "##### 专栏 2 保护能力提升工程 {#box-2}\n",
         "## 附件1 名词解释 {#annex-1}\n",
     ] {
         assert!(body.contains(line), "`{line}` not in:\n{body}");
@@ -149,7 +150,7 @@ fn headings_follow_the_document_hierarchy_and_the_toc_is_dropped() {
             .contains("删去带点线引导符和页码的目录（“目录”一行及其下4个条目")
     );
     assert!(
-        d.report.contains("headings: 10 (## 3, ### 3, #### 4)"),
+        d.report.contains("headings: 10 (## 3, ### 2, #### 2)"),
         "{}",
         d.report
     );
@@ -484,7 +485,8 @@ fn lines_it_cannot_place_stay_in_the_body_and_are_reported() {
     let d = import_file(&file, &[]);
     assert!(d.body().contains("7．跳号的残片\n"));
     assert!(d.body().contains("— 3 —\n"));
-    assert!(d.body().contains("#### 3．丙任务。 {#task-3}"));
+    // Only 一、 and 1. in this text: 1. is the second level.
+    assert!(d.body().contains("### 3．丙任务。 {#task-3}"));
     assert!(d.report.contains("unplaced lines (2,"), "{}", d.report);
     assert!(d.report.contains("line 7: 7．跳号的残片"));
     assert!(d.report.contains("numbered 7 but the one before was 2"));

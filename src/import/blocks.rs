@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::headings::{Kind, MAX_HEADING, Sequence, classify, split_lead_in};
+use super::levels;
 use super::report::Erratum;
 use super::tables::{self, Table};
 use super::text::{Line, char_len, has_sentence_punct};
@@ -14,8 +15,14 @@ use super::text::{Line, char_len, has_sentence_punct};
 pub struct Heading {
     pub line: usize,
     pub kind: Kind,
+    /// Set by [`levels::assign`] once every heading of the document is known.
     pub level: u8,
     pub text: String,
+    /// The whole source line, for turning the heading back into a paragraph.
+    pub source: String,
+    /// The heading's number; with `written`, what its anchor is made of.
+    pub number: u32,
+    pub written: bool,
     /// `task-3`, `box-1`, `annex-2`; other headings get their anchor from their text.
     pub anchor: Option<String>,
     /// The lead-in was split from the text that followed it.
@@ -56,7 +63,6 @@ pub struct Body {
 pub fn build(lines: &[Line]) -> Body {
     let mut body = Body::default();
     let mut seq = Sequence::default();
-    let mut anchors = BTreeSet::new();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -134,50 +140,64 @@ pub fn build(lines: &[Line]) -> Body {
             body.blocks.push(para(text, Role::Unplaced(reason)));
             continue;
         }
-        let anchor = n.kind.anchor_prefix().map(|p| {
-            let base = format!("{p}-{}", n.n);
-            let unique = (1..)
-                .map(|k| {
-                    if k == 1 {
-                        base.clone()
-                    } else {
-                        format!("{base}-{k}")
-                    }
-                })
-                .find(|a| !anchors.contains(a))
-                .unwrap_or(base.clone());
-            if unique != base {
-                body.notes.push(format!(
-                    "line {}: the anchor {base} is already used; this heading gets {unique}",
-                    line.no
-                ));
-            }
-            anchors.insert(unique.clone());
-            unique
-        });
-        if n.kind == Kind::Annex && !n.written {
-            body.notes.push(format!(
-                "line {}: “{}” has no number; it gets the anchor {}",
-                line.no,
-                text,
-                anchor.as_deref().unwrap_or("")
-            ));
-        }
         body.blocks.push(Block::Heading(Heading {
             line: line.no,
             kind: n.kind,
-            level: n.kind.level(),
+            level: 0,
             text: heading_text,
-            anchor,
+            source: text.clone(),
+            number: n.n,
+            written: n.written,
+            anchor: None,
             split: after.is_some(),
         }));
         if let Some(rest) = after {
             body.blocks.push(para(rest, Role::Text));
         }
     }
+    // Levels need every heading of the document, and come before the anchors so
+    // that a heading turned back into a paragraph takes no anchor.
+    levels::assign(&mut body.blocks, &mut body.notes);
+    assign_anchors(&mut body);
     assign_roles(&mut body.blocks);
     fill_missing_annex(&mut body);
     body
+}
+
+/// The explicit anchors of tasks, boxes and annexes, made unique in order.
+fn assign_anchors(body: &mut Body) {
+    let mut anchors = BTreeSet::new();
+    for b in &mut body.blocks {
+        let Block::Heading(h) = b else { continue };
+        let Some(p) = h.kind.anchor_prefix() else {
+            continue;
+        };
+        let base = format!("{p}-{}", h.number);
+        let unique = (1..)
+            .map(|k| {
+                if k == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{k}")
+                }
+            })
+            .find(|a| !anchors.contains(a))
+            .unwrap_or(base.clone());
+        if unique != base {
+            body.notes.push(format!(
+                "line {}: the anchor {base} is already used; this heading gets {unique}",
+                h.line
+            ));
+        }
+        anchors.insert(unique.clone());
+        if h.kind == Kind::Annex && !h.written {
+            body.notes.push(format!(
+                "line {}: “{}” has no number; it gets the anchor {unique}",
+                h.line, h.source
+            ));
+        }
+        h.anchor = Some(unique);
+    }
 }
 
 /// Captions and annex titles are placed; other short lines without punctuation are
@@ -249,8 +269,11 @@ fn fill_missing_annex(body: &mut Body) {
         Block::Heading(Heading {
             line,
             kind: Kind::Annex,
-            level: Kind::Annex.level(),
+            level: 2,
             text: "附件1".into(),
+            source: "附件1".into(),
+            number: 1,
+            written: true,
             anchor: Some("annex-1".into()),
             split: false,
         }),
@@ -294,13 +317,14 @@ mod tests {
             shape(&body),
             [
                 "p 前言。",
-                "## 一、重点任务",
-                "### （一）高标准构建体系。",
-                "#### 1．构建政策体系，强化引领。 #task-1",
+                // 第一章 comes after 一、 but ranks above it: the fixed order decides.
+                "#### 一、重点任务",
+                "##### （一）高标准构建体系。",
+                "###### 1．构建政策体系，强化引领。 #task-1",
                 "p 深入贯彻纲要。",
-                "#### 2．深化示范创建。 #task-2",
+                "###### 2．深化示范创建。 #task-2",
                 "unplaced 7．跳号的一行",
-                "#### 专栏1 重点工程 #box-1",
+                "###### 专栏1 重点工程 #box-1",
                 "## 第一章 总则",
                 "### 第一节 指导思想",
                 "## 附件 #annex-1",
@@ -321,7 +345,9 @@ mod tests {
             })
             .collect();
         assert_eq!(anchors, ["task-1", "annex-1", "task-1-2"]);
-        assert_eq!(body.notes.len(), 1);
+        // The level notes aside, one note says the anchor was taken.
+        let anchor_notes = body.notes.iter().filter(|n| n.contains("anchor")).count();
+        assert_eq!(anchor_notes, 1, "{:?}", body.notes);
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! The heading hierarchy of Chinese official documents: 第一章 / 一、 (`##`),
-//! 第一节 / （一） (`###`), 1． / 专栏N (`####`), 附件N (`##`). A numbered item whose
-//! lead-in sentence runs on into its text is split into the lead-in (the heading) and
-//! the rest (the paragraph under it). Numbers must follow each other; a number out of
-//! sequence is not taken for a heading.
+//! The numbering of Chinese official documents: 第一编 / 第一部分, 第一章, 第一节, 一、,
+//! （一）, 1． (or 1、), （1） and ①, and beside them 专栏N and 附件N. What Markdown level
+//! each kind gets depends on which kinds the document uses ([`super::levels`]); here
+//! each kind only has its rank. A numbered item whose lead-in sentence runs on into its
+//! text is split into the lead-in (the heading) and the rest (the paragraph under it).
+//! Numbers must follow each other; a number out of sequence is not taken for a heading.
 
 use std::collections::BTreeMap;
 
@@ -16,6 +17,8 @@ pub const MAX_HEADING: usize = 60;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
+    /// 第一编, 第一部分
+    Volume,
     /// 第一章
     Chapter,
     /// 第一节
@@ -26,19 +29,43 @@ pub enum Kind {
     Item,
     /// 1．
     Task,
+    /// （1）
+    Point,
+    /// ①
+    Circled,
     /// 专栏1
     Box,
     /// 附件1
     Annex,
 }
 
+/// The ranked kinds, highest first, as the report names them.
+pub const RANKS: [&str; 7] = [
+    "第一编/第一部分",
+    "第一章",
+    "第一节",
+    "一、",
+    "（一）",
+    "1.",
+    "（1）/①",
+];
+
 impl Kind {
-    pub fn level(self) -> u8 {
-        match self {
-            Kind::Chapter | Kind::Part | Kind::Annex => 2,
-            Kind::Section | Kind::Item => 3,
-            Kind::Task | Kind::Box => 4,
-        }
+    /// The kind's place in the fixed order of official numbering (0 the highest), an
+    /// index of [`RANKS`]. Boxes and annexes stand outside that order: an annex is
+    /// always `##`, a box goes under the section it sums up.
+    pub fn rank(self) -> Option<usize> {
+        Some(match self {
+            Kind::Volume => 0,
+            Kind::Chapter => 1,
+            Kind::Section => 2,
+            Kind::Part => 3,
+            Kind::Item => 4,
+            Kind::Task => 5,
+            // ① is written where others write （1）: the same depth of list.
+            Kind::Point | Kind::Circled => 6,
+            Kind::Box | Kind::Annex => return None,
+        })
     }
 
     /// The explicit anchor's prefix, for kinds other files point at.
@@ -53,7 +80,10 @@ impl Kind {
 
     /// Whether the item may carry its text on the same line after a lead-in sentence.
     pub fn runs_on(self) -> bool {
-        matches!(self, Kind::Part | Kind::Item | Kind::Task)
+        matches!(
+            self,
+            Kind::Part | Kind::Item | Kind::Task | Kind::Point | Kind::Circled
+        )
     }
 }
 
@@ -81,15 +111,19 @@ pub fn classify(line: &str) -> Option<Numbered> {
     if let Some(after) = line.strip_prefix('第') {
         let end = after
             .char_indices()
-            .find(|(_, c)| *c == '章' || *c == '节')
+            .find(|(_, c)| matches!(c, '章' | '节' | '编' | '部'))
             .map(|(i, _)| i)?;
         let n = number_any(&after[..end])?;
-        let marker = after[end..].chars().next()?;
-        let rest = &after[end + marker.len_utf8()..];
-        let kind = if marker == '章' {
-            Kind::Chapter
+        let marked = &after[end..];
+        let (kind, rest) = if let Some(rest) = marked.strip_prefix('章') {
+            (Kind::Chapter, rest)
+        } else if let Some(rest) = marked.strip_prefix('节') {
+            (Kind::Section, rest)
+        } else if let Some(rest) = marked.strip_prefix('编') {
+            (Kind::Volume, rest)
         } else {
-            Kind::Section
+            // 部 alone (第一部门) is not a heading; only 部分 is.
+            (Kind::Volume, marked.strip_prefix("部分")?)
         };
         return Some(numbered(kind, n, rest));
     }
@@ -115,10 +149,24 @@ pub fn classify(line: &str) -> Option<Numbered> {
     }
     if let Some(after) = line.strip_prefix(['（', '(']) {
         let end = after.find(['）', ')'])?;
-        let n = chinese_numeral(&after[..end])?;
+        let inner = &after[..end];
+        let (kind, n) = match chinese_numeral(inner) {
+            Some(n) => (Kind::Item, n),
+            None => {
+                let d = ascii_digits(inner);
+                let (n, tail) = leading_number(&d)?;
+                // （2025） is a year, not an item; lists do not run to a hundred.
+                (tail.is_empty() && (1..100).contains(&n)).then_some((Kind::Point, n))?
+            }
+        };
         let close = after[end..].chars().next()?;
         let rest = &after[end + close.len_utf8()..];
-        return (!trim(rest).is_empty()).then(|| numbered(Kind::Item, n, rest));
+        return (!trim(rest).is_empty()).then(|| numbered(kind, n, rest));
+    }
+    if let Some(c) = line.chars().next().filter(|c| ('①'..='⑳').contains(c)) {
+        let n = c as u32 - '①' as u32 + 1;
+        let rest = &line[c.len_utf8()..];
+        return (!trim(rest).is_empty()).then(|| numbered(Kind::Circled, n, rest));
     }
     if let Some(end) = line.find('、')
         && let Some(n) = chinese_numeral(&line[..end])
@@ -272,6 +320,23 @@ mod tests {
         assert_eq!(kind("附件2").map(|k| (k.0, k.1)), Some((Kind::Annex, 2)));
         assert_eq!(kind("附件").map(|k| (k.0, k.1)), Some((Kind::Annex, 1)));
         assert_eq!(kind("附件1 重点指标").map(|k| k.2), Some("重点指标".into()));
+        assert_eq!(
+            kind("第二编 发展动力").map(|k| (k.0, k.1)),
+            Some((Kind::Volume, 2))
+        );
+        assert_eq!(
+            kind("第三部分 保障措施").map(|k| (k.0, k.1, k.2)),
+            Some((Kind::Volume, 3, "保障措施".into()))
+        );
+        assert_eq!(
+            kind("（2）完善标准。").map(|k| (k.0, k.1)),
+            Some((Kind::Point, 2))
+        );
+        assert_eq!(
+            kind("③ 建设平台").map(|k| (k.0, k.1, k.2)),
+            Some((Kind::Circled, 3, "建设平台".into()))
+        );
+        assert_eq!(kind("4、推进试点").map(|k| k.0), Some(Kind::Task));
     }
 
     #[test]
@@ -281,6 +346,10 @@ mod tests {
         assert_eq!(kind("附件：共建工作要点"), None);
         assert_eq!(kind("附件清单"), None);
         assert_eq!(kind("第一批试点"), None);
+        assert_eq!(kind("第一部门"), None);
+        assert_eq!(kind("（2025）年度"), None);
+        assert_eq!(kind("（1）"), None);
+        assert_eq!(kind("①"), None);
         assert_eq!(kind("（此件公开发布）"), None);
         assert_eq!(kind("一、"), None);
         assert_eq!(kind("各镇、街道"), None);

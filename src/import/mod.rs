@@ -18,6 +18,7 @@ mod footer;
 mod headings;
 mod indicators;
 mod input;
+mod levels;
 mod notice;
 mod numbers;
 mod pasted;
