@@ -70,16 +70,26 @@ pub fn build(lines: &[Line]) -> Body {
             i += 1;
             continue;
         }
+        // The next row may start with empty cells, and so with a tab (`\t\t2015年…`).
         let next_is_row = (i + 1..lines.len())
             .find(|&k| !lines[k].is_blank())
-            .is_some_and(|k| lines[k].is_tab_row());
-        if line.is_cell() || line.is_tab_row() && next_is_row {
+            .is_some_and(|k| lines[k].is_tab_row() || lines[k].text.matches('\t').count() >= 2);
+        // A header row followed by a category line (总体发展水平) and rows is a table too.
+        let tab_table = line.is_tab_row() && !next_is_row && {
+            let (t, _) = tables::read_tab_rows(lines, i);
+            !t.rows.is_empty()
+        };
+        if line.is_cell() || line.is_tab_row() && next_is_row || tab_table {
             let (table, next) = if line.is_cell() {
                 tables::read_cell_lines(lines, i)
             } else {
                 tables::read_tab_rows(lines, i)
             };
             i = next.max(i + 1);
+            let mut table = table;
+            table
+                .remarks
+                .extend(super::indicators::column_remarks(&table));
             if table
                 .header
                 .iter()

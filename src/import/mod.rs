@@ -13,6 +13,7 @@
 //! byte-identical files; no line of the input is lost without being reported.
 
 mod blocks;
+mod columns;
 mod error;
 mod footer;
 mod headings;
@@ -25,6 +26,8 @@ mod pasted;
 mod render;
 mod repair;
 mod report;
+mod table_header;
+mod table_rows;
 mod tables;
 mod text;
 mod title;
@@ -227,6 +230,7 @@ fn convert_input(input: input::Input, source: &str, output: &str, region: Option
             if padded == 1 { "" } else { "s" }
         ));
     }
+    report.notes.extend(tables::spaced_rows(&mut lines));
     let pasted = pasted::remove(&mut lines);
     errata.extend(pasted.errata);
     report.notes.extend(pasted.notes);

@@ -1,7 +1,10 @@
 //! Numbers as official documents write them: Chinese numerals (二十三), full-width
-//! digits, dates (2025年6月23日) and years at the start of a table header (2025年).
+//! digits, dates (2025年6月23日), years in a table header (2025年, 规划目标 2015年)
+//! and the values of table cells with the words or signs that bound them (6000以上,
+//! ≥6000, 不低于90%).
 
 use crate::model::date::Date;
+use crate::model::quantity::Comparator;
 
 /// The value of a Chinese numeral up to 999: 一, 十, 十二, 二十三, 一百零五.
 pub fn chinese_numeral(s: &str) -> Option<u32> {
@@ -86,15 +89,141 @@ pub fn chinese_date(s: &str) -> Option<String> {
     Date::parse(&iso).ok().map(|_| iso)
 }
 
-/// The year a table header starts with: `2025`, `2025年`, `2025年度计划目标`.
-pub fn header_year(s: &str) -> Option<u16> {
-    let s = ascii_digits(super::text::trim(s));
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.len() != 4 {
+/// The year a header names anywhere in it (`规划目标 2015年`, `2015年`), when it names
+/// exactly one: a header with a range (`2016—2020年年均增长`) is not one year's column.
+pub fn year_in_header(s: &str) -> Option<u16> {
+    let years = years_in(s);
+    match years.as_slice() {
+        [y] => Some(*y),
+        _ => None,
+    }
+}
+
+/// Every four-digit year (1949–2100) standing on its own in `s`, in order.
+pub fn years_in(s: &str) -> Vec<u16> {
+    let s = ascii_digits(s);
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            run.push(c);
+            continue;
+        }
+        // A year is followed by 年, a dash, a space or the end; `2015.5` is a number.
+        let standalone = c != '.' && run.len() == 4;
+        if let Some(y) = run
+            .parse::<u16>()
+            .ok()
+            .filter(|y| standalone && (1949..=2100).contains(y))
+        {
+            out.push(y);
+        }
+        run.clear();
+    }
+    out
+}
+
+/// A cell's value read as a comparator and a number: `≥6000`, `6000以上`, `不低于90%`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellValue {
+    /// The number exactly as written, without its `%`.
+    pub number: String,
+    /// The cell wrote a `%` (or `％`) after the number.
+    pub percent: bool,
+    pub comparator: Comparator,
+    /// The words or sign that gave the comparator, `None` for a plain number.
+    pub marker: Option<&'static str>,
+}
+
+/// Words and signs before a number. Longer spellings come before their prefixes
+/// (`>=` before `>`, `不高于` before `高于`) so the longest match wins.
+const BEFORE: &[(&str, Comparator)] = &[
+    (">=", Comparator::AtLeast),
+    ("≥", Comparator::AtLeast),
+    ("≧", Comparator::AtLeast),
+    ("＞＝", Comparator::AtLeast),
+    ("<=", Comparator::AtMost),
+    ("≤", Comparator::AtMost),
+    ("≦", Comparator::AtMost),
+    ("＜＝", Comparator::AtMost),
+    (">", Comparator::MoreThan),
+    ("＞", Comparator::MoreThan),
+    ("<", Comparator::LessThan),
+    ("＜", Comparator::LessThan),
+    ("不低于", Comparator::AtLeast),
+    ("不少于", Comparator::AtLeast),
+    ("超过", Comparator::MoreThan),
+    ("突破", Comparator::MoreThan),
+    ("达到", Comparator::Reach),
+    ("不高于", Comparator::AtMost),
+    ("不超过", Comparator::AtMost),
+    ("低于", Comparator::LessThan),
+];
+
+/// Words after a number. 以上, 以下 and 以内 include the number itself: Chinese law
+/// fixes this reading for its own texts (民法典第一千二百五十九条: “民法所称的‘以上’、
+/// ‘以下’、‘以内’、‘届满’，包括本数”), and 规划 tables follow the same usage, so
+/// `5以下` is a ceiling the value may reach, ≤ 5, not < 5. Only 低于 excludes it.
+const AFTER: &[(&str, Comparator)] = &[
+    ("以上", Comparator::AtLeast),
+    ("以下", Comparator::AtMost),
+    ("以内", Comparator::AtMost),
+];
+
+/// Words that only introduce a bound given after the number (控制在5%以内).
+const NEUTRAL_BEFORE: &[&str] = &["控制在", "保持在", "稳定在"];
+
+/// Reads a cell as an optional bound, a number and an optional `%`. Anything else
+/// (words, a range, `左右`, a bracketed cumulative value) is not a number: `None`.
+pub fn cell_value(cell: &str) -> Option<CellValue> {
+    let t = super::text::trim(cell);
+    let mut marker = None;
+    let mut before = None;
+    let mut rest = t;
+    if let Some((word, c)) = BEFORE.iter().find(|(w, _)| t.starts_with(w)) {
+        rest = super::text::trim(&t[word.len()..]);
+        before = Some(*c);
+        marker = Some(*word);
+    } else if let Some(word) = NEUTRAL_BEFORE.iter().find(|w| t.starts_with(*w)) {
+        rest = &t[word.len()..];
+    }
+    let mut after = None;
+    if let Some((word, c)) = AFTER.iter().find(|(w, _)| rest.ends_with(w)) {
+        rest = super::text::trim(&rest[..rest.len() - word.len()]);
+        after = Some(*c);
+        marker = Some(*word);
+    }
+    let (number, percent) = match rest.strip_suffix(['%', '％']) {
+        Some(n) => (super::text::trim(n), true),
+        None => (rest, false),
+    };
+    if !is_number(number) {
         return None;
     }
-    let year: u16 = digits.parse().ok()?;
-    (1949..=2100).contains(&year).then_some(year)
+    let comparator = match (before, after) {
+        (Some(_), Some(_)) => return None,
+        (Some(c), None) | (None, Some(c)) => c,
+        // 控制在5 without a bound after it says nothing about the direction.
+        (None, None) if rest.len() != t.len() => return None,
+        (None, None) => Comparator::Reach,
+    };
+    Some(CellValue {
+        number: number.to_string(),
+        percent,
+        comparator,
+        marker,
+    })
+}
+
+/// Digits with at most one decimal point inside and an optional minus sign, as
+/// `Value::parse_number` accepts them.
+fn is_number(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|&b| b == b'.').count() <= 1
+        && !digits.starts_with('.')
+        && !digits.ends_with('.')
 }
 
 #[cfg(test)]
@@ -133,11 +262,62 @@ mod tests {
 
     #[test]
     fn header_years() {
-        assert_eq!(header_year("2025"), Some(2025));
-        assert_eq!(header_year("2020年"), Some(2020));
-        assert_eq!(header_year("2026年度计划目标"), Some(2026));
-        assert_eq!(header_year("序号"), None);
-        assert_eq!(header_year("20250"), None);
-        assert_eq!(header_year("1.85"), None);
+        assert_eq!(year_in_header("2025"), Some(2025));
+        assert_eq!(year_in_header("2020年"), Some(2020));
+        assert_eq!(year_in_header("2026年度计划目标"), Some(2026));
+        assert_eq!(year_in_header("序号"), None);
+        assert_eq!(year_in_header("20250"), None);
+        assert_eq!(year_in_header("1.85"), None);
+    }
+
+    #[test]
+    fn years_anywhere_in_a_header() {
+        assert_eq!(year_in_header("规划目标 2015年"), Some(2015));
+        assert_eq!(year_in_header("2020年"), Some(2020));
+        assert_eq!(year_in_header("年均增长（%）"), None);
+        assert_eq!(year_in_header("2016—2020年年均增长"), None);
+        assert_eq!(years_in("2016—2020年年均增长"), [2016, 2020]);
+        assert_eq!(year_in_header("12015"), None);
+    }
+
+    #[test]
+    fn cells_with_bounds() {
+        let read = |s: &str| cell_value(s).map(|v| (v.comparator.symbol(), v.number, v.percent));
+        let some = |c: &'static str, n: &str, p: bool| Some((c, n.to_string(), p));
+        assert_eq!(read(">3500"), some(">", "3500", false));
+        assert_eq!(read("≥6000"), some("≥", "6000", false));
+        assert_eq!(read(">=6000"), some("≥", "6000", false));
+        assert_eq!(read("6000以上"), some("≥", "6000", false));
+        assert_eq!(read("不低于90%"), some("≥", "90", true));
+        assert_eq!(read("不少于 12"), some("≥", "12", false));
+        assert_eq!(read("超过1.50"), some(">", "1.50", false));
+        assert_eq!(read("突破500"), some(">", "500", false));
+        assert_eq!(read("达到85％"), some("=", "85", true));
+        assert_eq!(read("41.3"), some("=", "41.3", false));
+        assert_eq!(read("<2"), some("<", "2", false));
+        assert_eq!(read("≤2"), some("≤", "2", false));
+        assert_eq!(read("<=2"), some("≤", "2", false));
+        assert_eq!(read("不高于15"), some("≤", "15", false));
+        assert_eq!(read("不超过15"), some("≤", "15", false));
+        assert_eq!(read("5%以内"), some("≤", "5", true));
+        assert_eq!(read("控制在5%以内"), some("≤", "5", true));
+        assert_eq!(read("3以下"), some("≤", "3", false));
+        assert_eq!(read("低于3"), some("<", "3", false));
+        assert_eq!(read("-0.5"), some("=", "-0.5", false));
+        for text in [
+            "居前列",
+            "5左右",
+            "〔5〕",
+            "控制在5",
+            "≥5以上",
+            "1-2",
+            "",
+            "%",
+            "以上",
+        ] {
+            assert_eq!(cell_value(text), None, "{text}");
+        }
+        assert_eq!(cell_value("6000以上").and_then(|v| v.marker), Some("以上"));
+        assert_eq!(cell_value("6000").and_then(|v| v.marker), None);
     }
 }

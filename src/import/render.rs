@@ -123,13 +123,22 @@ pub fn indicators(drafts: &[Draft]) -> String {
                 yaml::number(value)
             );
         }
+        if !d.actuals.is_empty() {
+            let actuals: Vec<String> = d
+                .actuals
+                .iter()
+                .map(|(year, value)| format!("{{year: {year}, value: {}}}", yaml::number(value)))
+                .collect();
+            let _ = writeln!(o, "    actuals: [{}]", actuals.join(", "));
+        }
         if !d.targets.is_empty() {
             o.push_str("    targets:\n");
-            for (year, value) in &d.targets {
+            for (year, value, comparator) in &d.targets {
                 let _ = writeln!(
                     o,
-                    "      - {{year: {year}, value: {}, comparator: \"=\"}}",
-                    yaml::number(value)
+                    "      - {{year: {year}, value: {}, comparator: \"{}\"}}",
+                    yaml::number(value),
+                    comparator.symbol()
                 );
             }
         }

@@ -214,6 +214,9 @@ impl Report {
             for p in &d.problems {
                 let _ = writeln!(o, "    ! {p}");
             }
+            for (n, r) in &d.readings {
+                let _ = writeln!(o, "    line {n}: {r}");
+            }
         }
     }
 

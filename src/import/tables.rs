@@ -4,8 +4,13 @@
 //!   a line without a tab continues the cell before it (a cell broken over lines);
 //! - one row per line, cells separated by tabs.
 //!
-//! A two-row header whose first row has a cell spanning several columns (年度计划目标
-//! over 2025 2026 2027) is merged into one row (`2025年度计划目标` …).
+//! Rows of cells separated by runs of spaces are turned into tab rows first
+//! ([`spaced_rows`]). A two-row header whose first row has cells spanning several
+//! columns (年度计划目标 over 2025 2026 2027; 规划目标 over 2015年 and 年均增长) is merged
+//! into one row ([`super::table_header`]). A row of one cell, a category over the rows
+//! below it (总体发展水平), stays in the table as a full-width row: its cell, then `<<`
+//! in every other column. Rows of cells on lines that were not separated by blank lines
+//! are split where the serial number goes on (1, 2, 3 …).
 //!
 //! A row short of cells right after a full one is how a cell merged down the rows is
 //! copied: the merged cell is written once, in its first row. Its missing leading
@@ -13,6 +18,9 @@
 //! the report lists for the editor to check against the source.
 
 use super::report::Erratum;
+use super::table_header;
+use super::table_rows::split_by_serial;
+pub use super::table_rows::{group_label, is_group_label, spaced_rows};
 use super::text::{Line, chinese_count, join_pieces, trim};
 
 #[derive(Debug, Clone, Default)]
@@ -22,6 +30,8 @@ pub struct Table {
     pub end_line: usize,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The source line of each row (its first cell).
+    pub row_lines: Vec<usize>,
     /// What was done to fit the table into Markdown, for the report.
     pub remarks: Vec<String>,
     /// Repairs of the cells' text (broken cells joined, a two-row header merged).
@@ -55,22 +65,24 @@ impl Table {
 /// The Markdown marker of a cell joined to the cell above it.
 const MERGED_UP: &str = "^^";
 /// The marker of a cell joined to the cell to its left; the importer never guesses it.
-const MERGED_LEFT: &str = "<<";
+pub(super) const MERGED_LEFT: &str = "<<";
 
 /// A cell while it is read: its text pieces and the line it starts on.
 #[derive(Debug, Clone)]
-struct Cell {
+pub(super) struct Cell {
     pieces: Vec<String>,
+    pub(super) line: usize,
 }
 
 impl Cell {
-    fn new(s: &str) -> Self {
+    pub(super) fn new(s: &str, line: usize) -> Self {
         Self {
             pieces: vec![trim(s).to_string()],
+            line,
         }
     }
 
-    fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         self.pieces
             .iter()
             .fold(String::new(), |acc, p| join_pieces(&acc, p))
@@ -98,7 +110,7 @@ pub fn read_cell_lines(lines: &[Line], start: usize) -> (Table, usize) {
                 new_row = false;
             }
             if let Some((_, cells)) = rows.last_mut() {
-                cells.extend(line.text[1..].split('\t').map(Cell::new));
+                cells.extend(line.text[1..].split('\t').map(|c| Cell::new(c, line.no)));
             }
             end = i;
             i += 1;
@@ -111,6 +123,14 @@ pub fn read_cell_lines(lines: &[Line], start: usize) -> (Table, usize) {
         let goes_on = (i + 1..lines.len())
             .find(|&k| !lines[k].is_blank())
             .is_some_and(|k| lines[k].is_cell());
+        // A category line copied without its tab, between complete rows, is a row.
+        if goes_on && (new_row || !incomplete) && rows.len() > 1 && is_group_label(line.trimmed()) {
+            rows.push((line.no, vec![Cell::new(line.trimmed(), line.no)]));
+            new_row = true;
+            end = i;
+            i += 1;
+            continue;
+        }
         if !(incomplete && goes_on) {
             break;
         }
@@ -133,9 +153,16 @@ pub fn read_cell_lines(lines: &[Line], start: usize) -> (Table, usize) {
     }
     let first = lines.get(start).map_or(0, |l| l.no);
     let last = lines.get(end).map_or(first, |l| l.no);
+    // A row is at least as wide as the header's first row (which has one cell per
+    // spanning group when the header has two rows).
+    let header_cells = rows.first().map_or(0, |(_, c)| c.len());
     let raw: Vec<(usize, Vec<String>)> = rows
         .iter()
-        .map(|(no, cells)| (*no, cells.iter().map(Cell::text).collect()))
+        .enumerate()
+        .flat_map(|(k, (no, cells))| match k {
+            0 => vec![(*no, cells.iter().map(Cell::text).collect())],
+            _ => split_by_serial(*no, cells, header_cells),
+        })
         .collect();
     let mut table = build(raw, first, last, true);
     for (row, col, pieces) in broken {
@@ -177,11 +204,49 @@ fn table_header_rows(table: &Table) -> usize {
 
 /// Reads a table of rows on their own lines (cells separated by tabs) from `start`.
 pub fn read_tab_rows(lines: &[Line], start: usize) -> (Table, usize) {
-    let mut raw = Vec::new();
+    let mut raw: Vec<(usize, Vec<String>)> = Vec::new();
     let mut i = start;
     let mut end = start;
+    let next_row = |from: usize| {
+        (from..lines.len())
+            .find(|&k| !lines[k].is_blank())
+            .filter(|&k| lines[k].is_tab_row())
+    };
     while i < lines.len() {
-        if lines[i].is_tab_row() {
+        let widest = raw.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+        // A row whose first cells are empty starts with a tab, like a cell of the
+        // other layout; with two tabs or more it is a row of this table.
+        let indented = i > start && lines[i].is_cell() && lines[i].text.matches('\t').count() >= 2;
+        // A category line between rows of the table: the row after it is as wide as
+        // the table and holds a number.
+        let group = i > start
+            && !lines[i].is_cell()
+            && is_group_label(lines[i].trimmed())
+            && next_row(i + 1).is_some_and(|k| {
+                let cells: Vec<&str> = lines[k].trimmed().split('\t').collect();
+                cells.len() >= widest && cells.iter().any(|c| c.chars().any(|c| c.is_ascii_digit()))
+            });
+        if group {
+            raw.push((lines[i].no, vec![lines[i].trimmed().to_string()]));
+            end = i;
+            i += 1;
+        } else if indented {
+            raw.push((
+                lines[i].no,
+                lines[i]
+                    .text
+                    .split('\t')
+                    .map(|c| trim(c).to_string())
+                    .collect::<Vec<_>>(),
+            ));
+            if let Some((_, r)) = raw.last_mut() {
+                while r.last().is_some_and(String::is_empty) && r.len() > widest {
+                    r.pop();
+                }
+            }
+            end = i;
+            i += 1;
+        } else if lines[i].is_tab_row() {
             raw.push((
                 lines[i].no,
                 lines[i]
@@ -192,11 +257,7 @@ pub fn read_tab_rows(lines: &[Line], start: usize) -> (Table, usize) {
             ));
             end = i;
             i += 1;
-        } else if lines[i].is_blank()
-            && (i + 1..lines.len())
-                .find(|&k| !lines[k].is_blank())
-                .is_some_and(|k| lines[k].is_tab_row())
-        {
+        } else if lines[i].is_blank() && next_row(i + 1).is_some() {
             i += 1;
         } else {
             break;
@@ -234,28 +295,12 @@ fn build(
     let (_, first) = raw.remove(0);
     let header = match raw
         .first()
-        .and_then(|(_, second)| merge_header(&first, second, columns))
+        .and_then(|(_, second)| table_header::merge(&first, second, columns))
     {
-        Some((merged, span, subs)) => {
+        Some(merged) => {
             raw.remove(0);
-            table.remarks.push(format!(
-                "two-row header merged: “{span}” spans {}",
-                subs.join(" ")
-            ));
-            table.errata.push(Erratum {
-                line,
-                what: format!(
-                    "表头原为两行：“{span}”一格横跨{}{}列，合并为一行表头，{}列分别写作{}。",
-                    subs.iter().map(|s| format!("“{s}”")).collect::<String>(),
-                    chinese_count(subs.len()),
-                    chinese_count(subs.len()),
-                    subs.iter()
-                        .map(|s| format!("“{}”", spanned(s, &span)))
-                        .collect::<String>()
-                ),
-                why: "Markdown表格不支持跨列表头；合并后保留原表头的文字。".into(),
-            });
-            merged
+            note_merged_header(&mut table, &merged);
+            merged.header
         }
         None => first,
     };
@@ -265,10 +310,27 @@ fn build(
     // goes on down from it.
     let mut above_full = false;
     let mut rows = Vec::with_capacity(raw.len());
+    let mut row_lines = Vec::with_capacity(raw.len());
     for (k, (no, mut row)) in raw.into_iter().enumerate() {
+        row_lines.push(no);
         let missing = columns - row.len();
         let previous: Option<&Vec<String>> = rows.last();
-        if missing > 0 && above_full && !continues_numbering(previous, &row) {
+        let alone = row
+            .first()
+            .filter(|c| row.iter().skip(1).all(String::is_empty) && is_group_label(c));
+        if let Some(label) = alone.filter(|_| columns >= 3) {
+            table.remarks.push(format!(
+                "line {no}: “{label}” stands alone across the table: a category of the rows below it, kept as a full-width row ({MERGED_LEFT} in the other columns) and written in their drafts' note"
+            ));
+            let label = label.clone();
+            row = vec![MERGED_LEFT.to_string(); columns];
+            row[0] = label;
+            above_full = false;
+        } else if missing > 0
+            && above_full
+            && !continues_numbering(previous, &row)
+            && !names_an_indicator(&row)
+        {
             let mut merged = vec![MERGED_UP.to_string(); missing];
             merged.append(&mut row);
             row = merged;
@@ -291,7 +353,59 @@ fn build(
     }
     table.header = header;
     table.rows = rows;
+    table.row_lines = row_lines;
     table
+}
+
+/// The report's remark and the erratum of a merged two-row header.
+fn note_merged_header(table: &mut Table, merged: &table_header::Merged) {
+    let quoted = |names: &[String]| names.iter().map(|s| format!("“{s}”")).collect::<String>();
+    table.remarks.push(format!(
+        "two-row header merged: {}",
+        merged
+            .spans
+            .iter()
+            .map(|(span, subs)| format!("“{span}” spans {}", subs.join(" ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    let spans: Vec<String> = merged
+        .spans
+        .iter()
+        .map(|(span, subs)| {
+            format!(
+                "“{span}”一格横跨{}{}列",
+                quoted(subs),
+                chinese_count(subs.len())
+            )
+        })
+        .collect();
+    let names: Vec<String> = merged
+        .spans
+        .iter()
+        .flat_map(|(span, subs)| subs.iter().map(|s| table_header::spanned(s, span)))
+        .collect();
+    let columns = if merged.spans.len() == 1 {
+        chinese_count(names.len()) + "列分别"
+    } else {
+        "各列分别".to_string()
+    };
+    table.errata.push(Erratum {
+        line: table.line,
+        what: format!(
+            "表头原为两行：{}，合并为一行表头，{columns}写作{}。",
+            spans.join("，"),
+            quoted(&names)
+        ),
+        why: "Markdown表格不支持跨列表头；合并后保留原表头的文字。".into(),
+    });
+}
+
+/// A short row whose first cell is an indicator with its unit (`森林覆盖率（%）`) has
+/// its own first cell: it lost cells at its end (an empty 备注), not a merged cell.
+fn names_an_indicator(row: &[String]) -> bool {
+    row.first()
+        .is_some_and(|c| super::indicators::unit_of(c).is_some())
 }
 
 /// A short row that starts with the next serial number after the row before (`2`
@@ -304,46 +418,6 @@ fn continues_numbering(previous: Option<&Vec<String>>, row: &[String]) -> bool {
     ) {
         (Some(a), Some(b)) => b == a + 1,
         _ => false,
-    }
-}
-
-/// A first header row with one cell spanning the columns the second row names:
-/// [序号, 指标, 年度计划目标, 责任单位] over [, , 2025, 2026, 2027, ].
-fn merge_header(
-    first: &[String],
-    second: &[String],
-    columns: usize,
-) -> Option<(Vec<String>, String, Vec<String>)> {
-    if first.len() >= columns || second.len() != columns || first.is_empty() {
-        return None;
-    }
-    let filled: Vec<usize> = (0..columns).filter(|&k| !second[k].is_empty()).collect();
-    let (&lo, &hi) = (filled.first()?, filled.last()?);
-    let contiguous = hi - lo + 1 == filled.len();
-    let spans = filled.len() == columns - first.len() + 1;
-    if !contiguous || !spans || filled.len() < 2 {
-        return None;
-    }
-    // Columns before the span take the first row's cells in order, then the span,
-    // then the rest.
-    let span = first.get(lo)?.clone();
-    if span.is_empty() {
-        return None;
-    }
-    let subs: Vec<String> = second[lo..=hi].to_vec();
-    let mut merged: Vec<String> = first[..lo].to_vec();
-    merged.extend(subs.iter().map(|s| spanned(s, &span)));
-    merged.extend(first[lo + 1..].iter().cloned());
-    (merged.len() == columns).then_some((merged, span, subs))
-}
-
-/// `2025` under `年度计划目标` → `2025年度计划目标`; `2025年` under `目标值` →
-/// `2025年目标值`.
-fn spanned(sub: &str, span: &str) -> String {
-    if sub.ends_with('年') && span.starts_with('年') {
-        format!("{}{span}", sub.trim_end_matches('年'))
-    } else {
-        format!("{sub}{span}")
     }
 }
 
