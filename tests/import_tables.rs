@@ -442,12 +442,21 @@ fn a_national_plan_table_with_its_units_bounds_and_growth_column() {
         1
     );
     assert_eq!(ind.matches("  - indicator:").count(), 13, "{ind}");
+    // 亿户, 万亿元 and Mbps are bundled units now.
+    for unit in ["亿户", "万亿元", "Mbps"] {
+        assert!(
+            !d.report
+                .contains(&format!("unit “{unit}” is not one planpub knows")),
+            "{}",
+            d.report
+        );
+    }
     for line in [
         "lines 23–31: 8 rows × 5 columns under #box-1; header: 指标 | 2020年 | 2025年 | 年均增长（%） | 〔属性〕",
         "line 30: 固定宽带家庭平均接入速率（Mbps）: “>100” read as > 100 (2020 baseline); a reported value has no comparator, the words stay in the note",
         "line 26: 千兆宽带用户数（万户）: “6000以上” read as ≥ 6000 (2025 target)",
-        "! unit “Mbps” is not one planpub knows (src/model/quantity.rs); `planpub check` fails until it is changed or added",
-        "! unit “亿户” is not one planpub knows (src/model/quantity.rs); `planpub check` fails until it is changed or added",
+        // 亿 alone says no more than a scale: the site must say what it counts.
+        "! unit “亿” is not one planpub knows; declare it in content/units.yaml with what it counts (docs/content-format.md), or `planpub check` fails",
     ] {
         assert!(d.has_report_line(line), "`{line}` not in:\n{}", d.report);
     }

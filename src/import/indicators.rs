@@ -392,7 +392,7 @@ impl Base<'_> {
         }
         if Unit::parse(unit).is_none() {
             problems.push(format!(
-                "unit “{unit}” is not one planpub knows (src/model/quantity.rs); `planpub check` fails until it is changed or added"
+                "unit “{unit}” is not one planpub knows; declare it in content/units.yaml with what it counts (docs/content-format.md), or `planpub check` fails"
             ));
         }
         let mut note = format!("导入时推测：measure 记为 {measure}（{why}）");
