@@ -497,3 +497,12 @@ fn no_line_of_the_table_fixtures_is_lost_and_imports_repeat() {
         }
     }
 }
+
+#[test]
+fn the_table_erratum_names_how_the_source_separated_its_cells() {
+    let spaced = import("tables-spaced-copy");
+    assert!(spaced.index.contains("以连续空格分隔"), "{}", spaced.index);
+    assert!(!spaced.index.contains("以制表符分隔"));
+    let tabs = import("tables-row-copy");
+    assert!(tabs.index.contains("以制表符分隔"), "{}", tabs.index);
+}

@@ -230,7 +230,8 @@ fn convert_input(input: input::Input, source: &str, output: &str, region: Option
             if padded == 1 { "" } else { "s" }
         ));
     }
-    report.notes.extend(tables::spaced_rows(&mut lines));
+    let (spaced_notes, spaced_lines) = tables::spaced_rows(&mut lines);
+    report.notes.extend(spaced_notes);
     let pasted = pasted::remove(&mut lines);
     errata.extend(pasted.errata);
     report.notes.extend(pasted.notes);
@@ -247,6 +248,7 @@ fn convert_input(input: input::Input, source: &str, output: &str, region: Option
         &body.blocks,
         &anchors,
         front.period,
+        &spaced_lines,
         &mut errata,
         &mut report,
     );
@@ -354,6 +356,7 @@ fn read_sections(
     blocks: &[Block],
     anchors: &[String],
     period: Option<(u16, u16)>,
+    spaced_lines: &[usize],
     errata: &mut Vec<Erratum>,
     report: &mut Report,
 ) -> Vec<indicators::Draft> {
@@ -425,10 +428,17 @@ fn read_sections(
                         .map(|h| h.text.clone())
                         .unwrap_or_else(|| "正文开头".into()),
                 };
+                // How the source separated the cells, for the erratum's true reason.
+                let spaced = t
+                    .row_lines
+                    .iter()
+                    .chain([&t.line])
+                    .any(|l| spaced_lines.contains(l));
                 errata.push(Erratum {
                     line: t.line,
                     what: format!(
-                        "“{label}”的表格在来源文本中以制表符分隔、{}，按原有行列整理为Markdown表格，单元格文字未改。",
+                        "“{label}”的表格在来源文本中以{}分隔、{}，按原有行列整理为Markdown表格，单元格文字未改。",
+                        if spaced { "连续空格" } else { "制表符" },
                         if t.cell_lines { "每格一行" } else { "每行一行" }
                     ),
                     why: "来源文本复制时丢失了表格结构。".into(),

@@ -75,9 +75,12 @@ fn spaced_cells(line: &Line) -> Option<Vec<String>> {
 
 /// Rows copied with spaces between their cells, turned into tab rows before the
 /// repairs (which would read the spaces as stray). A run of at least two such lines
-/// counts, with category lines of one cell between them. Returns a note per run.
-pub fn spaced_rows(lines: &mut [Line]) -> Vec<String> {
+/// counts, with category lines of one cell between them. Returns a note per run, and
+/// the source lines that were turned into tab rows (for the table's erratum, which
+/// must say how the source separated its cells).
+pub fn spaced_rows(lines: &mut [Line]) -> (Vec<String>, Vec<usize>) {
     let mut notes = Vec::new();
+    let mut converted = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if spaced_cells(&lines[i]).is_none() {
@@ -106,6 +109,7 @@ pub fn spaced_rows(lines: &mut [Line]) -> Vec<String> {
             for &r in &rows {
                 if let Some(cells) = spaced_cells(&lines[r]) {
                     lines[r].text = cells.join("\t");
+                    converted.push(lines[r].no);
                 }
             }
             notes.push(format!(
@@ -114,7 +118,7 @@ pub fn spaced_rows(lines: &mut [Line]) -> Vec<String> {
         }
         i = k.max(i + 1);
     }
-    notes
+    (notes, converted)
 }
 
 #[cfg(test)]
@@ -169,7 +173,7 @@ mod tests {
             Line::new(3, "甲（家）  1  2"),
             Line::new(4, "指  标不是表格"),
         ];
-        let notes = spaced_rows(&mut lines);
+        let (notes, _) = spaced_rows(&mut lines);
         assert_eq!(lines[0].text, "指标\t2020年\t2025年");
         assert_eq!(lines[1].text, "总体发展水平");
         assert_eq!(lines[2].text, "甲（家）\t1\t2");
