@@ -271,11 +271,10 @@ fn kinds_only_in_the_contents_or_in_long_sentences_make_no_level() {
 fn kinds_deeper_than_six_levels_stay_paragraphs_and_are_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("deep.txt");
-    // 第一编 without a space: the space after it is not yet protected from the
-    // stray-space repair (repair.rs knows only 章, 节, 专栏 and 附件).
+    // The space after 第一编 is kept, as after 第一章.
     fs::write(
         &file,
-        "第一编总论\n\n第一章 总则\n\n第一节 目标\n\n一、近期\n\n（一）产业\n\n1．制造。推进技术改造。\n",
+        "第一编 总论\n\n第一章 总则\n\n第一节 目标\n\n一、近期\n\n（一）产业\n\n1．制造。推进技术改造。\n",
     )
     .expect("write");
     let out = dir.path().join("draft");
@@ -294,7 +293,7 @@ fn kinds_deeper_than_six_levels_stay_paragraphs_and_are_reported() {
     assert_eq!(
         d.headings(),
         [
-            "## 第一编总论",
+            "## 第一编 总论",
             "### 第一章 总则",
             "#### 第一节 目标",
             "##### 一、近期",

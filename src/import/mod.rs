@@ -3,7 +3,9 @@
 //! light editing.
 //!
 //! The text goes through small steps, each in its own module: [`input`] reads it;
-//! [`toc`] drops a copied table of contents; [`notice`], [`title`] and [`footer`] take
+//! [`toc`] drops a copied table of contents; [`page`] takes out what a web page added
+//! (navigation, breadcrumbs, buttons) and its catalogue block, which [`metadata`] reads
+//! into the front matter; [`notice`], [`title`] and [`footer`] take
 //! the covering notice, the plan's title and the 抄送/印发 lines into the front matter;
 //! [`pasted`] and [`repair`] undo extraction artefacts where the fix is certain;
 //! [`blocks`] reads headings ([`headings`]), tables ([`tables`]) and paragraphs;
@@ -20,8 +22,10 @@ mod headings;
 mod indicators;
 mod input;
 mod levels;
+mod metadata;
 mod notice;
 mod numbers;
+mod page;
 mod pasted;
 mod render;
 mod repair;
@@ -203,6 +207,8 @@ fn convert_input(input: input::Input, source: &str, output: &str, region: Option
     let (lines, toc) = toc::drop(input.lines);
     report.dropped = toc.dropped;
     errata.extend(toc.errata);
+    let (lines, page) = page::strip(lines);
+    report.page = page.dropped;
     let header = notice::header(&lines);
     let title = title::find(&lines, header.end, header.plan_title().as_deref());
     let footer = footer::footer(lines.get(header.end..).unwrap_or(&[]));
@@ -211,6 +217,7 @@ fn convert_input(input: input::Input, source: &str, output: &str, region: Option
         used.extend(t.lines.iter().map(|(n, _)| *n));
     }
     let mut front = front_matter(&header, title.as_ref(), &footer, region, &mut report);
+    metadata::apply(&page.pairs, &mut front, &mut report);
     errata.extend(header.errata);
     errata.extend(title.map(|t| t.errata).unwrap_or_default());
     errata.extend(footer.errata);
@@ -257,6 +264,14 @@ fn convert_input(input: input::Input, source: &str, output: &str, region: Option
     report.errata = errata.clone();
     front.errata = errata;
     must_fill(&front, &drafts, &mut report);
+    let before = header.unplaced.into_iter().map(|(n, t)| {
+        let why = "before the notice title, but not an issuing body or a 发文字号; kept";
+        (n, t, why.to_string())
+    });
+    let kept = before
+        .chain(page.kept)
+        .filter(|(n, _, _)| !used.contains(n));
+    report.also_unplaced(kept);
     report.drafts = drafts;
     Draft {
         index: render::index(&front, &markdown),
@@ -551,6 +566,8 @@ mod tests {
             include_str!("../../tests/fixtures/import/responsible.txt"),
             include_str!("../../tests/fixtures/import/pasted.txt"),
             include_str!("../../tests/fixtures/import/split-word.txt"),
+            include_str!("../../tests/fixtures/import/gov-page.txt"),
+            include_str!("../../tests/fixtures/import/gov-meta-table.txt"),
         ];
         let all: Vec<&str> = texts.iter().flat_map(|t| t.lines()).collect();
         let mut state = 0x2545_F491_4F6C_DD1Du64;

@@ -1,5 +1,6 @@
 //! The covering notice at the head of the text (印发通知): the issuing bodies and
-//! 发文字号 before it, its title (joined when broken over lines), the addressees, the
+//! 发文字号 before it, its title (joined when broken over lines), the 发文字号 on its own
+//! line under the title (as most government web pages lay it out), the addressees, the
 //! notice sentence, the signature, the date under it and the disclosure mark. All of it
 //! goes into the front matter, and the lines it came from leave the body.
 
@@ -34,6 +35,9 @@ pub struct Header {
     pub used: Vec<usize>,
     pub found: Vec<Found>,
     pub errata: Vec<Erratum>,
+    /// Lines before the notice title that are neither an issuing body nor a 发文字号:
+    /// they stay in the text, and the report lists them.
+    pub unplaced: Vec<(usize, String)>,
 }
 
 impl Header {
@@ -94,7 +98,7 @@ pub fn header(lines: &[Line]) -> Header {
             .filter(|(k, _)| Some(*k) != number)
             .map(|(_, s)| *s)
             .collect();
-        if names.iter().all(|n| is_name(n)) {
+        if names.iter().all(|n| is_organ(n)) {
             h.issuers.extend(names.iter().map(|s| s.to_string()));
             if !names.is_empty() {
                 h.found.push(Found::from_lines(
@@ -106,6 +110,8 @@ pub fn header(lines: &[Line]) -> Header {
             h.used.push(lines[idx[p]].no);
         } else if number.is_some() {
             h.used.push(lines[idx[p]].no);
+        } else {
+            h.unplaced.push((lines[idx[p]].no, t.to_string()));
         }
     }
 
@@ -142,10 +148,37 @@ pub fn header(lines: &[Line]) -> Header {
     h.notice.title = Some(title);
     h.end = idx[end] + 1;
 
-    // Addressees: up to three lines, the last ending with a colon.
+    // The 发文字号 on its own line under the title; the addressees start after it.
     let mut p = end + 1;
+    if let Some(number) = idx
+        .get(p)
+        .and_then(|&i| doc_number_line(lines[i].trimmed()))
+    {
+        let line = &lines[idx[p]];
+        let mut value = format!("{number} (the line under the notice title)");
+        if let Some(before) = h.doc_number.as_deref().filter(|b| *b != number) {
+            value.push_str(&format!("; the line before the title said {before}"));
+        }
+        h.found.retain(|f| f.field != "doc_number");
+        h.found.push(Found::from_lines(
+            "doc_number",
+            value,
+            &[(line.no, line.trimmed())],
+        ));
+        h.doc_number = Some(number.to_string());
+        h.used.push(line.no);
+        h.end = idx[p] + 1;
+        p += 1;
+    }
+
+    // Addressees: up to three lines, the last ending with a colon. A line with a
+    // document number or a catalogue label is not an addressee, so it is never glued in.
     if let Some(k) = (p..(p + 3).min(idx.len())).find(|&k| ends_with_colon(text(k)))
-        && (p..=k).all(|q| !text(q).contains('。'))
+        && (p..=k).all(|q| {
+            !text(q).contains('。')
+                && !contains_doc_number(text(q))
+                && super::metadata::pairs(text(q)).is_none()
+        })
     {
         let parts: Vec<(usize, &str)> = (p..=k).map(|q| (lines[idx[q]].no, text(q))).collect();
         let joined = parts
@@ -243,7 +276,7 @@ pub fn is_doc_number(s: &str) -> bool {
     let Some(body) = s.strip_suffix('号') else {
         return false;
     };
-    let Some(open) = body.find(['〔', '[', '［', '【', '（', '(']) else {
+    let Some(open) = body.find(['〔', '﹝', '[', '［', '【', '（', '(']) else {
         return false;
     };
     let prefix = &body[..open];
@@ -254,7 +287,10 @@ pub fn is_doc_number(s: &str) -> bool {
     let year: String = after_open.chars().take(4).collect();
     let after_year: String = after_open.chars().skip(4).collect();
     let mut tail = after_year.chars();
-    let close_ok = matches!(tail.next(), Some('〕' | ']' | '］' | '】' | '）' | ')'));
+    let close_ok = matches!(
+        tail.next(),
+        Some('〕' | '﹞' | ']' | '］' | '】' | '）' | ')')
+    );
     let number = tail.as_str();
     !prefix.is_empty()
         && char_len(prefix) <= 12
@@ -263,6 +299,66 @@ pub fn is_doc_number(s: &str) -> bool {
         && close_ok
         && !number.is_empty()
         && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A line that is nothing but a 发文字号, bare or in brackets: `（某府发〔2022〕3号）`.
+pub fn doc_number_line(s: &str) -> Option<&str> {
+    let s = trim(s);
+    let inner = s
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .map_or(s, trim);
+    is_doc_number(inner).then_some(inner)
+}
+
+/// Whether a document number (`〔2022〕30号`, `[2022]`, `﹝2022﹞`) stands anywhere in
+/// the text: such a line belongs in `doc_number`, not in another field.
+pub fn contains_doc_number(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        let close = match c {
+            '〔' => '〕',
+            '﹝' => '﹞',
+            '[' => ']',
+            '［' => '］',
+            '【' => '】',
+            _ => return false,
+        };
+        let year = chars.get(i + 1..i + 5);
+        year.is_some_and(|y| y.iter().all(char::is_ascii_digit)) && chars.get(i + 5) == Some(&close)
+    })
+}
+
+/// An issuing body named on a line of its own before the notice title: a name that
+/// ends as the name of a body does, so that a page's column name (政策文件) is not taken.
+fn is_organ(s: &str) -> bool {
+    const ENDS: [&str; 24] = [
+        "政府",
+        "办公室",
+        "办公厅",
+        "委员会",
+        "管委会",
+        "委",
+        "局",
+        "厅",
+        "办",
+        "部",
+        "院",
+        "中心",
+        "会",
+        "处",
+        "署",
+        "室",
+        "组",
+        "党委",
+        "公司",
+        "社",
+        "所",
+        "站",
+        "队",
+        "团",
+    ];
+    is_name(s) && ENDS.iter().any(|e| trim(s).ends_with(e))
 }
 
 /// A body's name: short, no sentence punctuation, not a date.
@@ -352,6 +448,38 @@ mod tests {
         assert_eq!(h.notice.signed.as_deref(), Some("东区办公室 市局"));
         assert_eq!(h.notice.date.as_deref(), Some("2024-02-22"));
         assert_eq!(h.notice.disclosure, None);
+    }
+
+    #[test]
+    fn the_doc_number_under_the_title_is_not_an_addressee() {
+        let text = "某区人民政府办公室关于印发某区规划的通知\n（某府办发﹝2022﹞30号）\n各镇人民政府，区政府各部门：\n现印发给你们。\n某区人民政府办公室\n2022年3月8日\n";
+        let h = header(&split(text).lines);
+        assert_eq!(h.doc_number.as_deref(), Some("某府办发﹝2022﹞30号"));
+        assert_eq!(
+            h.notice.addressees.as_deref(),
+            Some("各镇人民政府，区政府各部门")
+        );
+        assert!(h.found.iter().any(|f| f.field == "doc_number"
+            && f.value.contains("the line under the notice title")
+            && f.lines[0].0 == 2));
+    }
+
+    #[test]
+    fn a_line_before_the_title_that_names_no_body_is_left_and_reported() {
+        let text = "政策文件\n东区人民政府\n关于印发东区方案的通知\n各单位：\n现印发给你们。\n";
+        let h = header(&split(text).lines);
+        assert_eq!(h.issuers, ["东区人民政府"]);
+        assert_eq!(h.unplaced, [(1, "政策文件".to_string())]);
+        assert!(!h.used.contains(&1));
+    }
+
+    #[test]
+    fn document_numbers_inside_text() {
+        assert!(contains_doc_number("某府办发〔2022〕30号各镇人民政府"));
+        assert!(contains_doc_number("某发[2022]3号"));
+        assert!(contains_doc_number("﹝2022﹞"));
+        assert!(!contains_doc_number("（2022—2025年）"));
+        assert!(!contains_doc_number("各镇人民政府，各街道办事处"));
     }
 
     #[test]

@@ -19,8 +19,13 @@ pub struct Front {
     pub kind: String,
     pub issuers: Vec<String>,
     pub doc_number: Option<String>,
+    pub index_number: Option<String>,
     pub date_written: Option<String>,
+    pub date_published: Option<String>,
     pub period: Option<(u16, u16)>,
+    /// 有效性, one of the labels of `Status::CHOICES`.
+    pub status: Option<String>,
+    pub topics: Vec<String>,
     pub notice: Option<Notice>,
     pub copied_to: Vec<String>,
     pub printed_by: Option<String>,
@@ -37,9 +42,20 @@ pub fn index(front: &Front, body: &str) -> String {
         let _ = writeln!(o, "issuers: {}", list(&front.issuers));
     }
     opt(&mut o, "", "doc_number", front.doc_number.as_deref());
+    opt(&mut o, "", "index_number", front.index_number.as_deref());
     date(&mut o, "", "date_written", front.date_written.as_deref());
+    date(
+        &mut o,
+        "",
+        "date_published",
+        front.date_published.as_deref(),
+    );
     if let Some((start, end)) = front.period {
         let _ = writeln!(o, "period: {{start: {start}, end: {end}}}");
+    }
+    opt(&mut o, "", "status", front.status.as_deref());
+    if !front.topics.is_empty() {
+        let _ = writeln!(o, "topics: {}", list(&front.topics));
     }
     if let Some(n) = &front.notice {
         o.push_str("notice:\n");

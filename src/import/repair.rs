@@ -4,11 +4,13 @@
 //!   running text, not a heading or a table), blank lines follow, and the next
 //!   paragraph goes on with its words (`知` + `识产权…`, `审查起` + `诉、审判…`);
 //! - a title broken before its bracketed years (`…工作要点` + `（2025年）`);
+//! - never a line of a web page (a breadcrumb, a catalogue line) to the text;
 //! - stray spaces between Chinese characters (`知识产 权`, `指  标`), except the space
 //!   after a heading's number (`第一节 指导思想`).
 
 use super::headings::{Kind, classify, context, place, split_lead_in};
 use super::numbers::ascii_digits;
+use super::page::looks_like_page;
 use super::report::Erratum;
 use super::text::{
     Line, char_len, has_sentence_punct, head, is_closing, is_han, is_wide, join_pieces, tail,
@@ -104,8 +106,12 @@ fn is_page_break(p: &Line, q: &Line) -> bool {
             || is_closing(c)
             || matches!(c, '、' | '，' | '“' | '《' | '（' | '*')
     });
+    // A breadcrumb or catalogue line left in the text ends without punctuation too,
+    // but nothing of the paragraph below goes on from it.
     ends_open
         && goes_on
+        && !looks_like_page(a)
+        && !looks_like_page(b)
         && is_running_text(p)
         && classify(b).is_none()
         && !q.is_cell()
@@ -127,7 +133,7 @@ fn is_title_break(p: &Line, q: &Line) -> bool {
         && char_len(b) <= 16
         && years.contains('年')
         && years.chars().filter(char::is_ascii_digit).count() >= 4;
-    title && bracketed
+    title && bracketed && !looks_like_page(a)
 }
 
 /// Removes spaces between Chinese characters, line by line (cell by cell in tables).
@@ -193,7 +199,7 @@ fn protected_prefix(cell: &str) -> usize {
         Some(n)
             if matches!(
                 n.kind,
-                Kind::Chapter | Kind::Section | Kind::Box | Kind::Annex
+                Kind::Volume | Kind::Chapter | Kind::Section | Kind::Box | Kind::Annex
             ) =>
         {
             let rest_at = t.rfind(n.rest.as_str()).filter(|_| !n.rest.is_empty());
@@ -280,6 +286,15 @@ mod tests {
     #[test]
     fn leaves_headings_titles_and_tables_alone() {
         let text = "一、总体要求\n\n坚持以人民为中心。\n\n重庆市东区知识产权重点指标表\n\n\t序号\n\n（一）加强领导\n\n发挥作用。";
+        let lines = split(text).lines;
+        let (out, errata) = join_breaks(lines.clone());
+        assert_eq!(out, lines);
+        assert!(errata.is_empty());
+    }
+
+    #[test]
+    fn never_joins_a_line_of_the_web_page() {
+        let text = "当前位置：首页 > 政务公开 > 政策文件\n\n为加强全区知识产权保护，制定本规划。\n\n[ 发布机构 ] 某区政府办公室\n\n现印发给你们。";
         let lines = split(text).lines;
         let (out, errata) = join_breaks(lines.clone());
         assert_eq!(out, lines);

@@ -45,6 +45,15 @@ impl Found {
     }
 }
 
+/// A line of a web page taken out of the text (navigation, breadcrumbs, the
+/// catalogue block …), with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    pub line: usize,
+    pub text: String,
+    pub why: String,
+}
+
 /// A line kept in the body although the importer could not tell what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unplaced {
@@ -96,12 +105,29 @@ pub struct Report {
     pub responsible: Vec<ResponsibleNote>,
     pub errata: Vec<Erratum>,
     pub dropped: Vec<(usize, String)>,
+    /// Lines of the web page the text was copied from.
+    pub page: Vec<Dropped>,
+    /// What the catalogue block said that was not taken, or differed: to check.
+    pub catalogue: Vec<String>,
     pub unplaced: Vec<Unplaced>,
     pub notes: Vec<String>,
     pub must_fill: Vec<String>,
 }
 
 impl Report {
+    /// Lines the notice and page readers left in the text although they are not the
+    /// plan's running text, beside those the body reader could not place; a line both
+    /// name gets both reasons.
+    pub fn also_unplaced(&mut self, lines: impl IntoIterator<Item = (usize, String, String)>) {
+        for (line, text, reason) in lines {
+            match self.unplaced.iter_mut().find(|u| u.line == line) {
+                Some(u) => u.reason = format!("{reason}; {}", u.reason),
+                None => self.unplaced.push(Unplaced { line, text, reason }),
+            }
+        }
+        self.unplaced.sort_by_key(|u| u.line);
+    }
+
     pub fn render(&self) -> String {
         let mut o = String::new();
         let _ = writeln!(o, "planpub import {} ({} lines)", self.input, self.lines);
@@ -121,6 +147,7 @@ impl Report {
                 let _ = writeln!(o, "  line {n}: {t}");
             }
         }
+        self.render_page(&mut o);
         let _ = writeln!(
             o,
             "\nunplaced lines ({}, kept in the body as paragraphs; check them):",
@@ -145,6 +172,29 @@ impl Report {
         o
     }
 
+    fn render_page(&self, o: &mut String) {
+        if !self.page.is_empty() {
+            let _ = writeln!(
+                o,
+                "\ndropped from the web page ({} lines: the page's, not the document's text; not errata):",
+                self.page.len()
+            );
+            for d in &self.page {
+                let _ = writeln!(o, "  line {}: {}\n    {}", d.line, d.text, d.why);
+            }
+        }
+        if !self.catalogue.is_empty() {
+            let _ = writeln!(
+                o,
+                "\ncatalogue block, not taken or in doubt ({}; check them):",
+                self.catalogue.len()
+            );
+            for c in &self.catalogue {
+                let _ = writeln!(o, "  {c}");
+            }
+        }
+    }
+
     fn render_found(&self, o: &mut String) {
         let _ = writeln!(
             o,
@@ -161,13 +211,16 @@ impl Report {
 
     fn render_headings(&self, o: &mut String) {
         let count = |level| self.headings.iter().filter(|h| h.level == level).count();
+        // Every level the text uses, so the counts add up to the total.
+        let levels: Vec<String> = (2..=6u8)
+            .filter(|&l| count(l) > 0)
+            .map(|l| format!("{} {}", "#".repeat(usize::from(l)), count(l)))
+            .collect();
         let _ = writeln!(
             o,
-            "\nheadings: {} (## {}, ### {}, #### {}); {} lead-ins split from their text",
+            "\nheadings: {} ({}); {} lead-ins split from their text",
             self.headings.len(),
-            count(2),
-            count(3),
-            count(4),
+            levels.join(", "),
             self.headings.iter().filter(|h| h.split).count()
         );
         for h in &self.headings {

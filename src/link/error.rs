@@ -5,7 +5,7 @@ use crate::diagnostic::{Location, Problem, hint_for};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LinkError {
-    #[error("there is no {kind} `{found}`")]
+    #[error("{}", if found.is_empty() { format!("no {kind} is named") } else { format!("there is no {kind} `{found}`") })]
     UnknownReference {
         at: Location,
         kind: &'static str,

@@ -7,7 +7,7 @@ use crate::diagnostic::{Location, Problem, hint_for};
 pub enum ModelError {
     #[error("`{field}` is empty")]
     Empty { at: Location, field: &'static str },
-    #[error("`{found}` is not a valid {field}")]
+    #[error("{}", if found.is_empty() { format!("`{field}` is empty") } else { format!("`{found}` is not a valid {field}") })]
     InvalidChoice {
         at: Location,
         field: &'static str,
