@@ -144,3 +144,63 @@ fn a_non_empty_folder_is_refused_without_force() {
     generate(fresh.path(), &[]).ok();
     assert!(snapshot_dir(site.path()) == snapshot_dir(fresh.path()));
 }
+
+/// On a larger site the progress overview and an indicator set by many regions give
+/// counts, and leave the targets one by one to the region pages, so that neither page
+/// grows with the whole site.
+#[test]
+fn progress_pages_stay_bounded_on_a_larger_site() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().to_str().expect("UTF-8 temp path");
+    run(
+        gen_corpus(),
+        &["--regions", "40", "--plans-per-region", "3", "--out", out],
+    )
+    .ok();
+    // As of a date after every target year: every target is overdue, far more than
+    // the overview lists.
+    let config = fs::read_to_string(dir.path().join("site.yaml")).expect("site.yaml");
+    fs::write(
+        dir.path().join("site.yaml"),
+        format!("{config}as_of: 2040-01-01\n"),
+    )
+    .expect("write");
+    planpub(&["build"], dir.path()).ok();
+    let read = |rel: &str| fs::read_to_string(dir.path().join("output").join(rel)).expect(rel);
+
+    let overview = read("progress/index.html");
+    assert!(overview.contains("逐项列在各地区页面"));
+    assert!(!overview.contains("class=\"status-list\""));
+
+    // Per indicator: one by one up to 60 targets, counts per region beyond.
+    let status = read("data/target-status.csv");
+    let mut per_indicator: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut lines = status.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == "indicator_id")
+        .expect("column");
+    for line in lines {
+        let id = line.split(',').nth(col).expect("indicator id").to_string();
+        *per_indicator.entry(id).or_default() += 1;
+    }
+    let (mut listed, mut counted) = (0, 0);
+    for (id, n) in &per_indicator {
+        let page = read(&format!("indicators/{id}/index.html"));
+        if *n > 60 {
+            assert!(page.contains("设定本指标的地区较多"), "{id}: {n} targets");
+            assert!(!page.contains("class=\"status-list\""), "{id}");
+            counted += 1;
+        } else {
+            assert!(page.contains("class=\"status-list\""), "{id}: {n} targets");
+            listed += 1;
+        }
+    }
+    assert!(
+        listed > 0 && counted > 0,
+        "{listed} listed, {counted} counted"
+    );
+    // The region pages still list every one of their targets.
+    assert!(read("regions/index.html").contains("地区"));
+}

@@ -518,8 +518,8 @@ pub struct IndicatorView {
     pub body_html: String,
     /// One comparison per measure: never a cumulative total beside a yearly amount.
     pub measures: Vec<compare::MeasureView>,
-    /// Every target of the indicator with its status, by region.
-    pub progress: Vec<progress::StatusView>,
+    /// The indicator's targets with their statuses, by region.
+    pub progress: progress::IndicatorProgress,
     /// Values that reports not on the site state for the indicator.
     pub reported: Vec<progress::ReportedRow>,
 }
@@ -533,17 +533,7 @@ impl IndicatorView {
             direction: ind.direction.label(),
             body_html: markdown::to_html(&ind.body, linked.site.config.raw_html),
             measures: compare::measures(linked, i),
-            progress: {
-                let mut rows = linked.indicator_rows[i].clone();
-                rows.sort_by_key(|r| {
-                    (
-                        linked.region_rank[linked.plan_region[r.plan]],
-                        linked.plan_rank[r.plan],
-                        r.row,
-                    )
-                });
-                progress::statuses(linked, &rows)
-            },
+            progress: progress::IndicatorProgress::new(linked, i),
             reported: progress::reported_rows(linked, i),
         }
     }

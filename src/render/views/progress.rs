@@ -569,3 +569,59 @@ pub fn reported_rows(linked: &Linked, i: usize) -> Vec<ReportedRow> {
     out.sort_by_key(|(rank, year, _)| (*rank, *year));
     out.into_iter().map(|(_, _, r)| r).collect()
 }
+
+/// An indicator's targets across regions: each with its status while there are few;
+/// on a large site, where an indicator is set by hundreds of regions, the counts per
+/// region, so the page does not grow with the whole site (each region's page lists
+/// its own).
+#[derive(Serialize)]
+pub struct IndicatorProgress {
+    pub targets: Vec<StatusView>,
+    pub regions: Vec<RegionCounts>,
+}
+
+/// A region's targets of one indicator, counted by status.
+#[derive(Serialize)]
+pub struct RegionCounts {
+    pub region: RegionLink,
+    pub counts: Counts,
+    pub url: String,
+}
+
+/// At most this many targets are listed one by one on an indicator page.
+pub const LISTED_PER_INDICATOR: usize = 60;
+
+impl IndicatorProgress {
+    pub fn new(linked: &Linked, i: usize) -> IndicatorProgress {
+        let mut rows = linked.indicator_rows[i].clone();
+        rows.sort_by_key(|r| {
+            (
+                linked.region_rank[linked.plan_region[r.plan]],
+                linked.plan_rank[r.plan],
+                r.row,
+            )
+        });
+        let targets: usize = rows.iter().map(|&r| linked.row(r).targets.len()).sum();
+        if targets <= LISTED_PER_INDICATOR {
+            return IndicatorProgress {
+                targets: statuses(linked, &rows),
+                regions: Vec::new(),
+            };
+        }
+        let mut regions: Vec<RegionCounts> = Vec::new();
+        for chunk in rows.chunk_by(|a, b| linked.plan_region[a.plan] == linked.plan_region[b.plan])
+        {
+            let region = linked.plan_region[chunk[0].plan];
+            let link = RegionLink::new(linked, region);
+            regions.push(RegionCounts {
+                url: format!("{}#site-progress", link.url),
+                region: link,
+                counts: Counts::of(linked, chunk),
+            });
+        }
+        IndicatorProgress {
+            targets: Vec::new(),
+            regions,
+        }
+    }
+}
