@@ -8,8 +8,9 @@
 //! into the front matter; [`notice`], [`title`] and [`footer`] take
 //! the covering notice, the plan's title and the 抄送/印发 lines into the front matter;
 //! [`pasted`] and [`repair`] undo extraction artefacts where the fix is certain;
-//! [`blocks`] reads headings ([`headings`]), tables ([`tables`]) and paragraphs;
-//! [`crate::model::responsible`] reads 责任单位 annotations; [`indicators`] drafts the entries of
+//! [`blocks`] reads headings ([`headings`], levels by [`levels`]), tables ([`tables`])
+//! and paragraphs; [`sections`] walks them with the 责任单位 annotations
+//! ([`crate::model::responsible`]); [`indicators`] drafts the entries of
 //! indicator tables; [`render`] writes the files and [`report`] tells the editor what
 //! was recognised, repaired, dropped and left unplaced. The same input always gives
 //! byte-identical files; no line of the input is lost without being reported.
@@ -30,6 +31,7 @@ mod pasted;
 mod render;
 mod repair;
 mod report;
+mod sections;
 mod table_header;
 mod table_rows;
 mod tables;
@@ -37,17 +39,18 @@ mod text;
 mod title;
 mod toc;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 pub use error::ImportError;
 
-use blocks::{Block, Role};
-use report::{Erratum, Found, HeadingNote, Report, ResponsibleNote, TableNote, Unplaced};
+use blocks::Block;
+use report::{Erratum, Found, Report};
+use sections::read_sections;
 use text::Line;
 
-use crate::model::{is_id, responsible};
+use crate::model::is_id;
 
 /// What `planpub import` was asked to do.
 #[derive(Debug, Clone)]
@@ -363,124 +366,6 @@ fn resolve_anchors(markdown: &str, blocks: &[Block], report: &mut Report) -> Vec
             .map(|h| h.anchor.clone().unwrap_or_else(|| slug(&h.text)))
             .collect()
     }
-}
-
-/// Walks the body by section: headings, 责任单位 annotations, tables and their
-/// indicator drafts, unplaced lines. Returns the drafts.
-fn read_sections(
-    blocks: &[Block],
-    anchors: &[String],
-    period: Option<(u16, u16)>,
-    spaced_lines: &[usize],
-    errata: &mut Vec<Erratum>,
-    report: &mut Report,
-) -> Vec<indicators::Draft> {
-    // First the annotations of each section, so a table before its task's annotation
-    // still gets it.
-    let mut section_units: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut heading_no = None;
-    for b in blocks {
-        match b {
-            Block::Heading(_) => heading_no = Some(heading_no.map_or(0, |n| n + 1)),
-            Block::Paragraph(p) => {
-                for a in responsible::find(&p.text) {
-                    let section = heading_no
-                        .and_then(|n| anchors.get(n))
-                        .cloned()
-                        .unwrap_or_default();
-                    report.responsible.push(ResponsibleNote {
-                        line: p.line,
-                        section,
-                        units: a.units.clone(),
-                        stripped: a.stripped.clone(),
-                    });
-                    if let Some(n) = heading_no {
-                        section_units.insert(n, a.units);
-                    }
-                }
-            }
-            Block::Table(_) => {}
-        }
-    }
-
-    let mut drafts = Vec::new();
-    let mut heading_no: Option<usize> = None;
-    for (k, b) in blocks.iter().enumerate() {
-        let section = heading_no
-            .and_then(|n| anchors.get(n))
-            .cloned()
-            .unwrap_or_default();
-        match b {
-            Block::Heading(h) => {
-                let n = heading_no.map_or(0, |n| n + 1);
-                heading_no = Some(n);
-                report.headings.push(HeadingNote {
-                    line: h.line,
-                    level: h.level,
-                    text: h.text.clone(),
-                    anchor: anchors.get(n).cloned().unwrap_or_default(),
-                    split: h.split,
-                });
-            }
-            Block::Paragraph(p) => {
-                if let Role::Unplaced(reason) = &p.role {
-                    report.unplaced.push(Unplaced {
-                        line: p.line,
-                        text: p.text.clone(),
-                        reason: reason.clone(),
-                    });
-                }
-            }
-            Block::Table(t) => {
-                let units = heading_no.and_then(|n| section_units.get(&n));
-                let found =
-                    indicators::drafts(t, &section, units.map(Vec::as_slice), period.map(|p| p.0));
-                let label = match k.checked_sub(1).map(|j| &blocks[j]) {
-                    Some(Block::Paragraph(p)) if p.role == Role::Caption => p.text.clone(),
-                    _ => report
-                        .headings
-                        .last()
-                        .map(|h| h.text.clone())
-                        .unwrap_or_else(|| "正文开头".into()),
-                };
-                // How the source separated the cells, for the erratum's true reason.
-                let spaced = t
-                    .row_lines
-                    .iter()
-                    .chain([&t.line])
-                    .any(|l| spaced_lines.contains(l));
-                errata.push(Erratum {
-                    line: t.line,
-                    what: format!(
-                        "“{label}”的表格在来源文本中以{}分隔、{}，按原有行列整理为Markdown表格，单元格文字未改。",
-                        if spaced { "连续空格" } else { "制表符" },
-                        if t.cell_lines { "每格一行" } else { "每行一行" }
-                    ),
-                    why: "来源文本复制时丢失了表格结构。".into(),
-                });
-                errata.extend(t.errata.iter().cloned());
-                let mut remarks = t.remarks.clone();
-                remarks.push(if found.is_empty() {
-                    "not an indicator table (no year columns, or no row name with a bracketed unit)"
-                        .to_string()
-                } else {
-                    format!("indicator table: {} drafts", found.len())
-                });
-                report.tables.push(TableNote {
-                    line: t.line,
-                    end_line: t.end_line,
-                    rows: t.rows.len(),
-                    columns: t.header.len(),
-                    header: t.header.clone(),
-                    section: section.clone(),
-                    drafts: found.len(),
-                    remarks,
-                });
-                drafts.extend(found);
-            }
-        }
-    }
-    drafts
 }
 
 fn must_fill(front: &render::Front, drafts: &[indicators::Draft], report: &mut Report) {

@@ -10,6 +10,7 @@ use serde::Serialize;
 pub mod compare;
 pub mod matrix;
 pub mod progress;
+mod progress_counts;
 pub mod units;
 mod year_table;
 

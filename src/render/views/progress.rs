@@ -1,10 +1,15 @@
 //! How each target is doing, in words: the status the link stage judged, the numbers
 //! it comes from ("2024年实际44.42件，距2025年目标46件还差1.58件，需年均增长3.6%") and
 //! the source of every value. Shared by the plan, indicator and region pages, the
-//! home page and `/progress/` (which this module also owns), and the open data.
+//! home page, `/progress/` and the open data; the counts by status that the overview
+//! pages give are in [`super::progress_counts`].
 
 use serde::Serialize;
 
+pub use super::progress_counts::{
+    CategoryCounts, Counts, FamilyCounts, IndicatorProgress, ProgressPage, RegionCounts,
+    RegionProgress, StatusCount, home, url,
+};
 use super::{IndicatorLink, PlanLink, RegionLink, section};
 use crate::link::reported::{Point, Source};
 use crate::link::target_status::{Assessment, Reason, TargetStatus};
@@ -12,7 +17,6 @@ use crate::link::{Linked, RowRef};
 use crate::model::Direction;
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure, Unit};
-use crate::render::urls::Route;
 
 /// The date statuses are stated as of, in words, with where it comes from.
 #[derive(Serialize, Clone)]
@@ -323,205 +327,6 @@ pub fn statuses(linked: &Linked, rows: &[RowRef]) -> Vec<StatusView> {
         .collect()
 }
 
-/// How many targets have each status.
-#[derive(Serialize, Clone, Default)]
-pub struct Counts {
-    pub total: usize,
-    /// In [`TargetStatus::ALL`] order: label, key, count.
-    pub by_status: Vec<StatusCount>,
-    pub due_this_year: usize,
-}
-
-#[derive(Serialize, Clone)]
-pub struct StatusCount {
-    pub label: &'static str,
-    pub key: &'static str,
-    pub count: usize,
-}
-
-impl Counts {
-    pub fn of(linked: &Linked, rows: &[RowRef]) -> Counts {
-        let now = linked.reported.as_of.map(|d| d.year);
-        let mut n = [0usize; TargetStatus::ALL.len()];
-        let mut total = 0;
-        let mut due = 0;
-        for &r in rows {
-            for (t, a) in linked.statuses[r.plan][r.row].iter().enumerate() {
-                total += 1;
-                if let Some(i) = TargetStatus::ALL.iter().position(|s| *s == a.status) {
-                    n[i] += 1;
-                }
-                if now == Some(linked.row(r).targets[t].year.0) {
-                    due += 1;
-                }
-            }
-        }
-        Counts {
-            total,
-            by_status: TargetStatus::ALL
-                .iter()
-                .zip(n)
-                .map(|(s, count)| StatusCount {
-                    label: s.label(),
-                    key: s.key(),
-                    count,
-                })
-                .collect(),
-            due_this_year: due,
-        }
-    }
-}
-
-/// A region's targets, summarised by status and by category.
-#[derive(Serialize)]
-pub struct RegionProgress {
-    pub region: RegionLink,
-    pub counts: Counts,
-    pub by_category: Vec<CategoryCounts>,
-    /// Targets whose year is the "as of" year.
-    pub due: Vec<StatusView>,
-    /// Targets whose year has passed with nothing reported.
-    pub overdue: Vec<StatusView>,
-    /// Every target with its status.
-    pub all: Vec<StatusView>,
-    pub url: String,
-}
-
-#[derive(Serialize)]
-pub struct CategoryCounts {
-    pub category: &'static str,
-    pub counts: Counts,
-}
-
-impl RegionProgress {
-    pub fn new(linked: &Linked, r: usize, with_all: bool) -> RegionProgress {
-        let rows = &linked.region_rows[r];
-        let now = linked.reported.as_of.map(|d| d.year);
-        let all = statuses(linked, rows);
-        let due = all
-            .iter()
-            .filter(|s| Some(s.year) == now)
-            .cloned()
-            .collect();
-        let overdue = all
-            .iter()
-            .filter(|s| s.status_key == TargetStatus::Overdue.key())
-            .cloned()
-            .collect();
-        let mut by_category = Vec::new();
-        for &(label, category) in crate::model::Category::CHOICES {
-            let rows: Vec<RowRef> = rows
-                .iter()
-                .copied()
-                .filter(|x| {
-                    linked.site.indicators[linked.row_indicator[x.plan][x.row]].category == category
-                })
-                .collect();
-            let counts = Counts::of(linked, &rows);
-            if counts.total > 0 {
-                by_category.push(CategoryCounts {
-                    category: label,
-                    counts,
-                });
-            }
-        }
-        let region = RegionLink::new(linked, r);
-        RegionProgress {
-            url: format!("{}#site-progress", region.url),
-            region,
-            counts: Counts::of(linked, rows),
-            by_category,
-            due,
-            overdue,
-            all: if with_all { all } else { Vec::new() },
-        }
-    }
-}
-
-/// `/progress/`: every region's targets by status, the targets due this year and the
-/// overdue ones, and totals per family of regions.
-#[derive(Serialize)]
-pub struct ProgressPage {
-    pub as_of: Option<AsOf>,
-    pub as_of_year: Option<u16>,
-    pub counts: Counts,
-    pub families: Vec<FamilyCounts>,
-    pub regions: Vec<RegionProgress>,
-    /// Whether the page lists each region's due and overdue targets; on a large site
-    /// it gives their counts and the region pages list them, so the page stays small
-    /// enough for a phone.
-    pub lists: bool,
-}
-
-/// At most this many due and overdue targets are listed on `/progress/` itself.
-pub const LISTED: usize = 300;
-
-#[derive(Serialize)]
-pub struct FamilyCounts {
-    pub parent: RegionLink,
-    pub counts: Counts,
-}
-
-impl ProgressPage {
-    pub fn new(linked: &Linked) -> ProgressPage {
-        let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
-        let mut regions: Vec<RegionProgress> = linked
-            .region_order
-            .iter()
-            .filter(|&&r| !linked.region_rows[r].is_empty())
-            .map(|&r| RegionProgress::new(linked, r, false))
-            .collect();
-        let listed: usize = regions.iter().map(|r| r.due.len() + r.overdue.len()).sum();
-        let lists = listed <= LISTED;
-        if !lists {
-            for r in &mut regions {
-                r.due.clear();
-                r.overdue.clear();
-            }
-        }
-        // Families matter on a large site; a site of one family has its totals above.
-        let families = if linked.families.len() > 1 {
-            linked
-                .families
-                .iter()
-                .filter_map(|f| {
-                    let rows: Vec<RowRef> = f
-                        .members
-                        .iter()
-                        .flat_map(|&m| linked.region_rows[m].iter().copied())
-                        .collect();
-                    Some(FamilyCounts {
-                        parent: RegionLink::new(linked, f.parent?),
-                        counts: Counts::of(linked, &rows),
-                    })
-                })
-                .filter(|f| f.counts.total > 0)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        ProgressPage {
-            as_of: AsOf::new(linked),
-            as_of_year: linked.reported.as_of.map(|d| d.year),
-            counts: Counts::of(linked, &all),
-            families,
-            regions,
-            lists,
-        }
-    }
-}
-
-/// The home page's few lines: totals by status, linking to `/progress/`.
-pub fn home(linked: &Linked) -> Counts {
-    let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
-    Counts::of(linked, &all)
-}
-
-/// Where `/progress/` is.
-pub fn url() -> String {
-    Route::progress().url
-}
-
 /// A value a report not on the site states for an indicator, for the indicator page.
 #[derive(Serialize)]
 pub struct ReportedRow {
@@ -568,60 +373,4 @@ pub fn reported_rows(linked: &Linked, i: usize) -> Vec<ReportedRow> {
     }
     out.sort_by_key(|(rank, year, _)| (*rank, *year));
     out.into_iter().map(|(_, _, r)| r).collect()
-}
-
-/// An indicator's targets across regions: each with its status while there are few;
-/// on a large site, where an indicator is set by hundreds of regions, the counts per
-/// region, so the page does not grow with the whole site (each region's page lists
-/// its own).
-#[derive(Serialize)]
-pub struct IndicatorProgress {
-    pub targets: Vec<StatusView>,
-    pub regions: Vec<RegionCounts>,
-}
-
-/// A region's targets of one indicator, counted by status.
-#[derive(Serialize)]
-pub struct RegionCounts {
-    pub region: RegionLink,
-    pub counts: Counts,
-    pub url: String,
-}
-
-/// At most this many targets are listed one by one on an indicator page.
-pub const LISTED_PER_INDICATOR: usize = 60;
-
-impl IndicatorProgress {
-    pub fn new(linked: &Linked, i: usize) -> IndicatorProgress {
-        let mut rows = linked.indicator_rows[i].clone();
-        rows.sort_by_key(|r| {
-            (
-                linked.region_rank[linked.plan_region[r.plan]],
-                linked.plan_rank[r.plan],
-                r.row,
-            )
-        });
-        let targets: usize = rows.iter().map(|&r| linked.row(r).targets.len()).sum();
-        if targets <= LISTED_PER_INDICATOR {
-            return IndicatorProgress {
-                targets: statuses(linked, &rows),
-                regions: Vec::new(),
-            };
-        }
-        let mut regions: Vec<RegionCounts> = Vec::new();
-        for chunk in rows.chunk_by(|a, b| linked.plan_region[a.plan] == linked.plan_region[b.plan])
-        {
-            let region = linked.plan_region[chunk[0].plan];
-            let link = RegionLink::new(linked, region);
-            regions.push(RegionCounts {
-                url: format!("{}#site-progress", link.url),
-                region: link,
-                counts: Counts::of(linked, chunk),
-            });
-        }
-        IndicatorProgress {
-            targets: Vec::new(),
-            regions,
-        }
-    }
 }
