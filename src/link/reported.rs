@@ -69,11 +69,21 @@ pub struct Reported {
     /// actual, then a report's value, so that the last value of a year is the one
     /// that counts.
     pub points: HashMap<Key, Vec<Point>>,
+    /// Per catalogue indicator: the keys that hold a value of a report, so a page of
+    /// the indicator finds them without going through every report or region.
+    pub indicator_report_keys: Vec<Vec<Key>>,
 }
 
 impl Reported {
     pub fn points(&self, key: Key) -> &[Point] {
         self.points.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The values reports not on the site state for `key`, in year order.
+    pub fn from_reports(&self, key: Key) -> impl Iterator<Item = &Point> {
+        self.points(key)
+            .iter()
+            .filter(|p| matches!(p.source, Source::Report { .. }))
     }
 }
 
@@ -88,6 +98,7 @@ pub(super) struct Index<'a> {
 pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) -> Reported {
     let mut out = Reported {
         region_reports: vec![Vec::new(); site.regions.len()],
+        indicator_report_keys: vec![Vec::new(); site.indicators.len()],
         ..Reported::default()
     };
     for (ri, report) in site.reports.iter().enumerate() {
@@ -107,24 +118,25 @@ pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) 
             super::check_unit(&v.unit, v.measure, indicator, errors);
             let unit = comparison_unit_of(indicator, v.measure, &v.unit.value);
             let exponent = v.unit.value.exponent_to(&unit).unwrap_or(0);
-            out.points
-                .entry(Key {
-                    region,
-                    indicator: ind,
-                    measure: v.measure,
-                })
-                .or_default()
-                .push(Point {
-                    year: v.year,
-                    value: v.value.rescaled(exponent),
-                    original: v.value.clone(),
-                    original_unit: v.unit.value.written.clone(),
-                    baseline: false,
-                    source: Source::Report {
-                        report: ri,
-                        value: vi,
-                    },
-                });
+            let key = Key {
+                region,
+                indicator: ind,
+                measure: v.measure,
+            };
+            if !out.indicator_report_keys[ind].contains(&key) {
+                out.indicator_report_keys[ind].push(key);
+            }
+            out.points.entry(key).or_default().push(Point {
+                year: v.year,
+                value: v.value.rescaled(exponent),
+                original: v.value.clone(),
+                original_unit: v.unit.value.written.clone(),
+                baseline: false,
+                source: Source::Report {
+                    report: ri,
+                    value: vi,
+                },
+            });
         }
         out.report_indicators.push(indicators);
     }

@@ -86,13 +86,20 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
 /// CSV with a UTF-8 byte-order mark, so that spreadsheet programs in a Chinese locale
 /// open it as UTF-8.
 pub fn csv(records: &[TargetRecord]) -> Vec<u8> {
+    csv_of(records, COLUMNS)
+}
+
+/// Records as CSV with a byte-order mark, the header from `columns` when there are no
+/// records (serde writes it from the first record otherwise): every table of the open
+/// data is written here.
+pub fn csv_of<T: Serialize>(records: &[T], columns: &[Column]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for r in records {
         // Serialising plain strings and numbers into memory cannot fail.
         let _ = w.serialize(r);
     }
     if records.is_empty() {
-        let _ = w.write_record(COLUMNS.iter().map(|c| c.name));
+        let _ = w.write_record(columns.iter().map(|c| c.name));
     }
     w.into_inner().unwrap_or_default()
 }
@@ -207,7 +214,8 @@ pub const COLUMNS: &[Column] = &[
     ),
 ];
 
-fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+/// Pretty JSON with a final newline, as every JSON file of the open data.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     let mut v = serde_json::to_vec_pretty(value).unwrap_or_default();
     v.push(b'\n');
     v

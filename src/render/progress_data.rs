@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::data::Column;
+use super::data::{Column, csv_of as csv, json};
 use super::urls::{Route, fragment};
 use super::views::progress::{SourceView, StatusView};
 use super::{Contents, OutputFile};
@@ -401,24 +401,6 @@ fn reported_record(
         place,
         note,
     }
-}
-
-fn csv<T: Serialize>(records: &[T], columns: &[Column]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    for r in records {
-        // Serialising plain strings and numbers into memory cannot fail.
-        let _ = w.serialize(r);
-    }
-    if records.is_empty() {
-        let _ = w.write_record(columns.iter().map(|c| c.name));
-    }
-    w.into_inner().unwrap_or_default()
-}
-
-fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    let mut v = serde_json::to_vec_pretty(value).unwrap_or_default();
-    v.push(b'\n');
-    v
 }
 
 /// The four files.

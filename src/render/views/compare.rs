@@ -279,17 +279,17 @@ fn with_reports(
     mut series: Vec<ChartSeries>,
 ) -> Vec<ChartSeries> {
     let unit = &group.unit.written;
-    for &region in &linked.region_order {
-        let key = crate::link::reported::Key {
-            region,
-            indicator,
-            measure: group.measure,
-        };
+    let mut keys: Vec<_> = linked.reported.indicator_report_keys[indicator]
+        .iter()
+        .filter(|k| k.measure == group.measure)
+        .copied()
+        .collect();
+    keys.sort_by_key(|k| linked.region_rank[k.region]);
+    for key in keys {
+        let region = key.region;
         let reported: Vec<_> = linked
             .reported
-            .points(key)
-            .iter()
-            .filter(|p| matches!(p.source, crate::link::reported::Source::Report { .. }))
+            .from_reports(key)
             .filter_map(|p| Some((p, p.value.number()?)))
             .collect();
         if reported.is_empty() {

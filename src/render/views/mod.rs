@@ -458,7 +458,7 @@ impl RegionView {
                 Route::units().url,
                 fragment(&format!("region-{}", region.id))
             ),
-            progress: progress::RegionProgress::new(linked, r, true),
+            progress: progress::RegionProgress::new(linked, r, progress::Detail::All),
         }
     }
 }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 pub use super::progress_counts::{
-    CategoryCounts, Counts, FamilyCounts, IndicatorProgress, ProgressPage, RegionCounts,
+    CategoryCounts, Counts, Detail, FamilyCounts, IndicatorProgress, ProgressPage, RegionCounts,
     RegionProgress, StatusCount, home, url,
 };
 use super::{IndicatorLink, PlanLink, RegionLink, section};
@@ -336,41 +336,32 @@ pub struct ReportedRow {
     pub value: ReportedView,
 }
 
-/// Every value the reports state for indicator `i`, by region, then year.
+/// Every value the reports state for indicator `i`, by region, then year: the
+/// values the link stage has already restated in the compared unit.
 pub fn reported_rows(linked: &Linked, i: usize) -> Vec<ReportedRow> {
     let ind = &linked.site.indicators[i];
-    let mut out: Vec<(usize, u16, ReportedRow)> = Vec::new();
-    for (ri, doc) in linked.site.reports.iter().enumerate() {
-        let region = linked.reported.report_region[ri];
-        for (vi, v) in doc.values.iter().enumerate() {
-            if linked.reported.report_indicators[ri][vi] != i {
+    let mut keys = linked.reported.indicator_report_keys[i].clone();
+    keys.sort_by_key(|k| (linked.region_rank[k.region], k.measure));
+    let mut out: Vec<ReportedRow> = Vec::new();
+    for key in keys {
+        let mut rows: Vec<(u16, ReportedRow)> = Vec::new();
+        for p in linked.reported.from_reports(key) {
+            let Source::Report { report, value } = p.source else {
                 continue;
-            }
-            let unit = crate::link::compare::comparison_unit_of(ind, v.measure, &v.unit.value);
-            let exponent = v.unit.value.exponent_to(&unit).unwrap_or(0);
-            let point = Point {
-                year: v.year,
-                value: v.value.rescaled(exponent),
-                original: v.value.clone(),
-                original_unit: v.unit.value.written.clone(),
-                baseline: false,
-                source: Source::Report {
-                    report: ri,
-                    value: vi,
-                },
             };
-            out.push((
-                linked.region_rank[region],
-                v.year.0,
+            let v = &linked.site.reports[report].values[value];
+            let unit = crate::link::compare::comparison_unit_of(ind, v.measure, &v.unit.value);
+            rows.push((
+                p.year.0,
                 ReportedRow {
-                    region: RegionLink::new(linked, region),
+                    region: RegionLink::new(linked, key.region),
                     wording: v.wording.clone(),
                     measure: v.measure.label(),
-                    value: ReportedView::new(linked, &point, &unit.written),
+                    value: ReportedView::new(linked, p, &unit.written),
                 },
             ));
         }
+        out.extend(rows.into_iter().map(|(_, r)| r));
     }
-    out.sort_by_key(|(rank, year, _)| (*rank, *year));
-    out.into_iter().map(|(_, _, r)| r).collect()
+    out
 }

@@ -81,21 +81,43 @@ pub struct CategoryCounts {
     pub counts: Counts,
 }
 
+/// How many of a region's targets a page shows one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every target (the region's own page).
+    All,
+    /// The due and overdue ones (`/progress/` on a small site).
+    DueAndOverdue,
+    /// None: counts only.
+    Counts,
+}
+
 impl RegionProgress {
-    pub fn new(linked: &Linked, r: usize, with_all: bool) -> RegionProgress {
+    pub fn new(linked: &Linked, r: usize, detail: Detail) -> RegionProgress {
         let rows = &linked.region_rows[r];
         let now = linked.reported.as_of.map(|d| d.year);
-        let all = statuses(linked, rows);
-        let due = all
-            .iter()
-            .filter(|s| Some(s.year) == now)
-            .cloned()
-            .collect();
-        let overdue = all
-            .iter()
-            .filter(|s| s.status_key == TargetStatus::Overdue.key())
-            .cloned()
-            .collect();
+        let (mut all, mut due, mut overdue) = (Vec::new(), Vec::new(), Vec::new());
+        if detail != Detail::Counts {
+            // Each target is worded once, and only when the page shows it.
+            for &row in rows {
+                for (t, a) in linked.statuses[row.plan][row.row].iter().enumerate() {
+                    let is_due = Some(linked.row(row).targets[t].year.0) == now;
+                    let is_overdue = a.status == TargetStatus::Overdue;
+                    if detail == Detail::All || is_due || is_overdue {
+                        let view = StatusView::new(linked, row, t);
+                        if is_due {
+                            due.push(view.clone());
+                        }
+                        if is_overdue {
+                            overdue.push(view.clone());
+                        }
+                        if detail == Detail::All {
+                            all.push(view);
+                        }
+                    }
+                }
+            }
+        }
         let mut by_category = Vec::new();
         for &(label, category) in crate::model::Category::CHOICES {
             let rows: Vec<RowRef> = rows
@@ -121,7 +143,7 @@ impl RegionProgress {
             by_category,
             due,
             overdue,
-            all: if with_all { all } else { Vec::new() },
+            all,
         }
     }
 }
@@ -153,20 +175,25 @@ pub struct FamilyCounts {
 impl ProgressPage {
     pub fn new(linked: &Linked) -> ProgressPage {
         let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
-        let mut regions: Vec<RegionProgress> = linked
+        let counts = Counts::of(linked, &all);
+        let overdue = counts
+            .by_status
+            .iter()
+            .find(|c| c.key == TargetStatus::Overdue.key())
+            .map_or(0, |c| c.count);
+        // Counted first, so a large site never words the targets it will not list.
+        let lists = counts.due_this_year + overdue <= LISTED;
+        let detail = if lists {
+            Detail::DueAndOverdue
+        } else {
+            Detail::Counts
+        };
+        let regions: Vec<RegionProgress> = linked
             .region_order
             .iter()
             .filter(|&&r| !linked.region_rows[r].is_empty())
-            .map(|&r| RegionProgress::new(linked, r, false))
+            .map(|&r| RegionProgress::new(linked, r, detail))
             .collect();
-        let listed: usize = regions.iter().map(|r| r.due.len() + r.overdue.len()).sum();
-        let lists = listed <= LISTED;
-        if !lists {
-            for r in &mut regions {
-                r.due.clear();
-                r.overdue.clear();
-            }
-        }
         // Families matter on a large site; a site of one family has its totals above.
         let families = if linked.families.len() > 1 {
             linked
@@ -191,7 +218,7 @@ impl ProgressPage {
         ProgressPage {
             as_of: AsOf::new(linked),
             as_of_year: linked.reported.as_of.map(|d| d.year),
-            counts: Counts::of(linked, &all),
+            counts,
             families,
             regions,
             lists,
