@@ -5,10 +5,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Run, Site, repo};
+use common::Site;
+use common::import::{Imported, fixture, import, import_file, planpub};
 
 const FIXTURES: [&str; 7] = [
     "notice",
@@ -19,63 +18,6 @@ const FIXTURES: [&str; 7] = [
     "split-word",
     "merged",
 ];
-
-fn fixture(name: &str) -> PathBuf {
-    repo()
-        .join("tests/fixtures/import")
-        .join(format!("{name}.txt"))
-}
-
-fn planpub(args: &[&str]) -> Run {
-    common::run(Command::new(env!("CARGO_BIN_EXE_planpub")).args(args))
-}
-
-/// An imported fixture: the draft's files and the report.
-struct Imported {
-    _dir: tempfile::TempDir,
-    out: PathBuf,
-    index: String,
-    indicators: String,
-    report: String,
-}
-
-impl Imported {
-    /// The front matter of index.md.
-    fn front(&self) -> &str {
-        self.index.split("---\n").nth(1).unwrap_or("")
-    }
-
-    /// The body of index.md.
-    fn body(&self) -> &str {
-        self.index.splitn(3, "---\n").nth(2).unwrap_or("")
-    }
-}
-
-fn import_file(file: &Path, extra: &[&str]) -> Imported {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("draft");
-    let mut args = vec![
-        "import".to_string(),
-        file.display().to_string(),
-        "--out".to_string(),
-        out.display().to_string(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = planpub(&args);
-    run.ok();
-    Imported {
-        index: fs::read_to_string(out.join("index.md")).expect("index.md written"),
-        indicators: fs::read_to_string(out.join("indicators.md")).expect("indicators.md written"),
-        report: run.stdout,
-        out,
-        _dir: dir,
-    }
-}
-
-fn import(name: &str) -> Imported {
-    import_file(&fixture(name), &[])
-}
 
 #[test]
 fn notice_header_and_footer_go_into_the_front_matter() {

@@ -9,10 +9,9 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Run, Site, repo};
+use common::Site;
+use common::import::{Imported, all_fixtures, fixture, import, import_file};
 
 const GOV: [&str; 4] = [
     "gov-page",
@@ -20,78 +19,6 @@ const GOV: [&str; 4] = [
     "gov-docnumber-line",
     "gov-conflict",
 ];
-
-/// Every import fixture, the older ones and the government pages.
-const ALL: [&str; 11] = [
-    "notice",
-    "headings",
-    "table",
-    "responsible",
-    "pasted",
-    "split-word",
-    "merged",
-    "gov-page",
-    "gov-meta-table",
-    "gov-docnumber-line",
-    "gov-conflict",
-];
-
-fn fixture(name: &str) -> PathBuf {
-    repo()
-        .join("tests/fixtures/import")
-        .join(format!("{name}.txt"))
-}
-
-fn planpub(args: &[&str]) -> Run {
-    common::run(Command::new(env!("CARGO_BIN_EXE_planpub")).args(args))
-}
-
-/// An imported fixture: the draft's files and the report.
-struct Imported {
-    _dir: tempfile::TempDir,
-    out: PathBuf,
-    index: String,
-    indicators: String,
-    report: String,
-}
-
-impl Imported {
-    /// The front matter of index.md.
-    fn front(&self) -> &str {
-        self.index.split("---\n").nth(1).unwrap_or("")
-    }
-
-    /// The body of index.md.
-    fn body(&self) -> &str {
-        self.index.splitn(3, "---\n").nth(2).unwrap_or("")
-    }
-}
-
-fn import_file(file: &Path, extra: &[&str]) -> Imported {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("draft");
-    let mut args = vec![
-        "import".to_string(),
-        file.display().to_string(),
-        "--out".to_string(),
-        out.display().to_string(),
-    ];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = planpub(&args);
-    run.ok();
-    Imported {
-        index: fs::read_to_string(out.join("index.md")).expect("index.md written"),
-        indicators: fs::read_to_string(out.join("indicators.md")).expect("indicators.md written"),
-        report: run.stdout,
-        out,
-        _dir: dir,
-    }
-}
-
-fn import(name: &str) -> Imported {
-    import_file(&fixture(name), &[])
-}
 
 /// Text with whitespace, Markdown marks and explicit anchors taken out, so a line can
 /// be found in the output whatever was done to its layout.
@@ -487,8 +414,9 @@ fn has_doc_number(s: &str) -> bool {
 
 #[test]
 fn no_field_but_doc_number_holds_a_catalogue_label_or_a_document_number() {
-    for name in ALL {
-        let d = import(name);
+    // Every fixture of the importer, whatever pattern it was written for.
+    for name in all_fixtures() {
+        let d = import(&name);
         // The front matter before `errata:`, whose entries quote the source.
         let front = d.front().split("\nerrata:").next().unwrap_or("");
         for line in front.lines() {

@@ -6,35 +6,16 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
-use std::process::Command;
 
-use common::{Run, repo};
+use common::import::{Imported, fixture, import, import_file};
 
-fn fixture(name: &str) -> PathBuf {
-    repo()
-        .join("tests/fixtures/import")
-        .join(format!("{name}.txt"))
+/// The parts of the report these tests read.
+trait ReportParts {
+    fn report_headings(&self) -> Vec<&str>;
+    fn notes(&self) -> Vec<&str>;
 }
 
-fn planpub(args: &[&str]) -> Run {
-    common::run(Command::new(env!("CARGO_BIN_EXE_planpub")).args(args))
-}
-
-/// An imported fixture: the draft's index.md and the report.
-struct Imported {
-    _dir: tempfile::TempDir,
-    index: String,
-    report: String,
-}
-
-impl Imported {
-    /// The Markdown heading lines of index.md's body, in order.
-    fn headings(&self) -> Vec<&str> {
-        let body = self.index.splitn(3, "---\n").nth(2).unwrap_or("");
-        body.lines().filter(|l| l.starts_with('#')).collect()
-    }
-
+impl ReportParts for Imported {
     /// The heading entries of the report (`line N: ## text  #anchor`).
     fn report_headings(&self) -> Vec<&str> {
         self.report
@@ -55,23 +36,6 @@ impl Imported {
             .take_while(|l| l.starts_with("  - "))
             .map(|l| &l[4..])
             .collect()
-    }
-}
-
-fn import(name: &str) -> Imported {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("draft");
-    let run = planpub(&[
-        "import",
-        &fixture(name).display().to_string(),
-        "--out",
-        &out.display().to_string(),
-    ]);
-    run.ok();
-    Imported {
-        index: fs::read_to_string(out.join("index.md")).expect("index.md written"),
-        report: run.stdout,
-        _dir: dir,
     }
 }
 
@@ -277,19 +241,7 @@ fn kinds_deeper_than_six_levels_stay_paragraphs_and_are_reported() {
         "第一编 总论\n\n第一章 总则\n\n第一节 目标\n\n一、近期\n\n（一）产业\n\n1．制造。推进技术改造。\n",
     )
     .expect("write");
-    let out = dir.path().join("draft");
-    let run = planpub(&[
-        "import",
-        &file.display().to_string(),
-        "--out",
-        &out.display().to_string(),
-    ]);
-    run.ok();
-    let d = Imported {
-        index: fs::read_to_string(out.join("index.md")).expect("index.md written"),
-        report: run.stdout,
-        _dir: dir,
-    };
+    let d = import_file(&file, &[]);
     assert_eq!(
         d.headings(),
         [

@@ -6,69 +6,8 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Run, repo};
-
-fn fixture(name: &str) -> PathBuf {
-    repo()
-        .join("tests/fixtures/import")
-        .join(format!("{name}.txt"))
-}
-
-fn planpub(args: &[&str]) -> Run {
-    common::run(Command::new(env!("CARGO_BIN_EXE_planpub")).args(args))
-}
-
-/// An imported fixture: the draft's files and the report.
-struct Imported {
-    _dir: tempfile::TempDir,
-    index: String,
-    indicators: String,
-    report: String,
-}
-
-impl Imported {
-    fn body(&self) -> &str {
-        self.index.splitn(3, "---\n").nth(2).unwrap_or("")
-    }
-
-    fn front(&self) -> &str {
-        self.index.split("---\n").nth(1).unwrap_or("")
-    }
-
-    /// The report's lines, trimmed, for exact comparison.
-    fn report_lines(&self) -> Vec<&str> {
-        self.report.lines().map(str::trim).collect()
-    }
-
-    fn has_report_line(&self, line: &str) -> bool {
-        self.report_lines().contains(&line)
-    }
-}
-
-fn import_file(file: &Path) -> Imported {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("draft");
-    let run = planpub(&[
-        "import",
-        &file.display().to_string(),
-        "--out",
-        &out.display().to_string(),
-    ]);
-    run.ok();
-    Imported {
-        index: fs::read_to_string(out.join("index.md")).expect("index.md written"),
-        indicators: fs::read_to_string(out.join("indicators.md")).expect("indicators.md written"),
-        report: run.stdout,
-        _dir: dir,
-    }
-}
-
-fn import(name: &str) -> Imported {
-    import_file(&fixture(name))
-}
+use common::import::{fixture, import};
 
 const STOCK: &str =
     "导入时推测：measure 记为 stock（名称中没有“累计”“增长”“比重”等字样，默认为存量）";

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 
 pub mod corpus;
 pub mod http;
+pub mod import;
 pub mod server;
 
 pub struct Site {
