@@ -5,13 +5,13 @@
 //! and putting them into the front matter beside what the document itself states.
 //! Which lines of a page are looked at is [`super::page`]'s business.
 
-use super::notice::is_doc_number;
 use super::numbers::{ascii_digits, chinese_date};
 use super::render::Front;
 use super::report::{Found, Report};
 use super::text::{char_len, trim};
 use crate::model::Status;
 use crate::model::date::Date;
+use crate::model::doc_number::is_doc_number;
 
 /// What a label's value is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@
 use super::numbers::chinese_date;
 use super::report::{Erratum, Found};
 use super::text::{Line, char_len, chinese_count, has_sentence_punct, join_pieces, trim};
+use crate::model::doc_number::{has_bracketed_year, is_doc_number};
 
 /// How far down the text the notice title is looked for, in non-blank lines.
 const SEARCH: usize = 12;
@@ -176,7 +177,7 @@ pub fn header(lines: &[Line]) -> Header {
     if let Some(k) = (p..(p + 3).min(idx.len())).find(|&k| ends_with_colon(text(k)))
         && (p..=k).all(|q| {
             !text(q).contains('。')
-                && !contains_doc_number(text(q))
+                && !has_bracketed_year(text(q))
                 && super::metadata::pairs(text(q)).is_none()
         })
     {
@@ -270,37 +271,6 @@ pub fn header(lines: &[Line]) -> Header {
     h
 }
 
-/// `大足府发〔2025〕12号`: a short prefix, a bracketed year, a number and 号.
-pub fn is_doc_number(s: &str) -> bool {
-    let s = trim(s);
-    let Some(body) = s.strip_suffix('号') else {
-        return false;
-    };
-    let Some(open) = body.find(['〔', '﹝', '[', '［', '【', '（', '(']) else {
-        return false;
-    };
-    let prefix = &body[..open];
-    let rest = &body[open..];
-    let mut chars = rest.chars();
-    chars.next();
-    let after_open = chars.as_str();
-    let year: String = after_open.chars().take(4).collect();
-    let after_year: String = after_open.chars().skip(4).collect();
-    let mut tail = after_year.chars();
-    let close_ok = matches!(
-        tail.next(),
-        Some('〕' | '﹞' | ']' | '］' | '】' | '）' | ')')
-    );
-    let number = tail.as_str();
-    !prefix.is_empty()
-        && char_len(prefix) <= 12
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-        && close_ok
-        && !number.is_empty()
-        && number.chars().all(|c| c.is_ascii_digit())
-}
-
 /// A line that is nothing but a 发文字号, bare or in brackets: `（某府发〔2022〕3号）`.
 pub fn doc_number_line(s: &str) -> Option<&str> {
     let s = trim(s);
@@ -309,24 +279,6 @@ pub fn doc_number_line(s: &str) -> Option<&str> {
         .and_then(|r| r.strip_suffix(['）', ')']))
         .map_or(s, trim);
     is_doc_number(inner).then_some(inner)
-}
-
-/// Whether a document number (`〔2022〕30号`, `[2022]`, `﹝2022﹞`) stands anywhere in
-/// the text: such a line belongs in `doc_number`, not in another field.
-pub fn contains_doc_number(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
-        let close = match c {
-            '〔' => '〕',
-            '﹝' => '﹞',
-            '[' => ']',
-            '［' => '］',
-            '【' => '】',
-            _ => return false,
-        };
-        let year = chars.get(i + 1..i + 5);
-        year.is_some_and(|y| y.iter().all(char::is_ascii_digit)) && chars.get(i + 5) == Some(&close)
-    })
 }
 
 /// An issuing body named on a line of its own before the notice title: a name that
@@ -475,11 +427,11 @@ mod tests {
 
     #[test]
     fn document_numbers_inside_text() {
-        assert!(contains_doc_number("某府办发〔2022〕30号各镇人民政府"));
-        assert!(contains_doc_number("某发[2022]3号"));
-        assert!(contains_doc_number("﹝2022﹞"));
-        assert!(!contains_doc_number("（2022—2025年）"));
-        assert!(!contains_doc_number("各镇人民政府，各街道办事处"));
+        assert!(has_bracketed_year("某府办发〔2022〕30号各镇人民政府"));
+        assert!(has_bracketed_year("某发[2022]3号"));
+        assert!(has_bracketed_year("﹝2022﹞"));
+        assert!(!has_bracketed_year("（2022—2025年）"));
+        assert!(!has_bracketed_year("各镇人民政府，各街道办事处"));
     }
 
     #[test]

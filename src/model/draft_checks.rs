@@ -4,7 +4,7 @@
 //! 索引号, a date). `planpub import` writes drafts; these checks are what
 //! `planpub check` still asks of a person.
 
-use super::{Ctx, ModelError};
+use super::{Ctx, ModelError, doc_number};
 use crate::load::raw::S;
 
 /// The labels of the 政务公开 catalogue block that pages copied from a government site
@@ -24,54 +24,13 @@ const LABELS: &[&str] = &[
     "体裁分类",
 ];
 
-/// The first 发文字号 in `text`: a year in 〔〕, [] or ﹝﹞ followed by a number and 号
-/// (渝府办发〔2022〕30号).
-pub fn doc_number_in(text: &str) -> Option<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(start, c)) in chars.iter().enumerate() {
-        let close = match c {
-            '〔' => '〕',
-            '[' => ']',
-            '［' => '］',
-            '﹝' => '﹞',
-            '(' => ')',
-            '（' => '）',
-            _ => continue,
-        };
-        let year: String = chars[i + 1..].iter().take(4).map(|&(_, c)| c).collect();
-        if year.chars().count() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        if chars.get(i + 5).map(|&(_, c)| c) != Some(close) {
-            continue;
-        }
-        let digits = chars[i + 6..]
-            .iter()
-            .take_while(|&&(_, c)| c.is_ascii_digit())
-            .count();
-        if digits > 0
-            && let Some(&(end, '号')) = chars.get(i + 6 + digits)
-        {
-            // Back to the start of the issuer's abbreviation (渝府办发) before the bracket.
-            let from = text[..start]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| !c.is_whitespace() && !"，。；：、".contains(c))
-                .last()
-                .map_or(start, |(j, _)| j);
-            return Some(&text[from..end + '号'.len_utf8()]);
-        }
-    }
-    None
-}
-
 /// Why `name` is not the name of a body, when it is not.
 fn not_a_name(name: &str) -> Option<&'static str> {
     let n = name.trim();
     if LABELS.iter().any(|l| n.contains(l)) {
         return Some("it holds a label of the page's catalogue block");
     }
-    if doc_number_in(n).is_some() {
+    if doc_number::find_in(n).is_some() {
         return Some("it holds a document number");
     }
     // What a copied catalogue block leaves when split at its brackets: a bracket, a
@@ -90,7 +49,7 @@ fn not_a_name(name: &str) -> Option<&'static str> {
 /// A text field of the notice must not hold a document number.
 pub(super) fn no_doc_number(ctx: &mut Ctx, s: &Option<S<String>>, field: &'static str) {
     let Some(s) = s else { return };
-    if let Some(found) = doc_number_in(&s.value) {
+    if let Some(found) = doc_number::find_in(&s.value) {
         let at = ctx.loc(s);
         ctx.errors.push(ModelError::DocNumberInField {
             at,
@@ -121,17 +80,6 @@ pub(super) fn names(ctx: &mut Ctx, list: &Option<Vec<S<String>>>, field: &'stati
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_document_numbers_in_their_usual_brackets() {
-        assert_eq!(
-            doc_number_in("某府办发〔2022〕30号各镇人民政府"),
-            Some("某府办发〔2022〕30号")
-        );
-        assert_eq!(doc_number_in("国发[2021]5号"), Some("国发[2021]5号"));
-        assert_eq!(doc_number_in("各镇人民政府，各街道办事处"), None);
-        assert_eq!(doc_number_in("〔2022〕"), None);
-    }
 
     #[test]
     fn names_are_names() {

@@ -5,6 +5,7 @@
 
 mod ctx;
 pub mod date;
+pub mod doc_number;
 pub mod document;
 mod draft_checks;
 mod error;
