@@ -2,7 +2,8 @@
 //! theme's real Tera templates (`render::PageRenderer`: the page's view model, its
 //! Markdown and citation links, then the template), what every page shares
 //! (`PageRenderer::new`: templates and standings, once per build), and the whole
-//! bundled site (`render::render`: every page in parallel, with the open data).
+//! bundled site (`engine::check_linked`: every page in parallel, with the open data,
+//! the link check and the search index, nothing written).
 //!
 //! A build renders every page; the preview renders again the pages a save touched.
 //! The indicator and region pages are also measured in a family of 165 regions (the
@@ -14,6 +15,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use planpub::engine;
 use planpub::link::Linked;
 use planpub::progress::Quiet;
 use planpub::render::{self, Page, PageRenderer};
@@ -67,7 +69,7 @@ fn render_pages(c: &mut Criterion) {
     group.sample_size(10);
     let pages = render::pages(&bundled).len();
     group.bench_function(format!("render, {pages} pages"), |b| {
-        b.iter(|| black_box(render::render(&bundled, &Quiet).expect("renders")))
+        b.iter(|| black_box(engine::check_linked(&bundled, &Quiet).expect("renders")))
     });
     group.finish();
 }

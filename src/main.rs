@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use planpub::build::{self, Options, Summary};
 use planpub::diagnostic::{Report, to_terminal};
+use planpub::engine::{self, Options, Summary};
 use planpub::progress::Bar;
 use planpub::scaffold::{self, PlanFields, RegionFields};
 use planpub::{import, schema, serve};
@@ -154,7 +154,7 @@ fn main() -> ExitCode {
                 root,
                 output: output.clone(),
             };
-            match build::build(&options, &Bar::stderr()) {
+            match engine::build(&options, &Bar::stderr()) {
                 Ok(s) => {
                     println!(
                         "built {} pages, {} files ({}) in {} → {}",
@@ -169,7 +169,7 @@ fn main() -> ExitCode {
                 Err(reports) => fail(&reports, "build", UNCHANGED),
             }
         }
-        Command::Check { root } => match build::check(&root, &Bar::stderr()) {
+        Command::Check { root } => match engine::check(&root, &Bar::stderr()) {
             Ok(s) => {
                 println!(
                     "checked {} pages, {} files in {}: no errors",

@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use common::Site;
-use planpub::build::incremental::{Files, Incremental, Indexed, Outcome};
+use planpub::engine::{
+    self,
+    preview::{Files, Indexed, Outcome, Preview},
+};
 use planpub::progress::Quiet;
 use planpub::search;
 
@@ -18,15 +21,16 @@ fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
     files.iter().map(|(k, v)| (k.as_str(), &v[..])).collect()
 }
 
-/// Builds again in part and compares with a fresh full build of the same folder: the
-/// pages at once, and the whole site once the search index has caught up.
-fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
+/// Builds again in part and compares with what `planpub build` writes for the same
+/// folder: the pages at once, and the whole site once the search index has caught up.
+fn rebuild_matches_full(site: &Site, preview: &mut Preview) -> Outcome {
     let partial = preview
         .build(&Quiet)
         .unwrap_or_else(|e| panic!("rebuild: {e:?}"));
-    let full = Incremental::new(site.root())
-        .build(&Quiet)
-        .unwrap_or_else(|e| panic!("full build: {e:?}"));
+    let full = Outcome {
+        files: Arc::new(built(site)),
+        ..partial.clone()
+    };
     same(&pages(&partial.files), &pages(&full.files));
 
     let indexed = preview
@@ -44,6 +48,33 @@ fn rebuild_matches_full(site: &Site, preview: &mut Incremental) -> Outcome {
         Indexed::Current => assert!(!index_changed, "the index was not updated"),
     }
     partial
+}
+
+/// The files `planpub build` writes into a fresh output folder, but its manifest.
+fn built(site: &Site) -> Files {
+    let output = tempfile::tempdir().expect("temp dir");
+    let options = engine::Options {
+        root: site.root().to_path_buf(),
+        output: output.path().join("site"),
+    };
+    engine::build(&options, &Quiet).unwrap_or_else(|e| panic!("full build: {e:?}"));
+    let mut files = Files::new();
+    let mut folders = vec![options.output.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("output folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&options.output).expect("inside");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if rel != planpub::write::MANIFEST {
+                files.insert(rel, std::fs::read(&path).expect("read").into());
+            }
+        }
+    }
+    files
 }
 
 /// The search index's files alone.
@@ -81,7 +112,7 @@ fn same(a: &BTreeMap<&str, &[u8]>, b: &BTreeMap<&str, &[u8]>) {
 #[test]
 fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
     let site = Site::bundled();
-    let mut preview = Incremental::new(site.root());
+    let mut preview = Preview::new(site.root());
     let first = preview.build(&Quiet).expect("first build");
     assert!(first.full);
     assert_eq!(first.rendered, first.pages);
@@ -132,7 +163,7 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
 #[test]
 fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
     let site = Site::bundled();
-    let mut preview = Incremental::new(site.root());
+    let mut preview = Preview::new(site.root());
     let first = preview.build(&Quiet).expect("first build");
     let index = format!("{DAZU}/index.md");
     site.edit(&index, "kind: 行动计划", "kind: [");
@@ -157,7 +188,7 @@ fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
 #[test]
 fn site_wide_edits_render_everything() {
     let site = Site::bundled();
-    let mut preview = Incremental::new(site.root());
+    let mut preview = Preview::new(site.root());
     preview.build(&Quiet).expect("first build");
 
     site.edit(
@@ -209,7 +240,7 @@ fn site_wide_edits_render_everything() {
 #[test]
 fn a_reported_value_edit_renders_the_pages_it_touches() {
     let site = Site::fixture("progress");
-    let mut preview = Incremental::new(site.root());
+    let mut preview = Preview::new(site.root());
     preview.build(&Quiet).expect("first build");
     let report = "content/reports/east-bulletin-2025.md";
     let plan = "plans/east-plan/index.html";
@@ -245,4 +276,54 @@ fn a_reported_value_edit_renders_the_pages_it_touches() {
         "region: city",
     );
     rebuild_matches_full(&site, &mut preview);
+}
+
+/// The kinds of edit the tests above do not make: a region file, a catalogue entry,
+/// a plan added and a plan removed. After each the preview equals `planpub build`.
+#[test]
+fn region_catalogue_and_plan_set_edits_give_the_full_result() {
+    let site = Site::bundled();
+    let mut preview = Preview::new(site.root());
+    preview.build(&Quiet).expect("first build");
+
+    site.edit(
+        "content/regions/dazu.md",
+        "大足区是重庆市下辖的区。",
+        "大足区是重庆市下辖的区，以石刻闻名。",
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(
+        String::from_utf8_lossy(&out.files["regions/dazu/index.html"]).contains("以石刻闻名"),
+        "the region page shows the new text"
+    );
+
+    site.edit(
+        "content/indicators/invention-patents.md",
+        "aliases: [发明专利总量, 发明专利, 有效发明专利]",
+        "aliases: [发明专利总量, 发明专利, 有效发明专利, 发明专利存量]",
+    );
+    rebuild_matches_full(&site, &mut preview);
+
+    // A copy of the Dazu plan under another id and document number.
+    let copy = "content/plans/dazu-ip-action-plan-copy";
+    for file in ["index.md", "indicators.md"] {
+        let text = site.read(&format!("{DAZU}/{file}"));
+        let text = text
+            .replace("大足府发〔2025〕12号", "大足府发〔2025〕99号")
+            .replace(
+                "title: 重庆市大足区知识产权强区行动计划（2025—2027年）",
+                "title: 重庆市大足区知识产权强区行动计划（2025—2027年）副本",
+            )
+            .replace(
+                "short_title: 大足区知识产权强区行动计划",
+                "short_title: 大足区知识产权强区行动计划副本",
+            );
+        site.write(&format!("{copy}/{file}"), &text);
+    }
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(out.files.contains_key("plans/dazu-ip-action-plan-copy/index.html"));
+
+    std::fs::remove_dir_all(site.path(copy)).expect("remove the copy");
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(!out.files.contains_key("plans/dazu-ip-action-plan-copy/index.html"));
 }

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::Site;
-use planpub::build::incremental::{Incremental, Indexed};
+use planpub::engine::preview::{Indexed, Preview};
 use planpub::progress::Quiet;
 use planpub::search::searcher::{self, Filter};
 use walkdir::WalkDir;
@@ -241,7 +241,7 @@ fn two_builds_give_the_same_bytes_and_the_preview_serves_them() {
 
     // The preview builds in memory what `build` writes, search index included: the
     // first build indexes at once, so there is nothing left for `index` to do.
-    let mut preview = Incremental::new(&PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let mut preview = Preview::new(&PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     preview
         .build(&Quiet)
         .unwrap_or_else(|e| panic!("preview build: {e:?}"));
@@ -276,9 +276,9 @@ fn the_preview_index_follows_an_edit_of_a_plan_text() {
     const PLAN: &str = "content/plans/east-action-plan/index.md";
     const WORD: &str = "蓝鲸测绘";
     let site = Site::fixture("basic");
-    let mut preview = Incremental::new(site.root());
+    let mut preview = Preview::new(site.root());
     preview.build(&Quiet).expect("first build");
-    let found = |preview: &Incremental| -> Vec<String> {
+    let found = |preview: &Preview| -> Vec<String> {
         let files = preview.files().expect("a good build");
         searcher::search(&*files, WORD, &Filter::default())
             .unwrap_or_else(|e| panic!("search: {e}"))

@@ -2,25 +2,23 @@
 //! `#anchor` must lead somewhere. A broken link on a disclosure site sends a citizen
 //! to a dead end, so it fails the build like any other error.
 //!
-//! [`LinkIndex`] keeps every page's links for the preview, which checks again only
-//! the pages it rendered again; [`Checker`] checks a full build page by page as it
-//! is rendered, keeping only ids and the anchors still to be found.
+//! One [`Checker`] serves every run of the engine. A build feeds it page by page as
+//! pages are rendered and it keeps only ids and the anchors still to be found; the
+//! preview asks it to keep each page's scan too ([`Checker::keeping`]), so the next
+//! build reads again only the pages it rendered again.
 
-mod stream;
+mod checker;
 
-pub use stream::{Checker, PageScan};
+pub use checker::{Checker, Kept, PageScan};
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::HashSet;
 
 use html5gum::{Token, Tokenizer};
 use percent_encoding::percent_decode_str;
-use rayon::prelude::*;
 
-use crate::diagnostic::{Location, Problem, Report};
-use crate::progress::Progress;
+use crate::diagnostic::{Location, Problem};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum CheckError {
     #[error("{page} links to `{href}`, {reason}")]
     BrokenLink {
@@ -76,100 +74,6 @@ fn scan(html: &[u8]) -> Scan {
         }
     }
     Scan { ids, links }
-}
-
-/// Every page's ids and links, kept between preview builds so that only the pages
-/// rendered again are read again.
-#[derive(Debug, Default, Clone)]
-pub struct LinkIndex {
-    scans: HashMap<String, Arc<Scan>>,
-    exists: HashSet<String>,
-}
-
-impl LinkIndex {
-    /// The index for a site of the files `paths`, of which `changed` (path, contents)
-    /// are new or rewritten; other HTML pages keep their earlier scan.
-    pub fn updated<'a>(
-        &self,
-        paths: impl Iterator<Item = &'a str>,
-        changed: &[(&str, &[u8])],
-        progress: &dyn Progress,
-    ) -> LinkIndex {
-        let exists: HashSet<String> = paths.map(str::to_string).collect();
-        let mut scans: HashMap<String, Arc<Scan>> = self
-            .scans
-            .iter()
-            .filter(|(path, _)| exists.contains(path.as_str()))
-            .map(|(path, scan)| (path.clone(), Arc::clone(scan)))
-            .collect();
-        let pages: Vec<&(&str, &[u8])> = changed
-            .iter()
-            .filter(|(path, _)| path.ends_with(".html"))
-            .collect();
-        progress.stage("checking", pages.len());
-        let fresh: Vec<(String, Arc<Scan>)> = pages
-            .par_iter()
-            .map(|(path, html)| {
-                let scanned = (path.to_string(), Arc::new(scan(html)));
-                progress.advance(1);
-                scanned
-            })
-            .collect();
-        scans.extend(fresh);
-        LinkIndex { scans, exists }
-    }
-
-    /// Every internal link of every page, checked. `site_path` is the path part of
-    /// the site's address (`/zwgk/ghjh/`), which root-relative links (on 404.html)
-    /// start with.
-    pub fn verify(&self, site_path: &str) -> Result<(), Vec<Report>> {
-        let mut errors: Vec<CheckError> = self
-            .scans
-            .par_iter()
-            .flat_map_iter(|(page, s)| {
-                s.links
-                    .iter()
-                    .filter_map(|href| {
-                        check_one(page, href, site_path, &self.exists, &self.scans).err()
-                    })
-                    .map(|reason| (page.to_string(), reason))
-                    .collect::<Vec<_>>()
-            })
-            .map(|(page, (href, reason))| CheckError::BrokenLink { page, href, reason })
-            .collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            errors.sort_by_key(|e| e.to_string());
-            errors.dedup_by_key(|e| e.to_string());
-            Err(errors.into_iter().map(Report::new).collect())
-        }
-    }
-}
-
-fn check_one(
-    page: &str,
-    href: &str,
-    site_path: &str,
-    exists: &HashSet<String>,
-    scans: &HashMap<String, Arc<Scan>>,
-) -> Result<(), (String, &'static str)> {
-    let fail = |reason| Err((href.to_string(), reason));
-    let (target, fragment) = match resolve(page, href, site_path) {
-        Ok(Some(resolved)) => resolved,
-        Ok(None) => return Ok(()),
-        Err(reason) => return fail(reason),
-    };
-    if !exists.contains(target.as_str()) {
-        return fail(NO_PAGE);
-    }
-    if !fragment.is_empty()
-        && let Some(scan) = scans.get(target.as_str())
-        && !scan.ids.contains(fragment.as_str())
-    {
-        return fail(NO_ANCHOR);
-    }
-    Ok(())
 }
 
 const NO_PAGE: &str = "which does not exist";
@@ -244,80 +148,4 @@ fn normalise(dir: &str, rel: &str) -> String {
         out.push('/');
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::render::{Contents, OutputFile};
-
-    /// Checks every internal link of `files` at once: the tests' way to drive
-    /// [`LinkIndex`], which the preview updates page by page. `site_path` is the path
-    /// part of the site's address (`/zwgk/ghjh/`), which root-relative links start with.
-    pub fn links(
-        files: &[OutputFile],
-        site_path: &str,
-        progress: &dyn Progress,
-    ) -> Result<(), Vec<Report>> {
-        let pages: Vec<(&str, &[u8])> = files
-            .iter()
-            .filter_map(|f| match &f.contents {
-                Contents::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
-                Contents::Copy(_) => None,
-            })
-            .collect();
-        LinkIndex::default()
-            .updated(files.iter().map(|f| f.path.as_str()), &pages, progress)
-            .verify(site_path)
-    }
-
-    fn page(path: &str, html: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(html.as_bytes().to_vec()),
-        }
-    }
-
-    #[test]
-    fn resolves_relative_links_and_anchors() {
-        let files = vec![
-            page(
-                "index.html",
-                r##"<a href="plans/a/index.html#%E4%B8%80x">x</a><a href="https://x.gov.cn/">e</a>"##,
-            ),
-            page(
-                "plans/a/index.html",
-                r##"<h2 id="一x">t</h2><a href="../../index.html">h</a><a href="#一x">s</a>"##,
-            ),
-            page("404.html", r#"<a href="/sub/plans/a/index.html">p</a>"#),
-        ];
-        assert!(links(&files, "/sub/", &crate::progress::Quiet).is_ok());
-    }
-
-    #[test]
-    fn reports_missing_pages_anchors_and_escapes() {
-        let files = vec![page(
-            "index.html",
-            r##"<a href="plans/b/index.html">x</a><a href="#nope">y</a><a href="../../etc/passwd">z</a>"##,
-        )];
-        let errs = links(&files, "/", &crate::progress::Quiet).unwrap_err();
-        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-        assert_eq!(errs.len(), 3, "{text:?}");
-        assert!(
-            text.iter()
-                .any(|t| t.contains("plans/b/index.html") && t.contains("does not exist"))
-        );
-        assert!(
-            text.iter()
-                .any(|t| t.contains("#nope") && t.contains("anchor"))
-        );
-        assert!(text.iter().any(|t| t.contains("outside the site")));
-    }
-
-    #[test]
-    fn normalises_paths() {
-        assert_eq!(normalise("plans/a", "../../index.html"), "index.html");
-        assert_eq!(normalise("plans/a", "./x/../y.css"), "plans/a/y.css");
-        assert_eq!(normalise("", "../x"), "../x");
-    }
 }

@@ -1,6 +1,8 @@
 //! Stage 4, render: Markdown to HTML and view models through the theme's Tera
 //! templates, one page per plan, region and indicator plus the lists, in parallel.
-//! The result is a list of files in memory; nothing is written here.
+//! [`PageRenderer`] renders one page to HTML; [`other_files`] makes the files that are
+//! not pages. Nothing is written here: the engine decides what is rendered and where
+//! it goes.
 
 pub mod affected;
 pub mod chart;
@@ -21,14 +23,11 @@ pub mod views;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 pub use error::RenderError;
 pub use templates::REQUIRED as REQUIRED_TEMPLATES;
 
 use crate::diagnostic::Report;
 use crate::link::Linked;
-use crate::progress::Progress;
 use page_context::page_context;
 pub use page_context::route;
 use templates::Templates;
@@ -47,12 +46,6 @@ pub struct OutputFile {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
     pub contents: Contents,
-}
-
-#[derive(Debug)]
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub pages: usize,
 }
 
 /// One page of the site. Indices are into the linked site's lists.
@@ -120,82 +113,6 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
     pages
 }
 
-/// Renders the whole site.
-pub fn render(linked: &Linked, progress: &dyn Progress) -> Result<Rendered, Vec<Report>> {
-    let all = pages(linked);
-    render_some(linked, &all, all.clone(), progress)
-}
-
-/// Renders the pages `wanted` picks, and every file that is not a page (data, styles,
-/// assets), for a preview that renders again only what a change touched. `paths`
-/// lists every page of the site, rendered or not, so the caller can drop pages that
-/// are gone.
-pub fn render_selected(
-    linked: &Linked,
-    wanted: impl Fn(&Page) -> bool,
-    progress: &dyn Progress,
-) -> Result<Partial, Vec<Report>> {
-    let all = pages(linked);
-    let paths = all.iter().map(|&p| route(linked, p).file).collect();
-    let chosen = all.iter().copied().filter(|p| wanted(p)).collect();
-    let rendered = render_some(linked, &all, chosen, progress)?;
-    Ok(Partial {
-        files: rendered.files,
-        rendered_pages: rendered.pages,
-        paths,
-    })
-}
-
-/// The result of [`render_selected`].
-#[derive(Debug)]
-pub struct Partial {
-    pub files: Vec<OutputFile>,
-    pub rendered_pages: usize,
-    /// Every page of the site, `/`-separated, as in [`OutputFile::path`].
-    pub paths: Vec<String>,
-}
-
-/// Renders `pages` (chosen from `all`, every page of the site) and every file that is
-/// not a page.
-fn render_some(
-    linked: &Linked,
-    all: &[Page],
-    pages: Vec<Page>,
-    progress: &dyn Progress,
-) -> Result<Rendered, Vec<Report>> {
-    let renderer = PageRenderer::new(linked)?;
-    progress.stage("rendering", pages.len());
-    let results: Vec<Result<OutputFile, RenderError>> = pages
-        .par_iter()
-        .map(|&page| {
-            let rendered = renderer.page(page);
-            progress.advance(1);
-            rendered
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 16);
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    let page_count = files.len();
-    files.extend(other_files(linked, all));
-    errors.extend(collisions(files.iter().map(path_and_source)));
-
-    if errors.is_empty() {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Rendered {
-            files,
-            pages: page_count,
-        })
-    } else {
-        Err(reports(errors))
-    }
-}
-
 /// Every file of the site that is not a page: open data, feeds, styles, the theme's
 /// assets and the plans' attachments. `all` is every page of the site.
 pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
@@ -225,13 +142,19 @@ pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
     files
 }
 
-/// Paths given twice among `files` (path, and the file it is copied from if any).
-fn collisions<'a>(
-    files: impl IntoIterator<Item = (&'a str, Option<&'a Path>)>,
-) -> Vec<RenderError> {
+/// Files of `others` written where a page of `routes` or another file is: found
+/// before a page is rendered, so a run never writes one file over another.
+pub fn path_collisions(routes: &[Route], others: &[OutputFile]) -> Vec<Report> {
     let mut seen = HashSet::new();
     let mut errors = Vec::new();
-    for (path, copied_from) in files {
+    let all = routes
+        .iter()
+        .map(|r| (r.file.as_str(), None))
+        .chain(others.iter().map(|f| match &f.contents {
+            Contents::Copy(p) => (f.path.as_str(), Some(p.as_path())),
+            Contents::Bytes(_) => (f.path.as_str(), None),
+        }));
+    for (path, copied_from) in all {
         if !seen.insert(path) {
             errors.push(RenderError::Collision {
                 path: path.to_string(),
@@ -239,26 +162,7 @@ fn collisions<'a>(
             });
         }
     }
-    errors
-}
-
-fn path_and_source(f: &OutputFile) -> (&str, Option<&Path>) {
-    let copied_from = match &f.contents {
-        Contents::Copy(p) => Some(p.as_path()),
-        Contents::Bytes(_) => None,
-    };
-    (f.path.as_str(), copied_from)
-}
-
-/// Files of `others` written where a page of `routes` or another file is: found
-/// before a page is rendered, so a build that writes as it renders never writes one
-/// over another.
-pub fn path_collisions(routes: &[Route], others: &[OutputFile]) -> Vec<Report> {
-    let all = routes
-        .iter()
-        .map(|r| (r.file.as_str(), None))
-        .chain(others.iter().map(path_and_source));
-    reports(collisions(all))
+    reports(errors)
 }
 
 fn reports(errors: Vec<RenderError>) -> Vec<Report> {
@@ -267,8 +171,8 @@ fn reports(errors: Vec<RenderError>) -> Vec<Report> {
 
 /// Renders pages one at a time through the theme's templates, with what every page
 /// shares (the templates, the site's facts, every region's standings) made once.
-/// [`render`] and [`render_selected`] render each page with one; it is public so that
-/// benchmarks can render a single page without the rest of the site.
+/// The engine renders each page with one; it is public so that benchmarks can render a
+/// single page without the rest of the site.
 pub struct PageRenderer<'a> {
     linked: &'a Linked,
     templates: Templates,

@@ -5,8 +5,8 @@
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::build::incremental::{IndexFiles, IndexJob};
 use crate::diagnostic::Report;
+use crate::engine::preview::{IndexFiles, IndexJob};
 use crate::progress::Quiet;
 
 /// A finished update, for the thread that owns the preview.

@@ -22,7 +22,7 @@ use tokio::sync::watch;
 
 pub use error::ServeError;
 
-use crate::build::incremental::Incremental;
+use crate::engine::preview::Preview;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -44,7 +44,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             path: options.root.clone(),
             source,
         })?;
-    let mut preview = Incremental::new(&root);
+    let mut preview = Preview::new(&root);
     let first = rebuild::first_build(&mut preview, options.color);
     let prefix = first.prefix.clone();
     let (status_tx, status_rx) = watch::channel(first);

@@ -15,8 +15,8 @@ use tokio::sync::watch;
 use super::ServeError;
 use super::indexing;
 use super::status::Status;
-use crate::build::incremental::{Incremental, differs};
 use crate::diagnostic::{Report, to_terminal};
+use crate::engine::preview::{Preview, differs};
 use crate::progress::{Bar, Progress, Quiet};
 
 /// Long enough to join an editor's save into one batch, short enough to feel instant.
@@ -25,7 +25,7 @@ const DEBOUNCE: Duration = Duration::from_millis(80);
 pub type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 
 /// Builds once, publishes the result, and returns the status it published.
-pub fn first_build(preview: &mut Incremental, color: bool) -> Status {
+pub fn first_build(preview: &mut Preview, color: bool) -> Status {
     let mut status = Status::default();
     let bar = Bar::stderr();
     let result = preview.build(&bar);
@@ -38,7 +38,7 @@ pub fn first_build(preview: &mut Incremental, color: bool) -> Status {
 /// own and replaces the status. Dropping the returned watcher stops both.
 pub fn watch(
     root: &Path,
-    mut preview: Incremental,
+    mut preview: Preview,
     status: watch::Sender<Status>,
     color: bool,
 ) -> Result<Watcher, ServeError> {
@@ -119,7 +119,7 @@ enum Message {
 /// Serves a finished index update with the last good build's pages. Those pages have
 /// not changed, so open pages are not reloaded.
 fn apply_index(
-    preview: &mut Incremental,
+    preview: &mut Preview,
     done: indexing::Done,
     status: &watch::Sender<Status>,
     color: bool,
@@ -171,7 +171,7 @@ fn relevant<'a>(root: &Path, paths: impl Iterator<Item = &'a PathBuf>) -> Vec<St
 
 /// Turns a build's result into the next status and tells the terminal.
 fn publish(
-    result: Result<crate::build::incremental::Outcome, Vec<Report>>,
+    result: Result<crate::engine::preview::Outcome, Vec<Report>>,
     status: &mut Status,
     color: bool,
     paths: &[String],

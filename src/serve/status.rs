@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::build::incremental::Files;
 use crate::diagnostic::Plain;
+use crate::engine::preview::Files;
 
 #[derive(Debug, Clone)]
 pub struct Status {

@@ -7,9 +7,9 @@
 //!
 //! The search index is brought up to date in a step of its own: a build hands out an
 //! [`IndexJob`] that runs anywhere (the preview runs it on a thread of its own, so a
-//! save never waits for it), and [`Incremental::apply`] puts its files into the site.
+//! save never waits for it), and [`Preview::apply`] puts its files into the site.
 //! Until then a build keeps the last index's files. The first build indexes at once,
-//! since the search page loads them. [`Incremental::index`] does both steps in one.
+//! since the search page loads them. [`Preview::index`] does both steps in one.
 
 use std::collections::HashMap;
 use std::fs;
@@ -17,12 +17,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use super::run::{Job, Memory};
 use super::sorted;
-use crate::check::LinkIndex;
+use crate::check::Kept;
 use crate::diagnostic::Report;
-use crate::link::{self, Linked};
-use crate::load::{self, Change, Fingerprint};
-use crate::model;
+use crate::link::Linked;
+use crate::load::{Change, Fingerprint};
 use crate::progress::Progress;
 use crate::render::{self, Contents, OutputFile};
 use crate::search;
@@ -46,7 +46,7 @@ pub struct Outcome {
 }
 
 /// The site being previewed and what is needed to build it again in part.
-pub struct Incremental {
+pub struct Preview {
     root: PathBuf,
     last: Option<Last>,
     /// The search index, kept so that an update reads again only the pages that
@@ -57,7 +57,7 @@ pub struct Incremental {
 }
 
 /// Bringing the search index up to date with one build: the pages of the index and
-/// the site's files. Runs without the [`Incremental`] it came from.
+/// the site's files. Runs without the [`Preview`] it came from.
 pub struct IndexJob {
     pub generation: u64,
     listing: Option<search::Listing>,
@@ -100,7 +100,7 @@ impl IndexJob {
     }
 }
 
-/// What [`Incremental::index`] did.
+/// What [`Preview::index`] did.
 #[derive(Debug, Clone)]
 pub enum Indexed {
     /// The index already matched the last good build, or there is none yet.
@@ -115,7 +115,8 @@ pub enum Indexed {
 struct Last {
     fingerprint: Fingerprint,
     linked: Linked,
-    links: LinkIndex,
+    /// Every page's link scan, so the next build reads again only what it renders.
+    links: Kept,
     files: Arc<Files>,
     /// Whether `files` holds the index of these pages, not an earlier build's.
     indexed: bool,
@@ -126,9 +127,9 @@ struct Last {
 
 type Stamp = Option<(u64, SystemTime)>;
 
-impl Incremental {
+impl Preview {
     pub fn new(root: &Path) -> Self {
-        Incremental {
+        Preview {
             root: root.to_path_buf(),
             last: None,
             indexer: Arc::default(),
@@ -144,41 +145,61 @@ impl Incremental {
     /// Reads the site and builds what changed since the last good build.
     pub fn build(&mut self, progress: &dyn Progress) -> Result<Outcome, Vec<Report>> {
         let started = Instant::now();
-        let (loaded, reports) = load::load(&self.root, progress);
-        let fingerprint = Fingerprint::of(&loaded);
-        let site = match model::model(loaded) {
-            Ok(site) if reports.is_empty() => site,
-            Ok(_) => return Err(sorted(reports)),
-            Err(more) => return Err(sorted(reports.into_iter().chain(more).collect())),
-        };
-        let linked = link::link(site).map_err(sorted)?;
+        let (linked, fingerprint) =
+            super::linked_with_fingerprint(&self.root, progress).map_err(sorted)?;
 
         let change = match &self.last {
             Some(last) => last.fingerprint.change_to(&fingerprint),
             None => Change::Everything,
         };
-        let partial = match (&change, &self.last) {
+        let wanted = match (&change, &self.last) {
             (Change::Files { plans, reports }, Some(last)) => {
                 let plans: Vec<&str> = plans.iter().map(String::as_str).collect();
                 let reports: Vec<&str> = reports.iter().map(String::as_str).collect();
-                let wanted = render::affected::pages(&last.linked, &linked, &plans, &reports);
-                render::render_selected(&linked, |p| wanted.contains(p), progress)
+                Some(render::affected::pages(
+                    &last.linked,
+                    &linked,
+                    &plans,
+                    &reports,
+                ))
             }
-            _ => render::render_selected(&linked, |_| true, progress),
-        }
-        .map_err(sorted)?;
+            _ => None,
+        };
+        // Pages link to the index's scripts: the first build, or one that turns search
+        // on, makes the index at once; a later one keeps the last index for now.
+        // A build with search on always holds an index, fresh or carried over.
+        let carry_index = linked.site.config.search
+            && self
+                .last
+                .as_ref()
+                .is_some_and(|l| l.linked.site.config.search);
+        let carried: Vec<String> = match (&self.last, carry_index) {
+            (Some(last), true) => last
+                .files
+                .keys()
+                .filter(|p| search::holds(p))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        let memory = Memory::default();
+        let no_scans = Kept::new();
+        let job = Job {
+            linked: &linked,
+            wanted: wanted.as_ref(),
+            feed: None,
+            extra: &carried,
+            kept: Some(self.last.as_ref().map_or(&no_scans, |l| &l.links)),
+        };
+        let ran = super::run::run(&job, &memory, progress).map_err(sorted)?;
 
         let previous = self.last.as_ref();
-        let mut files: Files = HashMap::with_capacity(partial.paths.len() + partial.files.len());
+        let made = memory.into_files();
+        let mut files: Files = HashMap::with_capacity(ran.page_paths.len() + made.len());
         let mut copies = HashMap::new();
-        let mut fresh: Vec<(String, Arc<[u8]>)> = Vec::new();
-        for OutputFile { path, contents } in partial.files {
+        for OutputFile { path, contents } in made {
             let bytes: Arc<[u8]> = match contents {
-                Contents::Bytes(b) => {
-                    let b: Arc<[u8]> = b.into();
-                    fresh.push((path.clone(), Arc::clone(&b)));
-                    b
-                }
+                Contents::Bytes(b) => b.into(),
                 Contents::Copy(source) => {
                     let stamp = stamp(&source);
                     let kept = previous.and_then(|l| {
@@ -199,7 +220,7 @@ impl Incremental {
         }
         // Pages not rendered this time are the same as in the last good build.
         if let Some(last) = previous {
-            for path in &partial.paths {
+            for path in &ran.page_paths {
                 if !files.contains_key(path)
                     && let Some(bytes) = last.files.get(path)
                 {
@@ -208,14 +229,12 @@ impl Incremental {
             }
         }
 
-        // Pages link to the index's scripts: the first build, or one that turns search
-        // on, makes the index at once; a later one keeps the last index for now.
-        // A build with search on always holds an index, fresh or carried over.
-        let has_index = previous.is_some_and(|l| l.linked.site.config.search);
-        let indexed = if linked.site.config.search && has_index {
+        let indexed = if carry_index {
             if let Some(last) = previous {
-                for (path, bytes) in last.files.iter().filter(|(p, _)| search::holds(p)) {
-                    files.insert(path.clone(), Arc::clone(bytes));
+                for path in &carried {
+                    if let Some(bytes) = last.files.get(path) {
+                        files.insert(path.clone(), Arc::clone(bytes));
+                    }
                 }
             }
             false
@@ -232,22 +251,20 @@ impl Incremental {
             put_index(&mut files, made.files);
             true
         };
-
-        let changed: Vec<(&str, &[u8])> = fresh.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
-        let paths = files.keys().map(String::as_str);
-        let links = match previous {
-            Some(last) => last.links.updated(paths, &changed, progress),
-            None => LinkIndex::default().updated(paths, &changed, progress),
-        };
+        let index_paths: Vec<&str> = files
+            .keys()
+            .map(String::as_str)
+            .filter(|p| search::holds(p))
+            .collect();
+        let links = ran.checker.finish(index_paths).map_err(sorted)?;
         let site_path = render::site_path(&linked.site.config.base_url);
-        links.verify(&site_path)?;
 
         let files = Arc::new(files);
         self.generation += 1;
         let outcome = Outcome {
             files: Arc::clone(&files),
-            rendered: partial.rendered_pages,
-            pages: partial.paths.len(),
+            rendered: ran.rendered,
+            pages: ran.pages,
             full: change == Change::Everything,
             elapsed: started.elapsed(),
             site_path,

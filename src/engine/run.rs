@@ -1,0 +1,214 @@
+//! The one render loop of every run: `build`, `check` and the preview's builds differ
+//! only in which pages they render and where the files go ([`Sink`]).
+//!
+//! Every page of the site is routed first, so that a path given twice is found before
+//! anything is written and the link check knows every file before the first page.
+//! Pages are then rendered a chunk at a time; each is checked for broken links, handed
+//! to the search index if the run feeds one, and given to the sink, then dropped. So a
+//! run holds one chunk of pages, not the whole site: at 30,000 plans the pages are
+//! gigabytes.
+
+use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
+
+use rayon::prelude::*;
+
+use crate::check::{Checker, Kept, PageScan};
+use crate::diagnostic::Report;
+use crate::link::Linked;
+use crate::progress::Progress;
+use crate::render::urls::Route;
+use crate::render::{self, Contents, OutputFile, Page, PageRenderer};
+use crate::search;
+use crate::write::Staging;
+
+/// Pages rendered before any is handed on. Enough to keep both cores busy; small
+/// enough that a chunk of the largest pages stays in the tens of megabytes.
+const CHUNK: usize = 512;
+
+/// Where a run's files go.
+pub trait Sink: Sync {
+    /// A page or another file made in memory.
+    fn bytes(&self, path: &str, bytes: Vec<u8>) -> Result<(), Report>;
+    /// Files that are not pages (open data, styles, copied assets), all at once.
+    fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>>;
+}
+
+/// `planpub build`: the staging folder, published when the run is over.
+impl Sink for Staging {
+    fn bytes(&self, path: &str, bytes: Vec<u8>) -> Result<(), Report> {
+        self.write_bytes(path, &bytes)
+    }
+
+    fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>> {
+        self.write_all(&files, progress)
+    }
+}
+
+/// `planpub check`: everything is made and checked, nothing is kept.
+pub struct Nowhere;
+
+impl Sink for Nowhere {
+    fn bytes(&self, _: &str, _: Vec<u8>) -> Result<(), Report> {
+        Ok(())
+    }
+
+    fn files(&self, _: Vec<OutputFile>, _: &dyn Progress) -> Result<(), Vec<Report>> {
+        Ok(())
+    }
+}
+
+/// The preview: files kept in memory, for the preview to serve.
+#[derive(Default)]
+pub struct Memory(Mutex<Vec<OutputFile>>);
+
+impl Memory {
+    pub fn into_files(self) -> Vec<OutputFile> {
+        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn push(&self, files: impl IntoIterator<Item = OutputFile>) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend(files);
+    }
+}
+
+impl Sink for Memory {
+    fn bytes(&self, path: &str, bytes: Vec<u8>) -> Result<(), Report> {
+        self.push([OutputFile {
+            path: path.to_string(),
+            contents: Contents::Bytes(bytes),
+        }]);
+        Ok(())
+    }
+
+    fn files(&self, files: Vec<OutputFile>, _: &dyn Progress) -> Result<(), Vec<Report>> {
+        self.push(files);
+        Ok(())
+    }
+}
+
+/// What a run is asked to do.
+pub struct Job<'a> {
+    pub linked: &'a Linked,
+    /// The pages to render; `None` renders every page. Pages not rendered keep their
+    /// files from an earlier run, which the caller holds.
+    pub wanted: Option<&'a HashSet<Page>>,
+    /// Fed with every rendered page when the run makes the search index as it goes.
+    pub feed: Option<&'a search::Feed>,
+    /// Files of the site made outside this run (an earlier search index the preview
+    /// keeps), which links may lead to.
+    pub extra: &'a [String],
+    /// The link check's scans of an earlier run, for the pages not rendered again.
+    pub kept: Option<&'a Kept>,
+}
+
+/// What a run made. Its link check is finished by the caller, once the files made
+/// after the pages (the search index) are known.
+pub struct Ran {
+    /// Pages of the site.
+    pub pages: usize,
+    /// Pages rendered by this run.
+    pub rendered: usize,
+    /// Files handed to the sink, pages included.
+    pub files: usize,
+    /// Every page's path, rendered or not.
+    pub page_paths: Vec<String>,
+    pub checker: Checker,
+}
+
+pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, Vec<Report>> {
+    let linked = job.linked;
+    let all = render::pages(linked);
+    let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
+    let renderer = PageRenderer::new(linked)?;
+    let others = render::other_files(linked, &all);
+    let collisions = render::path_collisions(&routes, &others);
+    if !collisions.is_empty() {
+        return Err(collisions);
+    }
+    let paths = routes
+        .iter()
+        .map(|r| r.file.clone())
+        .chain(others.iter().map(|f| f.path.clone()))
+        .chain(job.extra.iter().cloned());
+    let site_path = render::site_path(&linked.site.config.base_url);
+    // The index's files are made last; the search page links to its scripts.
+    let mut checker = Checker::new(paths, &site_path).later(&format!("{}/", search::FOLDER));
+    if job.kept.is_some() {
+        checker = checker.keeping();
+    }
+    let wanted = |page: &Page| job.wanted.is_none_or(|w| w.contains(page));
+    let chosen: Vec<(Page, &Route)> = all
+        .iter()
+        .copied()
+        .zip(&routes)
+        .filter(|(page, _)| wanted(page))
+        .collect();
+    let mut files = others.len();
+    progress.stage("building", chosen.len() + others.len());
+    // The open data goes first and is let go: at scale it is a tenth of the site.
+    sink.files(others, progress)?;
+
+    let mut errors: Vec<Report> = Vec::new();
+    for chunk in chosen.chunks(CHUNK) {
+        let done: Vec<Result<(PageScan, usize), Report>> = chunk
+            .par_iter()
+            .map(|&(page, route)| {
+                let made = one_page(job, &renderer, &checker, sink, page, route);
+                progress.advance(1);
+                made
+            })
+            .collect();
+        for result in done {
+            match result {
+                Ok((scan, written)) => {
+                    checker.add(scan);
+                    files += written;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if let Some(kept) = job.kept {
+        let rendered: HashSet<&str> = chosen.iter().map(|(_, r)| r.file.as_str()).collect();
+        checker.add_kept(kept, |path| !rendered.contains(path));
+    }
+    Ok(Ran {
+        pages: all.len(),
+        rendered: chosen.len(),
+        files,
+        page_paths: routes.into_iter().map(|r| r.file).collect(),
+        checker,
+    })
+}
+
+/// Renders one page, scans its links and hands it, with its text chunks for search
+/// excerpts when the run feeds the index, to the sink. Returns the scan and how many
+/// files it handed on.
+fn one_page(
+    job: &Job,
+    renderer: &PageRenderer,
+    checker: &Checker,
+    sink: &dyn Sink,
+    page: Page,
+    route: &Route,
+) -> Result<(PageScan, usize), Report> {
+    let html = renderer.html(page)?;
+    let scan = checker.scan(&route.file, &html);
+    let chunks = job.feed.map(|f| f.page(page, &html)).unwrap_or_default();
+    let written = 1 + chunks.len();
+    sink.bytes(&route.file, html)?;
+    // The feed makes its text chunks in memory.
+    for chunk in chunks {
+        if let Contents::Bytes(bytes) = chunk.contents {
+            sink.bytes(&chunk.path, bytes)?;
+        }
+    }
+    Ok((scan, written))
+}
