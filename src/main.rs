@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use planpub::diagnostic::{Report, to_terminal};
 use planpub::engine::{self, Options, Summary};
-use planpub::progress::Bar;
+use planpub::progress::{Bar, Timed};
 use planpub::scaffold::{self, PlanFields, RegionFields};
 use planpub::{import, schema, serve};
 
@@ -34,12 +34,18 @@ enum Command {
         /// Where to write the site; default: <root>/output
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Print how long each stage took, on standard error
+        #[arg(long)]
+        timings: bool,
     },
     /// Run the whole build, templates included, and report every error; write nothing
     Check {
         /// The site folder (with site.yaml, content/ and themes/)
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Print how long each stage took, on standard error
+        #[arg(long)]
+        timings: bool,
     },
     /// Preview the site: build it, serve it on this machine and rebuild on every save
     Serve {
@@ -145,16 +151,36 @@ enum New {
     },
 }
 
+/// `reading 1.20 s, modelling 0.31 s, …` on standard error.
+fn print_timings(timed: &Timed) {
+    let stages: Vec<String> = timed
+        .stages()
+        .iter()
+        .map(|(name, took)| format!("{name} {:.2} s", took.as_secs_f64()))
+        .collect();
+    eprintln!("timings: {}", stages.join(", "));
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output } => {
+        Command::Build {
+            root,
+            output,
+            timings,
+        } => {
             let output = output.unwrap_or_else(|| root.join("output"));
             let options = Options {
                 root,
                 output: output.clone(),
             };
-            match engine::build(&options, &Bar::stderr()) {
+            let bar = Bar::stderr();
+            let timed = Timed::new(&bar);
+            let result = engine::build(&options, &timed);
+            if timings {
+                print_timings(&timed);
+            }
+            match result {
                 Ok(s) => {
                     println!(
                         "built {} pages, {} files ({}) in {} → {}",
@@ -169,7 +195,15 @@ fn main() -> ExitCode {
                 Err(reports) => fail(&reports, "build", UNCHANGED),
             }
         }
-        Command::Check { root } => match engine::check(&root, &Bar::stderr()) {
+        Command::Check { root, timings } => match {
+            let bar = Bar::stderr();
+            let timed = Timed::new(&bar);
+            let result = engine::check(&root, &timed);
+            if timings {
+                print_timings(&timed);
+            }
+            result
+        } {
             Ok(s) => {
                 println!(
                     "checked {} pages, {} files in {}: no errors",

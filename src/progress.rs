@@ -74,3 +74,72 @@ impl Progress for Bar {
         self.bar.finish_and_clear();
     }
 }
+
+/// Another progress that also notes when each stage starts, for `--timings`: where a
+/// build's time goes, stage by stage, on the machine it runs on.
+pub struct Timed<'a> {
+    inner: &'a dyn Progress,
+    stages: std::sync::Mutex<Vec<(&'static str, Instant)>>,
+}
+
+impl<'a> Timed<'a> {
+    pub fn new(inner: &'a dyn Progress) -> Self {
+        Timed {
+            inner,
+            stages: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Each stage and how long it took, until now; a stage named twice in a row (the
+    /// search index is announced before and as it runs) counts once.
+    pub fn stages(&self) -> Vec<(&'static str, Duration)> {
+        let now = Instant::now();
+        let stages = self
+            .stages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut out: Vec<(&'static str, Duration)> = Vec::new();
+        for (i, &(name, started)) in stages.iter().enumerate() {
+            let ended = stages.get(i + 1).map_or(now, |&(_, t)| t);
+            match out.last_mut() {
+                Some((last, took)) if *last == name => *took += ended - started,
+                _ => out.push((name, ended - started)),
+            }
+        }
+        out
+    }
+}
+
+impl Progress for Timed<'_> {
+    fn stage(&self, name: &'static str, total: usize) {
+        self.stages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((name, Instant::now()));
+        self.inner.stage(name, total);
+    }
+
+    fn advance(&self, n: usize) {
+        self.inner.advance(n);
+    }
+
+    fn finish(&self) {
+        self.inner.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timed_stages_are_in_order_and_a_repeated_stage_counts_once() {
+        let timed = Timed::new(&Quiet);
+        timed.stage("reading", 3);
+        timed.stage("linking", 0);
+        timed.stage("indexing", 0);
+        timed.stage("indexing", 5);
+        let names: Vec<&str> = timed.stages().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["reading", "linking", "indexing"]);
+    }
+}

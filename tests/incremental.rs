@@ -321,9 +321,15 @@ fn region_catalogue_and_plan_set_edits_give_the_full_result() {
         site.write(&format!("{copy}/{file}"), &text);
     }
     let out = rebuild_matches_full(&site, &mut preview);
-    assert!(out.files.contains_key("plans/dazu-ip-action-plan-copy/index.html"));
+    assert!(
+        out.files
+            .contains_key("plans/dazu-ip-action-plan-copy/index.html")
+    );
 
     std::fs::remove_dir_all(site.path(copy)).expect("remove the copy");
     let out = rebuild_matches_full(&site, &mut preview);
-    assert!(!out.files.contains_key("plans/dazu-ip-action-plan-copy/index.html"));
+    assert!(
+        !out.files
+            .contains_key("plans/dazu-ip-action-plan-copy/index.html")
+    );
 }

@@ -76,6 +76,7 @@ fn build_inner(
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
     let staging = write::Staging::create(&options.output, &protected)?;
     let ran = whole(&linked, &staging, progress)?;
+    progress.stage("publishing", 0);
     Ok((ran.pages, staging.publish()?))
 }
 
@@ -138,6 +139,7 @@ fn read<T>(
 ) -> Result<(link::Linked, T), Vec<Report>> {
     let (loaded, mut reports) = load::load(root, progress);
     let seen = of_loaded(&loaded);
+    progress.stage("modelling", 0);
     let site = match model::model(loaded) {
         Ok(site) if reports.is_empty() => site,
         Ok(_) => return Err(reports),
@@ -146,6 +148,7 @@ fn read<T>(
             return Err(reports);
         }
     };
+    progress.stage("linking", 0);
     Ok((link::link(site)?, seen))
 }
 
