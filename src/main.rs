@@ -37,6 +37,9 @@ enum Command {
         /// Print how long each stage took, on standard error
         #[arg(long)]
         timings: bool,
+        /// Render every page, without taking unchanged pages from the last output
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Run the whole build, templates included, and report every error; write nothing
     Check {
@@ -151,6 +154,16 @@ enum New {
     },
 }
 
+fn checked(root: &std::path::Path, timings: bool) -> Result<Summary, Vec<Report>> {
+    let bar = Bar::stderr();
+    let timed = Timed::new(&bar);
+    let result = engine::check(root, &timed);
+    if timings {
+        print_timings(&timed);
+    }
+    result
+}
+
 /// `reading 1.20 s, modelling 0.31 s, …` on standard error.
 fn print_timings(timed: &Timed) {
     let stages: Vec<String> = timed
@@ -168,11 +181,13 @@ fn main() -> ExitCode {
             root,
             output,
             timings,
+            no_cache,
         } => {
             let output = output.unwrap_or_else(|| root.join("output"));
             let options = Options {
                 root,
                 output: output.clone(),
+                cache: !no_cache,
             };
             let bar = Bar::stderr();
             let timed = Timed::new(&bar);
@@ -182,28 +197,27 @@ fn main() -> ExitCode {
             }
             match result {
                 Ok(s) => {
+                    let reused = match s.reused {
+                        0 => String::new(),
+                        n => format!(" ({} rendered, {n} unchanged)", s.pages - n),
+                    };
                     println!(
-                        "built {} pages, {} files ({}) in {} → {}",
+                        "built {} pages{reused}, {} files ({}) in {} → {}",
                         s.pages,
                         s.files,
                         size(s.bytes),
                         seconds(&s),
                         output.display()
                     );
+                    if let Some(warning) = &s.cache_warning {
+                        eprintln!("warning: {warning}; the next build renders every page");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(reports) => fail(&reports, "build", UNCHANGED),
             }
         }
-        Command::Check { root, timings } => match {
-            let bar = Bar::stderr();
-            let timed = Timed::new(&bar);
-            let result = engine::check(&root, &timed);
-            if timings {
-                print_timings(&timed);
-            }
-            result
-        } {
+        Command::Check { root, timings } => match checked(&root, timings) {
             Ok(s) => {
                 println!(
                     "checked {} pages, {} files in {}: no errors",

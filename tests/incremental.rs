@@ -56,6 +56,7 @@ fn built(site: &Site) -> Files {
     let options = engine::Options {
         root: site.root().to_path_buf(),
         output: output.path().join("site"),
+        cache: false,
     };
     engine::build(&options, &Quiet).unwrap_or_else(|e| panic!("full build: {e:?}"));
     let mut files = Files::new();

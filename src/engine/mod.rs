@@ -2,16 +2,21 @@
 //! command that builds. `build`, `check` and the preview (`serve`) read the site through
 //! the same [`linked`] and render it through the same loop ([`run`]); they differ only
 //! in which pages are rendered and where the files go: the staging folder that
-//! replaces the output, nowhere, or memory ([`preview`]).
+//! replaces the output, nowhere, or memory ([`preview`]). A build takes the pages whose
+//! digest did not change from the last output ([`cache`]), as the preview keeps them.
 
+pub mod cache;
+mod digest;
 pub mod preview;
 mod run;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
+use crate::render::{self, Page};
 use crate::{link, load, model, search, write};
 use run::{Job, Sink};
 
@@ -19,34 +24,44 @@ use run::{Job, Sink};
 pub struct Options {
     pub root: PathBuf,
     pub output: PathBuf,
+    /// Take unchanged pages from the last output ([`cache`]); off renders every page.
+    pub cache: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Summary {
     pub pages: usize,
+    /// Pages taken from the last output instead of rendered.
+    pub reused: usize,
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+    /// Why the build's cache could not be written, if it could not: the site is
+    /// published all the same, and the next build renders every page.
+    pub cache_warning: Option<String>,
 }
 
 /// Everything but writing: every error a build would meet, templates included.
 pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let result = linked(root, progress).and_then(|linked| whole(&linked, &run::Nowhere, progress));
+    let result =
+        linked(root, progress).and_then(|linked| whole(&linked, &run::Nowhere, None, progress));
     progress.finish();
     let ran = result.map_err(sorted)?;
     Ok(Summary {
         pages: ran.pages,
+        reused: 0,
         files: ran.files,
         bytes: 0,
         elapsed: started.elapsed(),
+        cache_warning: None,
     })
 }
 
 /// [`check`] of a site read already: every page and file made, linked and indexed, and
 /// nothing kept. Returns the number of pages. For benchmarks of the render alone.
 pub fn check_linked(linked: &link::Linked, progress: &dyn Progress) -> Result<usize, Vec<Report>> {
-    whole(linked, &run::Nowhere, progress).map(|w| w.pages)
+    whole(linked, &run::Nowhere, None, progress).map(|w| w.pages)
 }
 
 /// Builds the site into `options.output`, replacing it only when all went well.
@@ -54,43 +69,95 @@ pub fn build(options: &Options, progress: &dyn Progress) -> Result<Summary, Vec<
     let started = Instant::now();
     let result = build_inner(options, progress);
     progress.finish();
-    let (pages, written) = result.map_err(sorted)?;
+    let built = result.map_err(sorted)?;
     Ok(Summary {
-        pages,
-        files: written.files,
-        bytes: written.bytes,
+        pages: built.pages,
+        reused: built.reused,
+        files: built.written.files,
+        bytes: built.written.bytes,
         elapsed: started.elapsed(),
+        cache_warning: built.cache_warning,
     })
 }
 
-fn build_inner(
-    options: &Options,
-    progress: &dyn Progress,
-) -> Result<(usize, write::Written), Vec<Report>> {
-    let linked = linked(&options.root, progress)?;
+struct Built {
+    pages: usize,
+    reused: usize,
+    written: write::Written,
+    cache_warning: Option<String>,
+}
+
+fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<Report>> {
+    let root = &options.root;
+    let (linked, fingerprint) = linked_with_fingerprint(root, progress)?;
+    let pages = render::pages(&linked);
+    let digests: HashMap<Page, u64> = pages
+        .iter()
+        .copied()
+        .zip(digest::digests(&linked, &fingerprint, &pages))
+        .collect();
+    let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
+    let previous = if options.cache {
+        cache::Previous::read(root, &output)
+    } else {
+        None
+    };
+    let reuse = |page: Page, path: &str| previous.as_ref()?.page(path, *digests.get(&page)?);
     let protected = [
-        options.root.join("content"),
-        options.root.join("themes"),
-        options.root.join("site.yaml"),
+        root.join("content"),
+        root.join("themes"),
+        root.join("site.yaml"),
     ];
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
     let staging = write::Staging::create(&options.output, &protected)?;
-    let ran = whole(&linked, &staging, progress)?;
+    let ran = whole(&linked, &staging, Some(&reuse), progress)?;
     progress.stage("publishing", 0);
-    Ok((ran.pages, staging.publish()?))
+    // The cache goes before the output it describes, and comes back with the new one.
+    cache::forget(root).map_err(|source| {
+        vec![Report::new(write::WriteError::Io {
+            path: root.join(cache::FOLDER),
+            source,
+        })]
+    })?;
+    let written = staging.publish()?;
+    let cache_warning = if options.cache {
+        let paths = pages
+            .iter()
+            .map(|&p| (render::route(&linked, p).file, digests[&p]));
+        let paths: Vec<(String, u64)> = paths.collect();
+        cache::write(root, &output, paths.iter().map(|(p, d)| (p.as_str(), *d)))
+            .err()
+            .map(|e| {
+                format!(
+                    "the build cache in {} could not be written: {e}",
+                    root.join(cache::FOLDER).display()
+                )
+            })
+    } else {
+        None
+    };
+    Ok(Built {
+        pages: ran.pages,
+        reused: ran.reused,
+        written,
+        cache_warning,
+    })
 }
 
 /// Every page and file of the site, with its search index made as the pages are
-/// rendered, handed to `sink`, and every link checked.
+/// rendered, handed to `sink`, and every link checked. Pages `reuse` gives are taken
+/// as they are instead of rendered.
 fn whole(
     linked: &link::Linked,
     sink: &dyn Sink,
+    reuse: Option<&run::Reuse<'_>>,
     progress: &dyn Progress,
 ) -> Result<Whole, Vec<Report>> {
     let feed = search::Feed::start(linked)?;
     let job = Job {
         linked,
         wanted: None,
+        reuse,
         feed: feed.as_ref(),
         extra: &[],
         kept: None,
@@ -108,6 +175,7 @@ fn whole(
     sink.files(index, progress)?;
     Ok(Whole {
         pages: ran.pages,
+        reused: ran.reused,
         files,
     })
 }
@@ -115,6 +183,7 @@ fn whole(
 /// What a whole run made.
 struct Whole {
     pages: usize,
+    reused: usize,
     files: usize,
 }
 

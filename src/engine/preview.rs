@@ -1,9 +1,10 @@
 //! Builds kept in memory for the preview: the first build renders everything, each
-//! later one reads the site again, finds what changed since the last good build and
-//! renders again only the pages that show it. Nothing is written to disk.
+//! later one reads the site again and renders again only the pages whose digest (what
+//! they are made from, [`super::digest`]) changed since the last good build. Nothing
+//! is written to disk.
 //!
-//! A failed build changes nothing: the last good site, its link index and its
-//! fingerprint stay, so the next build is compared with what is being served.
+//! A failed build changes nothing: the last good site, its link scans and its pages'
+//! digests stay, so the next build is compared with what is being served.
 //!
 //! The search index is brought up to date in a step of its own: a build hands out an
 //! [`IndexJob`] that runs anywhere (the preview runs it on a thread of its own, so a
@@ -11,7 +12,7 @@
 //! Until then a build keeps the last index's files. The first build indexes at once,
 //! since the search page loads them. [`Preview::index`] does both steps in one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -22,9 +23,8 @@ use super::sorted;
 use crate::check::Kept;
 use crate::diagnostic::Report;
 use crate::link::Linked;
-use crate::load::{Change, Fingerprint};
 use crate::progress::Progress;
-use crate::render::{self, Contents, OutputFile};
+use crate::render::{self, Contents, OutputFile, Page};
 use crate::search;
 use crate::write::WriteError;
 
@@ -113,7 +113,8 @@ pub enum Indexed {
 }
 
 struct Last {
-    fingerprint: Fingerprint,
+    /// Every page's digest, by path: what it was made from.
+    digests: HashMap<String, u64>,
     linked: Linked,
     /// Every page's link scan, so the next build reads again only what it renders.
     links: Kept,
@@ -148,23 +149,23 @@ impl Preview {
         let (linked, fingerprint) =
             super::linked_with_fingerprint(&self.root, progress).map_err(sorted)?;
 
-        let change = match &self.last {
-            Some(last) => last.fingerprint.change_to(&fingerprint),
-            None => Change::Everything,
-        };
-        let wanted = match (&change, &self.last) {
-            (Change::Files { plans, reports }, Some(last)) => {
-                let plans: Vec<&str> = plans.iter().map(String::as_str).collect();
-                let reports: Vec<&str> = reports.iter().map(String::as_str).collect();
-                Some(render::affected::pages(
-                    &last.linked,
-                    &linked,
-                    &plans,
-                    &reports,
-                ))
-            }
-            _ => None,
-        };
+        // A page is rendered again when what it is made from changed, or it is new.
+        let pages = render::pages(&linked);
+        let digests: HashMap<String, u64> = pages
+            .iter()
+            .map(|&p| render::route(&linked, p).file)
+            .zip(super::digest::digests(&linked, &fingerprint, &pages))
+            .collect();
+        let wanted: Option<HashSet<Page>> = self.last.as_ref().map(|last| {
+            pages
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    let path = render::route(&linked, p).file;
+                    last.digests.get(&path) != digests.get(&path)
+                })
+                .collect()
+        });
         // Pages link to the index's scripts: the first build, or one that turns search
         // on, makes the index at once; a later one keeps the last index for now.
         // A build with search on always holds an index, fresh or carried over.
@@ -187,6 +188,7 @@ impl Preview {
         let job = Job {
             linked: &linked,
             wanted: wanted.as_ref(),
+            reuse: None,
             feed: None,
             extra: &carried,
             kept: Some(self.last.as_ref().map_or(&no_scans, |l| &l.links)),
@@ -265,12 +267,12 @@ impl Preview {
             files: Arc::clone(&files),
             rendered: ran.rendered,
             pages: ran.pages,
-            full: change == Change::Everything,
+            full: ran.rendered == ran.pages,
             elapsed: started.elapsed(),
             site_path,
         };
         self.last = Some(Last {
-            fingerprint,
+            digests,
             linked,
             links,
             files,

@@ -90,12 +90,18 @@ impl Sink for Memory {
     }
 }
 
+/// The bytes of a page as the last build made them, if they are still good: a page
+/// given by its kind and its path.
+pub type Reuse<'a> = dyn Fn(Page, &str) -> Option<Vec<u8>> + Sync + 'a;
+
 /// What a run is asked to do.
 pub struct Job<'a> {
     pub linked: &'a Linked,
     /// The pages to render; `None` renders every page. Pages not rendered keep their
     /// files from an earlier run, which the caller holds.
     pub wanted: Option<&'a HashSet<Page>>,
+    /// Where a page may be taken from instead of rendered: the last build's output.
+    pub reuse: Option<&'a Reuse<'a>>,
     /// Fed with every rendered page when the run makes the search index as it goes.
     pub feed: Option<&'a search::Feed>,
     /// Files of the site made outside this run (an earlier search index the preview
@@ -112,6 +118,8 @@ pub struct Ran {
     pub pages: usize,
     /// Pages rendered by this run.
     pub rendered: usize,
+    /// Pages taken from an earlier build's output ([`Job::reuse`]) instead.
+    pub reused: usize,
     /// Files handed to the sink, pages included.
     pub files: usize,
     /// Every page's path, rendered or not.
@@ -153,8 +161,9 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     sink.files(others, progress)?;
 
     let mut errors: Vec<Report> = Vec::new();
+    let mut reused = 0;
     for chunk in chosen.chunks(CHUNK) {
-        let done: Vec<Result<(PageScan, usize), Report>> = chunk
+        let done: Vec<Result<Made, Report>> = chunk
             .par_iter()
             .map(|&(page, route)| {
                 let made = one_page(job, &renderer, &checker, sink, page, route);
@@ -164,9 +173,10 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
             .collect();
         for result in done {
             match result {
-                Ok((scan, written)) => {
-                    checker.add(scan);
-                    files += written;
+                Ok(made) => {
+                    checker.add(made.scan);
+                    files += made.files;
+                    reused += usize::from(made.reused);
                 }
                 Err(e) => errors.push(e),
             }
@@ -181,16 +191,25 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     }
     Ok(Ran {
         pages: all.len(),
-        rendered: chosen.len(),
+        rendered: chosen.len() - reused,
+        reused,
         files,
         page_paths: routes.into_iter().map(|r| r.file).collect(),
         checker,
     })
 }
 
-/// Renders one page, scans its links and hands it, with its text chunks for search
-/// excerpts when the run feeds the index, to the sink. Returns the scan and how many
-/// files it handed on.
+/// One page handed to the sink.
+struct Made {
+    scan: PageScan,
+    /// Files handed on: the page, and its text chunks for search excerpts.
+    files: usize,
+    /// Taken from an earlier build instead of rendered.
+    reused: bool,
+}
+
+/// Renders one page (or takes it from an earlier build), scans its links and hands it,
+/// with its text chunks for search excerpts when the run feeds the index, to the sink.
 fn one_page(
     job: &Job,
     renderer: &PageRenderer,
@@ -198,8 +217,13 @@ fn one_page(
     sink: &dyn Sink,
     page: Page,
     route: &Route,
-) -> Result<(PageScan, usize), Report> {
-    let html = renderer.html(page)?;
+) -> Result<Made, Report> {
+    let kept = job.reuse.and_then(|reuse| reuse(page, &route.file));
+    let reused = kept.is_some();
+    let html = match kept {
+        Some(html) => html,
+        None => renderer.html(page)?,
+    };
     let scan = checker.scan(&route.file, &html);
     let chunks = job.feed.map(|f| f.page(page, &html)).unwrap_or_default();
     let written = 1 + chunks.len();
@@ -210,5 +234,9 @@ fn one_page(
             sink.bytes(&chunk.path, bytes)?;
         }
     }
-    Ok((scan, written))
+    Ok(Made {
+        scan,
+        files: written,
+        reused,
+    })
 }

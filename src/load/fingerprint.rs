@@ -1,5 +1,5 @@
-//! What changed between two reads of a site. The preview server reads the whole site
-//! again on every save (reading is cheap); this tells it how much to render again.
+//! Hashes of what a site's files say, for telling what changed between two reads of a
+//! site: the engine's page digests ([`crate::engine`]) are made of them.
 //!
 //! A plan's body text and its indicator table are the parts editors change most, and
 //! with a report's values the only ones whose effect stays local: they show on the
@@ -7,7 +7,7 @@
 //! report's region and of the targets its values answer. Anything else (site.yaml, a region, the catalogue, a
 //! template, a plan's front matter, a file added or removed) can change every page.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::Loaded;
@@ -21,18 +21,6 @@ pub struct Fingerprint {
     plans: BTreeMap<String, (u64, u64)>,
     /// Per report id: its text.
     reports: BTreeMap<String, u64>,
-}
-
-/// How much of the site a change can touch.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    Everything,
-    /// Only these plans' texts or indicator tables, or these reports, changed
-    /// (possibly none: a static file or an asset changed in place).
-    Files {
-        plans: BTreeSet<String>,
-        reports: BTreeSet<String>,
-    },
 }
 
 impl Fingerprint {
@@ -77,25 +65,19 @@ impl Fingerprint {
         }
     }
 
-    /// What changed from `self` (the earlier read) to `next`.
-    pub fn change_to(&self, next: &Fingerprint) -> Change {
-        if self.everything != next.everything {
-            return Change::Everything;
-        }
-        // Same ids, since the ids are part of `everything`.
-        let plans = self
-            .plans
-            .iter()
-            .filter(|(id, print)| next.plans.get(*id) != Some(print))
-            .map(|(id, _)| id.clone())
-            .collect();
-        let reports = self
-            .reports
-            .iter()
-            .filter(|(id, print)| next.reports.get(*id) != Some(print))
-            .map(|(id, _)| id.clone())
-            .collect();
-        Change::Files { plans, reports }
+    /// The hash of everything whose change can touch every page.
+    pub fn everything(&self) -> u64 {
+        self.everything
+    }
+
+    /// The hashes of a plan's body text and indicator table.
+    pub fn plan(&self, id: &str) -> Option<(u64, u64)> {
+        self.plans.get(id).copied()
+    }
+
+    /// The hash of a report's text.
+    pub fn report(&self, id: &str) -> Option<u64> {
+        self.reports.get(id).copied()
     }
 }
 
@@ -134,13 +116,6 @@ mod tests {
         Fingerprint::of(&crate::load::load(dir, &crate::progress::Quiet).0)
     }
 
-    fn plans(ids: &[&str]) -> Change {
-        Change::Files {
-            plans: ids.iter().map(|s| s.to_string()).collect(),
-            reports: BTreeSet::new(),
-        }
-    }
-
     #[test]
     fn tells_a_report_edit_from_a_new_report() {
         let dir = tempfile::tempdir().unwrap();
@@ -153,19 +128,16 @@ mod tests {
         )
         .unwrap();
         let added = print(dir.path());
-        assert_eq!(before.change_to(&added), Change::Everything);
+        assert_ne!(before.everything(), added.everything());
         fs::write(
             dir.path().join("content/reports/r.md"),
             "---\nvalues: []\n# 改了\n---\n",
         )
         .unwrap();
-        assert_eq!(
-            added.change_to(&print(dir.path())),
-            Change::Files {
-                plans: BTreeSet::new(),
-                reports: BTreeSet::from(["r".to_string()]),
-            }
-        );
+        let edited = print(dir.path());
+        assert_eq!(added.everything(), edited.everything());
+        assert_ne!(added.report("r"), edited.report("r"));
+        assert_eq!(added.plan("p"), edited.plan("p"));
     }
 
     #[test]
@@ -173,16 +145,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         site(dir.path(), "正文", "1", "规划");
         let before = print(dir.path());
-        assert_eq!(before.change_to(&print(dir.path())), plans(&[]));
+        assert_eq!(before, print(dir.path()));
 
         site(dir.path(), "正文改了", "1", "规划");
         let body = print(dir.path());
-        assert_eq!(before.change_to(&body), plans(&["p"]));
+        assert_eq!(before.everything(), body.everything());
+        let (text, table) = before.plan("p").unwrap();
+        let (new_text, new_table) = body.plan("p").unwrap();
+        assert_ne!(text, new_text);
+        assert_eq!(table, new_table);
 
         site(dir.path(), "正文改了", "2", "规划");
-        assert_eq!(body.change_to(&print(dir.path())), plans(&["p"]));
+        let table_edit = print(dir.path());
+        assert_eq!(body.everything(), table_edit.everything());
+        assert_ne!(body.plan("p").unwrap().1, table_edit.plan("p").unwrap().1);
 
         site(dir.path(), "正文改了", "2", "新标题");
-        assert_eq!(body.change_to(&print(dir.path())), Change::Everything);
+        assert_ne!(table_edit.everything(), print(dir.path()).everything());
     }
 }

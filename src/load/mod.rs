@@ -17,7 +17,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use error::LoadError;
-pub use fingerprint::{Change, Fingerprint};
+pub use fingerprint::Fingerprint;
 pub use source::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Report, SourceFile};

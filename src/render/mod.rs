@@ -4,7 +4,6 @@
 //! not pages. Nothing is written here: the engine decides what is rendered and where
 //! it goes.
 
-pub mod affected;
 pub mod chart;
 pub mod data;
 mod datapackage;
@@ -14,6 +13,7 @@ pub mod markdown;
 pub mod markdown_table;
 mod page_context;
 pub mod progress_data;
+pub mod reads;
 mod sanitise;
 mod templates;
 pub mod timeline;

@@ -1,0 +1,124 @@
+//! The cache of `planpub build`: each page's digest ([`super::digest`]) as of the last
+//! build, so that the next build renders only the pages whose digest changed and
+//! takes the others from the last output. The result is byte for byte a clean build's.
+//!
+//! The cache is one text file, `.planpub/build-cache.txt` in the site folder, safe to
+//! delete (the next build is then a clean one). It names the planpub binary that wrote
+//! it and the output folder it describes; another binary or another folder makes it
+//! void. A page is taken from the last output only when its bytes still have the
+//! checksum that output's `manifest.sha256` gives, so a file changed or damaged on disk
+//! since is rendered again, never copied. The cache is removed before the output is
+//! replaced and written after, so it never describes an output it did not see built.
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use sha2::{Digest, Sha256};
+
+use crate::write::MANIFEST;
+
+/// The folder of the cache, in the site folder.
+pub const FOLDER: &str = ".planpub";
+const FILE: &str = "build-cache.txt";
+const HEADER: &str = "planpub build cache 1";
+
+/// What the last build left: its pages' digests and the checksums of its output.
+pub struct Previous {
+    output: PathBuf,
+    digests: HashMap<String, u64>,
+    checksums: HashMap<String, String>,
+}
+
+impl Previous {
+    /// The last build's cache for `output`, if there is one that this binary wrote for
+    /// that folder and the folder still has its manifest.
+    pub fn read(root: &Path, output: &Path) -> Option<Previous> {
+        let text = fs::read_to_string(root.join(FOLDER).join(FILE)).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != HEADER
+            || lines.next()? != format!("binary {:016x}", binary()?)
+            || lines.next()? != format!("output {}", output.display())
+        {
+            return None;
+        }
+        let mut digests = HashMap::new();
+        for line in lines {
+            let (digest, path) = line.split_once(' ')?;
+            digests.insert(path.to_string(), u64::from_str_radix(digest, 16).ok()?);
+        }
+        let manifest = fs::read_to_string(output.join(MANIFEST)).ok()?;
+        let checksums = manifest
+            .lines()
+            .filter_map(|l| l.split_once("  "))
+            .map(|(hash, path)| (path.to_string(), hash.to_string()))
+            .collect();
+        Some(Previous {
+            output: output.to_path_buf(),
+            digests,
+            checksums,
+        })
+    }
+
+    /// The last output's bytes of the page at `path`, when the page was made from what
+    /// `digest` says and the file is still the one the manifest names.
+    pub fn page(&self, path: &str, digest: u64) -> Option<Vec<u8>> {
+        if self.digests.get(path) != Some(&digest) {
+            return None;
+        }
+        let expected = self.checksums.get(path)?;
+        let bytes = fs::read(self.output.join(path)).ok()?;
+        let hash = Sha256::digest(&bytes);
+        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+        (&hex == expected).then_some(bytes)
+    }
+}
+
+/// Removes the cache: done before the output is replaced.
+pub fn forget(root: &Path) -> std::io::Result<()> {
+    match fs::remove_file(root.join(FOLDER).join(FILE)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the cache of a build of `output` whose pages have `digests` (path, digest).
+/// A cache that cannot be written leaves none, and the next build is a clean one.
+pub fn write<'a>(
+    root: &Path,
+    output: &Path,
+    digests: impl Iterator<Item = (&'a str, u64)>,
+) -> std::io::Result<()> {
+    let Some(binary) = binary() else {
+        return Ok(());
+    };
+    let mut text = format!(
+        "{HEADER}\nbinary {binary:016x}\noutput {}\n",
+        output.display()
+    );
+    for (path, digest) in digests {
+        if path.contains('\n') {
+            continue;
+        }
+        text.push_str(&format!("{digest:016x} {path}\n"));
+    }
+    let folder = root.join(FOLDER);
+    fs::create_dir_all(&folder)?;
+    let tmp = folder.join(format!("{FILE}.{}", std::process::id()));
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, folder.join(FILE))
+}
+
+/// A hash of the running planpub binary: a cache is only good for the binary that
+/// wrote it, since another version may render the same page differently.
+fn binary() -> Option<u64> {
+    static BINARY: OnceLock<Option<u64>> = OnceLock::new();
+    *BINARY.get_or_init(|| {
+        let bytes = fs::read(std::env::current_exe().ok()?).ok()?;
+        let mut h = DefaultHasher::new();
+        bytes.hash(&mut h);
+        Some(h.finish())
+    })
+}

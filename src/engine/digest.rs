@@ -1,0 +1,56 @@
+//! A digest of everything a page is made from: what every page reads (the fingerprint's
+//! `everything`) and the texts of the plans and reports its kind declares it reads
+//! ([`render::reads`]). Two runs that give a page the same digest give it the same
+//! bytes, so the preview and a build that reuses the last output render again only
+//! the pages whose digest changed.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::link::Linked;
+use crate::load::Fingerprint;
+use crate::render::Page;
+use crate::render::reads::{Reads, reads};
+
+/// The digests of `pages`, in their order.
+pub fn digests(linked: &Linked, fingerprint: &Fingerprint, pages: &[Page]) -> Vec<u64> {
+    let plans: Vec<(u64, u64)> = linked
+        .site
+        .plans
+        .iter()
+        .map(|p| fingerprint.plan(p.id.as_str()).unwrap_or_default())
+        .collect();
+    let reports: Vec<u64> = linked
+        .site
+        .reports
+        .iter()
+        .map(|r| fingerprint.report(r.id.as_str()).unwrap_or_default())
+        .collect();
+    let mut all = DefaultHasher::new();
+    (fingerprint.everything(), &plans, &reports).hash(&mut all);
+    let all = all.finish();
+    pages
+        .iter()
+        .map(|&page| {
+            let mut h = DefaultHasher::new();
+            fingerprint.everything().hash(&mut h);
+            match reads(linked, page) {
+                Reads::All => all.hash(&mut h),
+                Reads::Some {
+                    plans: read_plans,
+                    reports: read_reports,
+                } => {
+                    // Which plans and reports, not only their texts: a page that stops
+                    // showing a plan changes too.
+                    for p in read_plans {
+                        (p, plans[p]).hash(&mut h);
+                    }
+                    u8::MAX.hash(&mut h);
+                    for r in read_reports {
+                        (r, reports[r]).hash(&mut h);
+                    }
+                }
+            }
+            h.finish()
+        })
+        .collect()
+}
