@@ -135,6 +135,88 @@ pub trait Problem: std::error::Error + Send + Sync + 'static {
     fn code(&self) -> &'static str;
 }
 
+/// `impl Problem` from one row per variant, so that a variant's code, hint, place and
+/// label stand together instead of in four `match`es that must list the same
+/// variants:
+///
+/// ```text
+/// problem! {
+///     LoadError {
+///         Io { path, .. } => {
+///             code: "planpub::load::io",
+///             path: path,
+///             help: "check that the file exists and can be read",
+///         },
+///     }
+/// }
+/// ```
+///
+/// Each row gives `code`, then optionally `at` (a `&Location`; `?` works on an
+/// optional one), `path` (anything [`Path::new`] takes) and `label`, then `help`
+/// (text, or `…?` for a hint that may be missing). A row leaves out what its variant
+/// does not have: no place, no path, the label "here". The pattern's bindings are
+/// what the expressions may use.
+macro_rules! problem {
+    (
+        $error:ident {
+            $($variant:ident $({ $($field:tt)* })? => {
+                code: $code:literal,
+                $(at: $at:expr,)?
+                $(path: $path:expr,)?
+                $(label: $label:expr,)?
+                help: $help:expr $(,)?
+            }),+ $(,)?
+        }
+    ) => {
+        // Every row binds what any of its columns needs, so each method leaves some
+        // bindings unused.
+        #[allow(unused_variables)]
+        impl $crate::diagnostic::Problem for $error {
+            fn location(&self) -> Option<&$crate::diagnostic::Location> {
+                match self {
+                    $(Self::$variant $({ $($field)* })? => {
+                        $crate::diagnostic::problem!(@or_none $(Some($at))?)
+                    })+
+                }
+            }
+
+            fn path(&self) -> Option<&::std::path::Path> {
+                match self {
+                    $(Self::$variant $({ $($field)* })? => {
+                        $crate::diagnostic::problem!(@or_none $(Some(::std::path::Path::new($path)))?)
+                    })+
+                }
+            }
+
+            fn help(&self) -> Option<String> {
+                match self {
+                    $(Self::$variant $({ $($field)* })? => Some(String::from($help)),)+
+                }
+            }
+
+            fn label(&self) -> String {
+                match self {
+                    $(Self::$variant $({ $($field)* })? => {
+                        $crate::diagnostic::problem!(@or_here $(String::from($label))?)
+                    })+
+                }
+            }
+
+            fn code(&self) -> &'static str {
+                match self {
+                    $(Self::$variant { .. } => $code,)+
+                }
+            }
+        }
+    };
+    (@or_none) => { None };
+    (@or_none $e:expr) => { $e };
+    (@or_here) => { String::from("here") };
+    (@or_here $e:expr) => { $e };
+}
+
+pub(crate) use problem;
+
 /// One problem, ready to be shown to an editor.
 pub struct Report {
     inner: Box<dyn Problem>,

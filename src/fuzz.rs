@@ -345,9 +345,9 @@ pub fn units(data: &[u8]) {
         std::hint::black_box(Date::parse(item).ok().map(|d| (d.chinese(), d.to_string())));
         let t = item.trim();
         std::hint::black_box((
-            choice(Comparator::CHOICES, t).map(|c| (c.symbol(), c.words())),
-            choice(Measure::CHOICES, t).map(|m| (m.label(), m.key())),
-            choice(Attribute::CHOICES, t).map(Attribute::label),
+            Comparator::parse(t).map(|c| (c.symbol(), c.words())),
+            Measure::parse(t).map(|m| (m.label(), m.name())),
+            Attribute::parse(t).map(Attribute::label),
         ));
     }
     // Pairs of items are quadratic; a few of each are enough to meet every case.
@@ -396,10 +396,6 @@ fn is_decimal(t: &str) -> bool {
     let mut parts = digits.split('.');
     let whole = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     parts.next().is_some_and(whole) && parts.next().is_none_or(whole) && parts.next().is_none()
-}
-
-fn choice<T: Copy>(choices: &[(&str, T)], t: &str) -> Option<T> {
-    choices.iter().find(|(name, _)| *name == t).map(|(_, v)| *v)
 }
 
 /// A plain-text plan through `planpub import`'s conversion. docs/import.md promises a

@@ -3,9 +3,9 @@
 //! Anything inside the text that the importer does not understand is not an error: it
 //! stays in the draft's body and is listed in the report.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -41,66 +41,54 @@ pub enum ImportError {
     },
 }
 
-impl Problem for ImportError {
-    fn location(&self) -> Option<&Location> {
-        None
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::Read { path, .. }
-            | Self::TooLarge { path, .. }
-            | Self::NotUtf8 { path, .. }
-            | Self::Utf16 { path }
-            | Self::Binary { path }
-            | Self::Exists { path }
-            | Self::Write { path, .. } => Some(path),
-            Self::InvalidId { .. } | Self::InvalidRegion { .. } => None,
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Read { .. } => "check that the file exists and can be read".into(),
-            Self::TooLarge { .. } => {
-                "a plan's text is a few hundred kilobytes at most; check that this is the right file".into()
-            }
-            Self::NotUtf8 { .. } => {
-                "save the text as UTF-8; text copied from a GBK file can be converted with `iconv -f GBK -t UTF-8 FILE > FILE.utf8.txt`".into()
-            }
-            Self::Utf16 { .. } => {
-                "save the text as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.txt`".into()
-            }
-            Self::Binary { .. } => {
-                "copy the plan's text out of the document (PDF, Word) into a plain .txt file first".into()
-            }
-            Self::InvalidId { from_file: true, .. } => {
-                "the id is made from the file name and must be lower-case ASCII letters, digits and `-`; pass one with --id, e.g. --id dazu-ip-action-plan-2025-2027".into()
-            }
-            Self::InvalidId { .. } => {
-                "ids are lower-case ASCII letters, digits and `-`, e.g. dazu-ip-action-plan-2025-2027".into()
-            }
-            Self::InvalidRegion { .. } => {
-                "a region id is the file name of content/regions/<id>.md: lower-case ASCII letters, digits and `-`".into()
-            }
-            Self::Exists { .. } => {
-                "the importer never overwrites a file; remove it, or pass another --id or --out".into()
-            }
-            Self::Write { .. } => "check free disk space and permissions".into(),
-        })
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Read { .. } => "planpub::import::read",
-            Self::TooLarge { .. } => "planpub::import::too_large",
-            Self::NotUtf8 { .. } => "planpub::import::not_utf8",
-            Self::Utf16 { .. } => "planpub::import::utf16",
-            Self::Binary { .. } => "planpub::import::binary",
-            Self::InvalidId { .. } => "planpub::import::invalid_id",
-            Self::InvalidRegion { .. } => "planpub::import::invalid_region",
-            Self::Exists { .. } => "planpub::import::exists",
-            Self::Write { .. } => "planpub::import::write",
-        }
+problem! {
+    ImportError {
+        Read { path, .. } => {
+            code: "planpub::import::read",
+            path: path,
+            help: "check that the file exists and can be read",
+        },
+        TooLarge { path, .. } => {
+            code: "planpub::import::too_large",
+            path: path,
+            help: "a plan's text is a few hundred kilobytes at most; check that this is the right file",
+        },
+        NotUtf8 { path, .. } => {
+            code: "planpub::import::not_utf8",
+            path: path,
+            help: "save the text as UTF-8; text copied from a GBK file can be converted with `iconv -f GBK -t UTF-8 FILE > FILE.utf8.txt`",
+        },
+        Utf16 { path } => {
+            code: "planpub::import::utf16",
+            path: path,
+            help: "save the text as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.txt`",
+        },
+        Binary { path } => {
+            code: "planpub::import::binary",
+            path: path,
+            help: "copy the plan's text out of the document (PDF, Word) into a plain .txt file first",
+        },
+        InvalidId { from_file, .. } => {
+            code: "planpub::import::invalid_id",
+            help: if *from_file {
+                "the id is made from the file name and must be lower-case ASCII letters, digits and `-`; pass one with --id, e.g. --id dazu-ip-action-plan-2025-2027"
+            } else {
+                "ids are lower-case ASCII letters, digits and `-`, e.g. dazu-ip-action-plan-2025-2027"
+            },
+        },
+        InvalidRegion { .. } => {
+            code: "planpub::import::invalid_region",
+            help: "a region id is the file name of content/regions/<id>.md: lower-case ASCII letters, digits and `-`",
+        },
+        Exists { path } => {
+            code: "planpub::import::exists",
+            path: path,
+            help: "the importer never overwrites a file; remove it, or pass another --id or --out",
+        },
+        Write { path, .. } => {
+            code: "planpub::import::write",
+            path: path,
+            help: "check free disk space and permissions",
+        },
     }
 }

@@ -12,7 +12,7 @@ use super::columns::{self, Column, Kind, Role};
 use super::numbers::cell_value;
 use super::tables::{Table, group_label};
 use super::text::{char_len, trim};
-use crate::model::quantity::{Comparator, Unit, Value};
+use crate::model::quantity::{Attribute, Comparator, Measure, Unit, Value};
 use crate::model::responsible::split_units;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,7 +215,7 @@ pub fn drafts(
                 .trim_matches(['〔', '〕', '[', ']', '（', '）', '(', ')'])
                 .to_string(),
         )
-        .filter(|a| a == "预期性" || a == "约束性");
+        .filter(|a| Attribute::parse(a).is_some());
         let base = Base {
             line: table.line,
             row_line: line,
@@ -302,7 +302,7 @@ pub fn drafts(
         let from = format!("本条取自{}", from.join("、"));
         let mut d = base.draft(
             &growth_unit,
-            "growth_rate",
+            Measure::GrowthRate.name(),
             "表头为年均增长",
             values,
             Some(&from),
@@ -450,13 +450,16 @@ pub fn unit_of(name: &str) -> Option<(&str, &str)> {
 /// 比重/占比/率 in % → ratio, otherwise stock.
 pub fn guess_measure(wording: &str, unit: &str) -> (&'static str, &'static str) {
     if wording.contains("累计") {
-        ("cumulative", "名称含“累计”")
+        (Measure::Cumulative.name(), "名称含“累计”")
     } else if wording.contains("增长") || wording.contains("增幅") {
-        ("growth_rate", "名称含“增长”或“增幅”")
+        (Measure::GrowthRate.name(), "名称含“增长”或“增幅”")
     } else if unit == "%" && ["比重", "占比", "率"].iter().any(|w| wording.contains(w)) {
-        ("ratio", "单位为%，名称含“比重”“占比”或“率”")
+        (Measure::Ratio.name(), "单位为%，名称含“比重”“占比”或“率”")
     } else {
-        ("stock", "名称中没有“累计”“增长”“比重”等字样，默认为存量")
+        (
+            Measure::Stock.name(),
+            "名称中没有“累计”“增长”“比重”等字样，默认为存量",
+        )
     }
 }
 

@@ -243,18 +243,14 @@ fn numeric_date(s: &str) -> Option<String> {
 /// 有效性 as the plan's `status`: only the words that say it exactly.
 pub fn status(value: &str) -> Option<&'static str> {
     let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    let label = match v.as_str() {
-        "有效" | "现行有效" => "现行有效",
-        "失效" | "已失效" => "已失效",
-        "废止" | "已废止" => "已废止",
-        "修订" | "已修订" => "已修订",
-        _ => return None,
+    let status = match v.as_str() {
+        "有效" => Status::InForce,
+        "失效" => Status::Expired,
+        "废止" => Status::Repealed,
+        "修订" => Status::Amended,
+        v => Status::parse(v)?,
     };
-    // The words must be among the choices `planpub check` accepts.
-    Status::CHOICES
-        .iter()
-        .find(|(l, _)| *l == label)
-        .map(|(l, _)| *l)
+    Some(status.name())
 }
 
 /// The issuing bodies of a 发布机构 value: one, unless it is a list (`甲局、乙局`).

@@ -11,21 +11,13 @@ use std::sync::Arc;
 use super::{Linked, RowRef, families};
 use crate::model::date::Year;
 use crate::model::growth::{YearValue, compound_annual_rate};
-use crate::model::quantity::{Comparator, Measure, Unit, Value};
+use crate::model::quantity::{Comparator, Measure, ObservationKind, Unit, Value};
 use crate::model::{Indicator, PlanIndicator};
-
-/// What a value is: a starting value, a reported value or a goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ValueKind {
-    Baseline,
-    Actual,
-    Target,
-}
 
 /// One value of a plan row, in the unit it is compared in.
 #[derive(Debug, Clone)]
 pub struct Normalised {
-    pub kind: ValueKind,
+    pub kind: ObservationKind,
     pub year: Year,
     pub comparator: Option<Comparator>,
     /// In the group's unit.
@@ -75,18 +67,21 @@ pub fn normalise(row: &PlanIndicator, unit: &Unit) -> Vec<Normalised> {
     out.extend(
         row.baseline
             .iter()
-            .map(|b| make(ValueKind::Baseline, b.year, None, &b.value)),
+            .map(|b| make(ObservationKind::Baseline, b.year, None, &b.value)),
     );
     out.extend(
         row.actuals
             .iter()
-            .map(|a| make(ValueKind::Actual, a.year, None, &a.value)),
+            .map(|a| make(ObservationKind::Actual, a.year, None, &a.value)),
     );
-    out.extend(
-        row.targets
-            .iter()
-            .map(|t| make(ValueKind::Target, t.year, Some(t.comparator), &t.value)),
-    );
+    out.extend(row.targets.iter().map(|t| {
+        make(
+            ObservationKind::Target,
+            t.year,
+            Some(t.comparator),
+            &t.value,
+        )
+    }));
     out.sort_by_key(|v| (v.year, v.kind));
     out
 }
@@ -136,7 +131,7 @@ pub(super) fn measure_groups(linked: &Linked, indicator: usize) -> Vec<MeasureGr
 #[derive(Debug, Clone)]
 pub struct ImpliedGrowth {
     pub from_year: Year,
-    pub from_kind: ValueKind,
+    pub from_kind: ObservationKind,
     pub to_year: Year,
     pub comparator: Comparator,
     /// A fraction: 0.05 is 5 % a year.
@@ -149,14 +144,14 @@ pub fn implied_growth(row: &PlanIndicator) -> Vec<ImpliedGrowth> {
     if matches!(row.measure, Measure::GrowthRate | Measure::Qualitative) {
         return Vec::new();
     }
-    let observed: Vec<(Year, f64, ValueKind)> = row
+    let observed: Vec<(Year, f64, ObservationKind)> = row
         .baseline
         .iter()
-        .map(|b| (b.year, b.value.number(), ValueKind::Baseline))
+        .map(|b| (b.year, b.value.number(), ObservationKind::Baseline))
         .chain(
             row.actuals
                 .iter()
-                .map(|a| (a.year, a.value.number(), ValueKind::Actual)),
+                .map(|a| (a.year, a.value.number(), ObservationKind::Actual)),
         )
         .filter_map(|(y, v, k)| v.map(|v| (y, v, k)))
         .collect();
@@ -238,7 +233,7 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
             for &r in &group.rows {
                 let region = linked.plan_region[r.plan];
                 for v in normalise(linked.row(r), &group.unit) {
-                    if v.kind != ValueKind::Target || v.value.number().is_none() {
+                    if v.kind != ObservationKind::Target || v.value.number().is_none() {
                         continue;
                     }
                     match best.entry((region, v.year)) {
@@ -347,7 +342,7 @@ pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Optio
     for group in &linked.indicator_measures[indicator] {
         for &r in region_rows(linked, group, region) {
             for v in normalise(linked.row(r), &group.unit) {
-                if v.kind != ValueKind::Target {
+                if v.kind != ObservationKind::Target {
                     continue;
                 }
                 count += 1;
@@ -442,7 +437,7 @@ mod tests {
             .map(|n| (n.value.text(), n.original.text()))
             .collect();
         assert_eq!(texts, [("16500", "1.65"), ("18000", "1.8"), ("20000", "2")]);
-        assert_eq!(v[0].kind, ValueKind::Actual);
+        assert_eq!(v[0].kind, ObservationKind::Actual);
         assert_eq!(v[2].comparator, Some(Comparator::MoreThan));
         assert!(v.iter().all(|n| n.converted() && n.original_unit == "万件"));
         // 5000 万元 compared in 亿元 is 0.5.
@@ -480,7 +475,7 @@ mod tests {
             },
         ];
         let g = implied_growth(&r);
-        assert_eq!(g[0].from_kind, ValueKind::Actual);
+        assert_eq!(g[0].from_kind, ObservationKind::Actual);
         assert!((g[0].rate - (2f64.powf(0.2) - 1.0)).abs() < 1e-12);
         // A growth-rate row implies no compound growth of itself.
         let mut r = row("%", Measure::GrowthRate);

@@ -20,9 +20,9 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use super::reported::{Key, Point, Reported};
+use crate::model::closed_set::closed_set;
 use crate::model::date::{Period, Year};
 use crate::model::quantity::{Comparator, Measure, Value};
 use crate::model::{Direction, Target};
@@ -32,53 +32,18 @@ pub const ON_TRACK: f64 = 0.95;
 /// R at or above this (and below [`ON_TRACK`]): 略有滞后; below it: 明显滞后.
 pub const SLIGHTLY_BEHIND: f64 = 0.6;
 
-/// The status of a target. Each is always shown in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetStatus {
-    Achieved,
-    OnTrack,
-    SlightlyBehind,
-    FarBehind,
-    NotAchieved,
-    Overdue,
-    CannotJudge,
-}
-
-impl TargetStatus {
-    /// Every status, in the order pages list them.
-    pub const ALL: [TargetStatus; 7] = [
-        TargetStatus::Achieved,
-        TargetStatus::OnTrack,
-        TargetStatus::SlightlyBehind,
-        TargetStatus::FarBehind,
-        TargetStatus::NotAchieved,
-        TargetStatus::Overdue,
-        TargetStatus::CannotJudge,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            TargetStatus::Achieved => "已达成",
-            TargetStatus::OnTrack => "进度正常",
-            TargetStatus::SlightlyBehind => "略有滞后",
-            TargetStatus::FarBehind => "明显滞后",
-            TargetStatus::NotAchieved => "未达成",
-            TargetStatus::Overdue => "期满未见报告",
-            TargetStatus::CannotJudge => "无法判断",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            TargetStatus::Achieved => "achieved",
-            TargetStatus::OnTrack => "on_track",
-            TargetStatus::SlightlyBehind => "slightly_behind",
-            TargetStatus::FarBehind => "far_behind",
-            TargetStatus::NotAchieved => "not_achieved",
-            TargetStatus::Overdue => "overdue",
-            TargetStatus::CannotJudge => "cannot_judge",
-        }
+closed_set! {
+    /// The status of a target. Each is always shown in words. The table's order is
+    /// the order pages list them; the name is the key pages and the data use.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TargetStatus {
+        Achieved = "achieved" => "已达成",
+        OnTrack = "on_track" => "进度正常",
+        SlightlyBehind = "slightly_behind" => "略有滞后",
+        FarBehind = "far_behind" => "明显滞后",
+        NotAchieved = "not_achieved" => "未达成",
+        Overdue = "overdue" => "期满未见报告",
+        CannotJudge = "cannot_judge" => "无法判断",
     }
 }
 

@@ -1,9 +1,9 @@
 //! Errors found while discovering and reading files: the file system, encodings, the
 //! front-matter fences and YAML syntax or shape.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::{Location, problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -46,80 +46,60 @@ fn mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-impl Problem for LoadError {
-    fn location(&self) -> Option<&Location> {
-        match self {
-            Self::NotUtf8 { at }
-            | Self::NoFrontMatter { at }
-            | Self::UnclosedFrontMatter { at }
-            | Self::Yaml { at, .. } => Some(at),
-            _ => None,
-        }
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::Io { path, .. }
-            | Self::TooLarge { path, .. }
-            | Self::UnexpectedFile { path, .. }
-            | Self::BadLink { path }
-            | Self::NoTheme { path, .. } => Some(path),
-            Self::NoSiteConfig { root } => Some(root),
-            _ => None,
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Io { .. } => "check that the file exists and can be read".into(),
-            Self::NoSiteConfig { .. } => {
-                "run planpub in the site's folder, or pass --root DIR; the folder needs site.yaml, content/ and themes/".into()
-            }
-            Self::TooLarge { .. } => {
-                "a plan's text is a few hundred kilobytes at most; split the file or remove pasted binary data".into()
-            }
-            Self::NotUtf8 { .. } => {
-                "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8); GBK text must be converted".into()
-            }
-            Self::NoFrontMatter { .. } => {
-                "start the file with a line `---`, the YAML fields, and another line `---`".into()
-            }
-            Self::UnclosedFrontMatter { .. } => {
-                "add a line with only `---` after the last YAML field".into()
-            }
-            Self::Yaml { help, .. } => return help.clone(),
-            Self::UnexpectedFile { help, .. } => help.clone(),
-            Self::BadLink { .. } => {
-                "replace the link with the file itself, or point it at a file inside the site folder".into()
-            }
-            Self::NoTheme { theme, .. } => {
-                format!("site.yaml names the theme `{theme}`; themes live in themes/<name>/templates/")
-            }
-        })
-    }
-
-    fn label(&self) -> String {
-        match self {
-            Self::Yaml { .. } => "here".into(),
-            Self::NotUtf8 { .. } => "the first byte that is not UTF-8 is after this".into(),
-            Self::NoFrontMatter { .. } => "expected `---` here".into(),
-            Self::UnclosedFrontMatter { .. } => "front matter opened here".into(),
-            _ => "here".into(),
-        }
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Io { .. } => "planpub::load::io",
-            Self::NoSiteConfig { .. } => "planpub::load::no_site_config",
-            Self::TooLarge { .. } => "planpub::load::too_large",
-            Self::NotUtf8 { .. } => "planpub::load::not_utf8",
-            Self::NoFrontMatter { .. } => "planpub::load::no_front_matter",
-            Self::UnclosedFrontMatter { .. } => "planpub::load::unclosed_front_matter",
-            Self::Yaml { .. } => "planpub::load::yaml",
-            Self::UnexpectedFile { .. } => "planpub::load::unexpected_file",
-            Self::BadLink { .. } => "planpub::load::bad_link",
-            Self::NoTheme { .. } => "planpub::load::no_theme",
-        }
+problem! {
+    LoadError {
+        Io { path, .. } => {
+            code: "planpub::load::io",
+            path: path,
+            help: "check that the file exists and can be read",
+        },
+        NoSiteConfig { root } => {
+            code: "planpub::load::no_site_config",
+            path: root,
+            help: "run planpub in the site's folder, or pass --root DIR; the folder needs site.yaml, content/ and themes/",
+        },
+        TooLarge { path, .. } => {
+            code: "planpub::load::too_large",
+            path: path,
+            help: "a plan's text is a few hundred kilobytes at most; split the file or remove pasted binary data",
+        },
+        NotUtf8 { at } => {
+            code: "planpub::load::not_utf8",
+            at: at,
+            label: "the first byte that is not UTF-8 is after this",
+            help: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8); GBK text must be converted",
+        },
+        NoFrontMatter { at } => {
+            code: "planpub::load::no_front_matter",
+            at: at,
+            label: "expected `---` here",
+            help: "start the file with a line `---`, the YAML fields, and another line `---`",
+        },
+        UnclosedFrontMatter { at } => {
+            code: "planpub::load::unclosed_front_matter",
+            at: at,
+            label: "front matter opened here",
+            help: "add a line with only `---` after the last YAML field",
+        },
+        Yaml { at, help, .. } => {
+            code: "planpub::load::yaml",
+            at: at,
+            help: help.clone()?,
+        },
+        UnexpectedFile { path, help } => {
+            code: "planpub::load::unexpected_file",
+            path: path,
+            help: help.clone(),
+        },
+        BadLink { path } => {
+            code: "planpub::load::bad_link",
+            path: path,
+            help: "replace the link with the file itself, or point it at a file inside the site folder",
+        },
+        NoTheme { path, theme } => {
+            code: "planpub::load::no_theme",
+            path: path,
+            help: format!("site.yaml names the theme `{theme}`; themes live in themes/<name>/templates/"),
+        },
     }
 }

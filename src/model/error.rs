@@ -1,7 +1,7 @@
 //! Errors in what a value means: a date that does not exist, a unit planpub cannot
 //! compare, a comparator that is not one of the five, a number that is not a number.
 
-use crate::diagnostic::{Location, Problem, hint_for};
+use crate::diagnostic::{Location, hint_for, problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -91,98 +91,119 @@ pub enum ModelError {
     ReportBody { at: Location },
 }
 
-impl Problem for ModelError {
-    fn location(&self) -> Option<&Location> {
-        Some(match self {
-            Self::Empty { at, .. }
-            | Self::InvalidChoice { at, .. }
-            | Self::InvalidDate { at, .. }
-            | Self::InvalidYear { at, .. }
-            | Self::InvalidNumber { at, .. }
-            | Self::UnknownUnit { at, .. }
-            | Self::UnitBundled { at, .. }
-            | Self::UnitTwice { at, .. }
-            | Self::UnitPower { at, .. }
-            | Self::UnknownPlanKind { at, .. }
-            | Self::DocNumberInField { at, .. }
-            | Self::NotAName { at, .. }
-            | Self::PeriodReversed { at, .. }
-            | Self::DuplicateAnchor { at, .. }
-            | Self::ReservedAnchor { at, .. }
-            | Self::InvalidUrl { at, .. }
-            | Self::InvalidId { at, .. }
-            | Self::LoneTableMarker { at, .. }
-            | Self::ReportWithoutSource { at, .. }
-            | Self::ReportBody { at } => at,
-        })
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Empty { .. } => {
-                "write the value, or remove the field if the source does not state it".into()
-            }
-            Self::InvalidChoice {
-                found,
-                expected,
-                field,
-                ..
-            } => hint_for(found, expected.iter().copied(), field),
-            Self::InvalidDate { .. } => {
-                "write dates as YYYY-MM-DD (2025年6月23日 is 2025-06-23), and check the day exists"
-                    .into()
-            }
-            Self::InvalidYear { .. } => {
-                "write a four-digit year between 1949 and 2100, such as 2025".into()
-            }
-            Self::InvalidNumber { field, .. } => format!(
+problem! {
+    ModelError {
+        Empty { at, .. } => {
+            code: "planpub::model::empty",
+            at: at,
+            help: "write the value, or remove the field if the source does not state it",
+        },
+        InvalidChoice { at, field, found, expected } => {
+            code: "planpub::model::invalid_choice",
+            at: at,
+            label: format!("this {field}"),
+            help: hint_for(found, expected.iter().copied(), field),
+        },
+        InvalidDate { at, .. } => {
+            code: "planpub::model::invalid_date",
+            at: at,
+            help: "write dates as YYYY-MM-DD (2025年6月23日 is 2025-06-23), and check the day exists",
+        },
+        InvalidYear { at, .. } => {
+            code: "planpub::model::invalid_year",
+            at: at,
+            help: "write a four-digit year between 1949 and 2100, such as 2025",
+        },
+        InvalidNumber { at, field, .. } => {
+            code: "planpub::model::invalid_number",
+            at: at,
+            help: format!(
                 "`{field}` takes a number exactly as the plan writes it (1.8, 575, 12.5); for a goal in words use `measure: qualitative`"
             ),
-            Self::UnknownUnit { found, alike, .. } if !alike.is_empty() => format!(
-                "{}; or, if `{found}` is how the documents write it, declare it in content/units.yaml with the unit it converts to",
-                hint_for(found, alike.iter().map(String::as_str), "unit")
-            ),
-            Self::UnknownUnit { found, .. } => format!(
-                "write the unit exactly as the document does and declare it in content/units.yaml with what it counts and its power of ten, e.g. `- {{unit: {found}, base: 人, power: 8}}` if `{found}` means 亿人; values are only compared with units of the same base"
-            ),
-            Self::DocNumberInField { .. } => {
-                "a copied page often puts the 发文字号 on its own line above the addressees: move it to the plan's `doc_number` and keep only what the source writes in this field".into()
-            }
-            Self::NotAName { .. } => {
-                "write each issuing body's name as the source does (某区人民政府办公室); the catalogue block of a copied page (索引号, 发布机构 …) belongs in the plan's own fields".into()
-            }
-            Self::UnknownPlanKind { found, known, .. } => format!(
+        },
+        UnknownUnit { at, found, alike } => {
+            code: "planpub::model::unknown_unit",
+            at: at,
+            help: if alike.is_empty() {
+                format!(
+                    "write the unit exactly as the document does and declare it in content/units.yaml with what it counts and its power of ten, e.g. `- {{unit: {found}, base: 人, power: 8}}` if `{found}` means 亿人; values are only compared with units of the same base"
+                )
+            } else {
+                format!(
+                    "{}; or, if `{found}` is how the documents write it, declare it in content/units.yaml with the unit it converts to",
+                    hint_for(found, alike.iter().map(String::as_str), "unit")
+                )
+            },
+        },
+        UnitBundled { at, .. } => {
+            code: "planpub::model::unit_bundled",
+            at: at,
+            help: "planpub bundles this unit already: remove the entry",
+        },
+        UnitTwice { at, .. } => {
+            code: "planpub::model::unit_twice",
+            at: at,
+            help: "a unit has one meaning on a site: keep one entry",
+        },
+        DocNumberInField { at, .. } => {
+            code: "planpub::model::doc_number_in_field",
+            at: at,
+            help: "a copied page often puts the 发文字号 on its own line above the addressees: move it to the plan's `doc_number` and keep only what the source writes in this field",
+        },
+        NotAName { at, .. } => {
+            code: "planpub::model::not_a_name",
+            at: at,
+            help: "write each issuing body's name as the source does (某区人民政府办公室); the catalogue block of a copied page (索引号, 发布机构 …) belongs in the plan's own fields",
+        },
+        UnknownPlanKind { at, found, known } => {
+            code: "planpub::model::unknown_plan_kind",
+            at: at,
+            help: format!(
                 "{}; if the document's kind is `{found}`, add it to `plan_kinds` in site.yaml",
                 hint_for(found, known.iter().map(String::as_str), "kind")
             ),
-            Self::UnitBundled { .. } => {
-                "planpub bundles this unit already: remove the entry".into()
-            }
-            Self::UnitTwice { .. } => {
-                "a unit has one meaning on a site: keep one entry".into()
-            }
-            Self::UnitPower { .. } => {
-                "`power` is the power of ten from the unit to its base, between -12 and 12 (万: 4, 亿: 8, 万亿: 12)".into()
-            }
-            Self::PeriodReversed { .. } => "swap `start` and `end`".into(),
-            Self::DuplicateAnchor { first_line, .. } => {
-                format!(
-                    "the first heading with this anchor is on line {first_line}; give one of them another `{{#id}}`"
-                )
-            }
-            Self::ReservedAnchor { .. } => {
-                "anchors starting with `site-` name parts of the page (table of contents, notice …); choose another `{#id}`".into()
-            }
-            Self::InvalidUrl { .. } => {
-                "write the public address, e.g. https://www.example.gov.cn/zwgk/ghjh/".into()
-            }
-            Self::InvalidId { found, .. } if found.is_empty() => {
-                "write the id: the name of the file it refers to, without `.md`".into()
-            }
-            Self::InvalidId { .. } => {
-                "ids are names without `/`, `#`, `?` or spaces at either end".into()
-            }
-            Self::LoneTableMarker { marker, .. } => {
+        },
+        UnitPower { at, .. } => {
+            code: "planpub::model::unit_power",
+            at: at,
+            help: "`power` is the power of ten from the unit to its base, between -12 and 12 (万: 4, 亿: 8, 万亿: 12)",
+        },
+        PeriodReversed { at, .. } => {
+            code: "planpub::model::period_reversed",
+            at: at,
+            help: "swap `start` and `end`",
+        },
+        DuplicateAnchor { at, first_line, .. } => {
+            code: "planpub::model::duplicate_anchor",
+            at: at,
+            label: "second use",
+            help: format!(
+                "the first heading with this anchor is on line {first_line}; give one of them another `{{#id}}`"
+            ),
+        },
+        ReservedAnchor { at, .. } => {
+            code: "planpub::model::reserved_anchor",
+            at: at,
+            help: "anchors starting with `site-` name parts of the page (table of contents, notice …); choose another `{#id}`",
+        },
+        InvalidUrl { at, .. } => {
+            code: "planpub::model::invalid_url",
+            at: at,
+            help: "write the public address, e.g. https://www.example.gov.cn/zwgk/ghjh/",
+        },
+        InvalidId { at, found } => {
+            code: "planpub::model::invalid_id",
+            at: at,
+            help: if found.is_empty() {
+                "write the id: the name of the file it refers to, without `.md`"
+            } else {
+                "ids are names without `/`, `#`, `?` or spaces at either end"
+            },
+        },
+        LoneTableMarker { at, marker } => {
+            code: "planpub::model::lone_table_marker",
+            at: at,
+            help: {
                 let rule = if *marker == "^^" {
                     "`^^` joins the cell above: it cannot stand in the header or in the first row under it"
                 } else {
@@ -191,46 +212,19 @@ impl Problem for ModelError {
                 format!(
                     "{rule}, and a merged cell must stay a rectangle; write the cell's text, or `` `{marker}` `` to show the two characters"
                 )
-            }
-            Self::ReportWithoutSource { field, .. } => format!(
+            },
+        },
+        ReportWithoutSource { at, field } => {
+            code: "planpub::model::report_without_source",
+            at: at,
+            help: format!(
                 "every reported value names the document it comes from: write `{field}` as the document states it (a report needs `title`, `region`, `issuers` and `date_published` or `date_written`, and `url` where the document is online)"
             ),
-            Self::ReportBody { .. } => {
-                "write what a reader needs to know about a value in its `note`, and the passage it comes from in `place`".into()
-            }
-        })
-    }
-
-    fn label(&self) -> String {
-        match self {
-            Self::InvalidChoice { field, .. } => format!("this {field}"),
-            Self::DuplicateAnchor { .. } => "second use".into(),
-            _ => "here".into(),
-        }
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Empty { .. } => "planpub::model::empty",
-            Self::InvalidChoice { .. } => "planpub::model::invalid_choice",
-            Self::InvalidDate { .. } => "planpub::model::invalid_date",
-            Self::InvalidYear { .. } => "planpub::model::invalid_year",
-            Self::InvalidNumber { .. } => "planpub::model::invalid_number",
-            Self::UnknownUnit { .. } => "planpub::model::unknown_unit",
-            Self::UnitBundled { .. } => "planpub::model::unit_bundled",
-            Self::UnitTwice { .. } => "planpub::model::unit_twice",
-            Self::UnitPower { .. } => "planpub::model::unit_power",
-            Self::UnknownPlanKind { .. } => "planpub::model::unknown_plan_kind",
-            Self::DocNumberInField { .. } => "planpub::model::doc_number_in_field",
-            Self::NotAName { .. } => "planpub::model::not_a_name",
-            Self::PeriodReversed { .. } => "planpub::model::period_reversed",
-            Self::DuplicateAnchor { .. } => "planpub::model::duplicate_anchor",
-            Self::ReservedAnchor { .. } => "planpub::model::reserved_anchor",
-            Self::InvalidUrl { .. } => "planpub::model::invalid_url",
-            Self::InvalidId { .. } => "planpub::model::invalid_id",
-            Self::LoneTableMarker { .. } => "planpub::model::lone_table_marker",
-            Self::ReportWithoutSource { .. } => "planpub::model::report_without_source",
-            Self::ReportBody { .. } => "planpub::model::report_body",
-        }
+        },
+        ReportBody { at } => {
+            code: "planpub::model::report_body",
+            at: at,
+            help: "write what a reader needs to know about a value in its `note`, and the passage it comes from in `place`",
+        },
     }
 }

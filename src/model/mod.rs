@@ -3,6 +3,7 @@
 //! five) and is a type afterwards. References between files stay ids; the link stage
 //! resolves them.
 
+pub(crate) mod closed_set;
 mod ctx;
 pub mod date;
 pub mod doc_number;

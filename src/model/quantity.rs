@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::closed_set::closed_set;
+
 /// A value as the plan writes it. Numbers keep their written form (`1.80` stays
 /// `1.80`) next to the parsed number used for comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,116 +107,62 @@ impl fmt::Display for Value {
     }
 }
 
-/// How a target relates to its value: 以上/不少于 → ≥, 突破/超过 → >, 达到 → =.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum Comparator {
-    #[serde(rename = "≥")]
-    AtLeast,
-    #[serde(rename = ">")]
-    MoreThan,
-    #[serde(rename = "=")]
-    Reach,
-    #[serde(rename = "≤")]
-    AtMost,
-    #[serde(rename = "<")]
-    LessThan,
+closed_set! {
+    /// How a target relates to its value: 以上/不少于 → ≥, 突破/超过 → >, 达到 → =.
+    /// The label is how a reader says it, for screen readers and tooltips.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Comparator {
+        AtLeast = "≥" | ">=" => "不少于",
+        MoreThan = ">" => "超过",
+        Reach = "=" => "达到",
+        AtMost = "≤" | "<=" => "不超过",
+        LessThan = "<" => "低于",
+    }
 }
 
 impl Comparator {
-    pub const CHOICES: &'static [(&'static str, Comparator)] = &[
-        ("≥", Comparator::AtLeast),
-        (">=", Comparator::AtLeast),
-        (">", Comparator::MoreThan),
-        ("=", Comparator::Reach),
-        ("≤", Comparator::AtMost),
-        ("<=", Comparator::AtMost),
-        ("<", Comparator::LessThan),
-    ];
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "≥",
-            Comparator::MoreThan => ">",
-            Comparator::Reach => "=",
-            Comparator::AtMost => "≤",
-            Comparator::LessThan => "<",
-        }
+    /// The sign, as pages and the open data write it.
+    pub const fn symbol(self) -> &'static str {
+        self.name()
     }
 
-    /// How a reader says it in Chinese, for screen readers and tooltips.
-    pub fn words(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => "不少于",
-            Comparator::MoreThan => "超过",
-            Comparator::Reach => "达到",
-            Comparator::AtMost => "不超过",
-            Comparator::LessThan => "低于",
-        }
+    /// The sign in words.
+    pub const fn words(self) -> &'static str {
+        self.label()
     }
 }
 
-/// What kind of quantity an indicator value is. Values of different measures are never
-/// put in one column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    Stock,
-    Cumulative,
-    Annual,
-    GrowthRate,
-    Ratio,
-    Qualitative,
-}
-
-impl Measure {
-    pub const CHOICES: &'static [(&'static str, Measure)] = &[
-        ("stock", Measure::Stock),
-        ("cumulative", Measure::Cumulative),
-        ("annual", Measure::Annual),
-        ("growth_rate", Measure::GrowthRate),
-        ("ratio", Measure::Ratio),
-        ("qualitative", Measure::Qualitative),
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::Stock => "存量",
-            Measure::Cumulative => "累计",
-            Measure::Annual => "年度",
-            Measure::GrowthRate => "增幅",
-            Measure::Ratio => "比重",
-            Measure::Qualitative => "定性",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        Self::CHOICES
-            .iter()
-            .find(|(_, m)| *m == self)
-            .map_or("stock", |(k, _)| k)
+closed_set! {
+    /// What kind of quantity an indicator value is. Values of different measures are
+    /// never put in one column.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Measure {
+        Stock = "stock" => "存量",
+        Cumulative = "cumulative" => "累计",
+        Annual = "annual" => "年度",
+        GrowthRate = "growth_rate" => "增幅",
+        Ratio = "ratio" => "比重",
+        Qualitative = "qualitative" => "定性",
     }
 }
 
-/// 预期性 (indicative) or 约束性 (binding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Attribute {
-    #[serde(rename = "预期性")]
-    Expected,
-    #[serde(rename = "约束性")]
-    Binding,
+closed_set! {
+    /// 预期性 (indicative) or 约束性 (binding): the YAML names are the labels.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Attribute {
+        Expected = "预期性" => "预期性",
+        Binding = "约束性" => "约束性",
+    }
 }
 
-impl Attribute {
-    pub const CHOICES: &'static [(&'static str, Attribute)] = &[
-        ("预期性", Attribute::Expected),
-        ("约束性", Attribute::Binding),
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Attribute::Expected => "预期性",
-            Attribute::Binding => "约束性",
-        }
+closed_set! {
+    /// What a value of a plan row is: a starting value, a reported value or a goal.
+    /// The name is the open data's `kind` column.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum ObservationKind {
+        Baseline = "baseline" => "基期",
+        Actual = "actual" => "实际",
+        Target = "target" => "目标",
     }
 }
 

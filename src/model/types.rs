@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::closed_set::closed_set;
 use super::date::{Date, Period, Year};
 use super::document::Document;
 use super::quantity::{Attribute, Comparator, Measure, Unit, Value};
@@ -85,20 +86,17 @@ pub struct SiteConfig {
     pub plan_kinds: Vec<String>,
 }
 
-/// What becomes of raw HTML that editors write in Markdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RawHtml {
-    /// Kept, through an allowlist that removes scripts, event handlers, styles and
-    /// script-capable addresses.
-    #[default]
-    Sanitise,
-    /// Shown as text, for sites that want no markup from content at all.
-    Escape,
-}
-
-impl RawHtml {
-    pub const CHOICES: &'static [(&'static str, RawHtml)] =
-        &[("sanitise", RawHtml::Sanitise), ("escape", RawHtml::Escape)];
+closed_set! {
+    /// What becomes of raw HTML that editors write in Markdown.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum RawHtml {
+        /// Kept, through an allowlist that removes scripts, event handlers, styles and
+        /// script-capable addresses.
+        #[default]
+        Sanitise = "sanitise",
+        /// Shown as text, for sites that want no markup from content at all.
+        Escape = "escape",
+    }
 }
 
 /// The terms the open data is published under, as site.yaml states them.
@@ -119,36 +117,15 @@ pub struct Footer {
     pub error_report: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Country,
-    Province,
-    Municipality,
-    Prefecture,
-    District,
-    County,
-}
-
-impl Level {
-    pub const CHOICES: &'static [(&'static str, Level)] = &[
-        ("country", Level::Country),
-        ("province", Level::Province),
-        ("municipality", Level::Municipality),
-        ("prefecture", Level::Prefecture),
-        ("district", Level::District),
-        ("county", Level::County),
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Country => "国家",
-            Level::Province => "省",
-            Level::Municipality => "直辖市",
-            Level::Prefecture => "地级市",
-            Level::District => "区",
-            Level::County => "县",
-        }
+closed_set! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Level {
+        Country = "country" => "国家",
+        Province = "province" => "省",
+        Municipality = "municipality" => "直辖市",
+        Prefecture = "prefecture" => "地级市",
+        District = "district" => "区",
+        County = "county" => "县",
     }
 }
 
@@ -212,32 +189,14 @@ impl PlanKind {
     }
 }
 
-/// 有效性.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Status {
-    #[serde(rename = "现行有效")]
-    InForce,
-    #[serde(rename = "已失效")]
-    Expired,
-    #[serde(rename = "已废止")]
-    Repealed,
-    #[serde(rename = "已修订")]
-    Amended,
-}
-
-impl Status {
-    pub const CHOICES: &'static [(&'static str, Status)] = &[
-        ("现行有效", Status::InForce),
-        ("已失效", Status::Expired),
-        ("已废止", Status::Repealed),
-        ("已修订", Status::Amended),
-    ];
-
-    pub fn label(self) -> &'static str {
-        Self::CHOICES
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("", |(l, _)| l)
+closed_set! {
+    /// 有效性: the YAML names are the labels.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Status {
+        InForce = "现行有效" => "现行有效",
+        Expired = "已失效" => "已失效",
+        Repealed = "已废止" => "已废止",
+        Amended = "已修订" => "已修订",
     }
 }
 
@@ -305,61 +264,26 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum Category {
-    #[serde(rename = "创造")]
-    Creation,
-    #[serde(rename = "运用")]
-    Utilisation,
-    #[serde(rename = "保护")]
-    Protection,
-    #[serde(rename = "管理")]
-    Management,
-    #[serde(rename = "服务")]
-    Service,
-    #[serde(rename = "基础")]
-    Foundation,
-}
-
-impl Category {
-    pub const CHOICES: &'static [(&'static str, Category)] = &[
-        ("创造", Category::Creation),
-        ("运用", Category::Utilisation),
-        ("保护", Category::Protection),
-        ("管理", Category::Management),
-        ("服务", Category::Service),
-        ("基础", Category::Foundation),
-    ];
-
-    pub fn label(self) -> &'static str {
-        Self::CHOICES
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map_or("", |(l, _)| l)
+closed_set! {
+    /// A catalogue indicator's category: the YAML names are the labels. The order is
+    /// the order of the matrix's columns.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Category {
+        Creation = "创造" => "创造",
+        Utilisation = "运用" => "运用",
+        Protection = "保护" => "保护",
+        Management = "管理" => "管理",
+        Service = "服务" => "服务",
+        Foundation = "基础" => "基础",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    HigherIsBetter,
-    LowerIsBetter,
-    TargetBand,
-}
-
-impl Direction {
-    pub const CHOICES: &'static [(&'static str, Direction)] = &[
-        ("higher_is_better", Direction::HigherIsBetter),
-        ("lower_is_better", Direction::LowerIsBetter),
-        ("target_band", Direction::TargetBand),
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Direction::HigherIsBetter => "越高越好",
-            Direction::LowerIsBetter => "越低越好",
-            Direction::TargetBand => "保持在目标区间",
-        }
+closed_set! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Direction {
+        HigherIsBetter = "higher_is_better" => "越高越好",
+        LowerIsBetter = "lower_is_better" => "越低越好",
+        TargetBand = "target_band" => "保持在目标区间",
     }
 }
 

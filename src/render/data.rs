@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::urls::{Route, fragment};
 use super::{Contents, OutputFile};
 use crate::link::{Linked, RowRef};
+use crate::model::quantity::ObservationKind;
 
 /// One value of one indicator row: the unit of the open data.
 #[derive(Debug, Serialize)]
@@ -46,7 +47,7 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
         Route::plan(plan.id.as_str()).pretty(),
         fragment(&row.section.value)
     );
-    let record = |kind, year: u16, comparator, value: &str| TargetRecord {
+    let record = |kind: ObservationKind, year: u16, comparator, value: &str| TargetRecord {
         region_id: region.id.to_string(),
         region_name: region.name.clone(),
         plan_id: plan.id.to_string(),
@@ -55,26 +56,36 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
         indicator_name: indicator.name.clone(),
         wording: row.wording.clone(),
         category: indicator.category.label(),
-        kind,
+        kind: kind.name(),
         year,
         comparator,
         value: value.to_string(),
         unit: row.unit.value.written.clone(),
-        measure: row.measure.key(),
+        measure: row.measure.name(),
         attribute: row.attribute.map_or("", |a| a.label()),
         responsible: row.responsible.join("、"),
         page_url: page_url.clone(),
     };
     let mut out = Vec::new();
     if let Some(b) = &row.baseline {
-        out.push(record("baseline", b.year.0, "", b.value.text()));
+        out.push(record(
+            ObservationKind::Baseline,
+            b.year.0,
+            "",
+            b.value.text(),
+        ));
     }
     for a in &row.actuals {
-        out.push(record("actual", a.year.0, "", a.value.text()));
+        out.push(record(
+            ObservationKind::Actual,
+            a.year.0,
+            "",
+            a.value.text(),
+        ));
     }
     for t in &row.targets {
         out.push(record(
-            "target",
+            ObservationKind::Target,
             t.year.0,
             t.comparator.symbol(),
             t.value.text(),

@@ -7,22 +7,22 @@ use serde_json::{Value, json};
 use super::data::{COLUMNS, indicator_csv_path, plan_csv_path};
 use super::{Contents, OutputFile};
 use crate::link::Linked;
+use crate::model::Category;
+use crate::model::quantity::{Comparator, Measure, ObservationKind};
 
 const SCHEMA_PATH: &str = "data/targets.schema.json";
 
+/// The closed sets among the columns, as the model's sets name them: the open data
+/// writes what `name()` or, for the category, `label()` gives.
 fn constraint(name: &str) -> Option<Value> {
-    let values: &[&str] = match name {
-        "kind" => &["baseline", "actual", "target"],
-        "comparator" => &["", "≥", ">", "=", "≤", "<"],
-        "measure" => &[
-            "stock",
-            "cumulative",
-            "annual",
-            "growth_rate",
-            "ratio",
-            "qualitative",
-        ],
-        "category" => &["创造", "运用", "保护", "管理", "服务", "基础"],
+    let values: Vec<&str> = match name {
+        "kind" => ObservationKind::NAMES.to_vec(),
+        // A baseline or an actual has no comparator.
+        "comparator" => std::iter::once("")
+            .chain(Comparator::NAMES.iter().copied())
+            .collect(),
+        "measure" => Measure::NAMES.to_vec(),
+        "category" => Category::ALL.iter().map(|c| c.label()).collect(),
         _ => return None,
     };
     Some(json!({ "enum": values }))

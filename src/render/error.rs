@@ -1,9 +1,9 @@
 //! Errors of the theme: a template that does not parse, a template that fails while a
 //! page is rendered, a template the site needs but the theme lacks.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::{Location, problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -21,25 +21,12 @@ pub enum RenderError {
     Collision { path: String, source_file: PathBuf },
 }
 
-impl Problem for RenderError {
-    fn location(&self) -> Option<&Location> {
-        match self {
-            Self::Template { at, .. } => at.as_ref(),
-            _ => None,
-        }
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::MissingTemplate { dir, .. } => Some(dir),
-            Self::Collision { source_file, .. } => Some(source_file),
-            Self::Template { .. } => None,
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Template { template, page, .. } => match page {
+problem! {
+    RenderError {
+        Template { at, template, page, .. } => {
+            code: "planpub::render::template",
+            at: at.as_ref()?,
+            help: match page {
                 Some(page) => {
                     format!("the error is in templates/{template}, while rendering {page}")
                 }
@@ -47,22 +34,18 @@ impl Problem for RenderError {
                     "fix templates/{template}; the Tera syntax is described at keats.github.io/tera"
                 ),
             },
-            Self::MissingTemplate { name, .. } => {
-                format!(
-                    "add templates/{name} to the theme, or copy it from themes/default/templates/"
-                )
-            }
-            Self::Collision { .. } => {
-                "rename the file: a page or another file already has that path".into()
-            }
-        })
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Template { .. } => "planpub::render::template",
-            Self::MissingTemplate { .. } => "planpub::render::missing_template",
-            Self::Collision { .. } => "planpub::render::collision",
-        }
+        },
+        MissingTemplate { name, dir } => {
+            code: "planpub::render::missing_template",
+            path: dir,
+            help: format!(
+                "add templates/{name} to the theme, or copy it from themes/default/templates/"
+            ),
+        },
+        Collision { source_file, .. } => {
+            code: "planpub::render::collision",
+            path: source_file,
+            help: "rename the file: a page or another file already has that path",
+        },
     }
 }

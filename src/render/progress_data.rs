@@ -11,6 +11,7 @@ use super::views::progress::{SourceView, StatusView};
 use super::{Contents, OutputFile};
 use crate::link::reported::{Point, Source};
 use crate::link::{Linked, RowRef};
+use crate::model::quantity::ObservationKind;
 
 pub const STATUS_CSV: &str = "data/target-status.csv";
 pub const STATUS_JSON: &str = "data/target-status.json";
@@ -278,7 +279,7 @@ fn status_records(linked: &Linked) -> Vec<StatusRecord> {
                     indicator_id: ind.id.to_string(),
                     indicator_name: ind.name.clone(),
                     wording: row.wording.clone(),
-                    measure: row.measure.key(),
+                    measure: row.measure.name(),
                     year: target.year.0,
                     comparator: target.comparator.symbol(),
                     value: target.value.text().to_string(),
@@ -343,7 +344,7 @@ fn reported_records(linked: &Linked) -> Vec<ReportedRecord> {
         let region = &linked.site.regions[key.region];
         let ind = &linked.site.indicators[key.indicator];
         for p in points {
-            out.push(reported_record(linked, region, ind, key.measure.key(), p));
+            out.push(reported_record(linked, region, ind, key.measure.name(), p));
         }
     }
     out
@@ -361,7 +362,11 @@ fn reported_record(
         Source::Plan(r) => {
             let plan = &linked.site.plans[r.plan];
             (
-                if p.baseline { "baseline" } else { "actual" },
+                if p.baseline {
+                    ObservationKind::Baseline.name()
+                } else {
+                    ObservationKind::Actual.name()
+                },
                 linked.row(r).wording.clone(),
                 plan.issuers.join("、"),
                 plan.sort_date().map(|d| d.to_string()).unwrap_or_default(),

@@ -2,9 +2,9 @@
 //! does not exist, or a file to create is already there. When any of them happens,
 //! nothing is written.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Location, Problem, hint_for};
+use crate::diagnostic::{hint_for, problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
@@ -35,27 +35,16 @@ pub enum ScaffoldError {
     },
 }
 
-impl Problem for ScaffoldError {
-    fn location(&self) -> Option<&Location> {
-        None
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::NoSite { root: path }
-            | Self::UnknownRegion { path, .. }
-            | Self::Exists { path }
-            | Self::Write { path, .. } => Some(path),
-            Self::InvalidId { .. } | Self::InvalidChoice { .. } => None,
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::NoSite { .. } => {
-                "run planpub in the site's folder, or pass --root DIR; the folder needs site.yaml and content/".into()
-            }
-            Self::InvalidId { what, .. } => format!(
+problem! {
+    ScaffoldError {
+        NoSite { root } => {
+            code: "planpub::new::no_site",
+            path: root,
+            help: "run planpub in the site's folder, or pass --root DIR; the folder needs site.yaml and content/",
+        },
+        InvalidId { what, .. } => {
+            code: "planpub::new::invalid_id",
+            help: format!(
                 "a {what} id becomes its file name and URL: lower-case ASCII letters, digits and `-`, e.g. {}",
                 if *what == "plan" {
                     "dazu-ip-action-plan-2025-2027"
@@ -63,30 +52,28 @@ impl Problem for ScaffoldError {
                     "dazu"
                 }
             ),
-            Self::UnknownRegion { id, flag, known, .. } => format!(
+        },
+        UnknownRegion { id, path, flag, known } => {
+            code: "planpub::new::unknown_region",
+            path: path,
+            help: format!(
                 "{} ({flag} takes the id of a file content/regions/<id>.md; `planpub new region <id>` creates one)",
                 hint_for(id, known.iter().map(String::as_str), "region")
             ),
-            Self::InvalidChoice {
-                field,
-                found,
-                expected,
-            } => hint_for(found, expected.iter().copied(), field),
-            Self::Exists { .. } => {
-                "planpub new never overwrites a file; choose another id, or edit the file that is there".into()
-            }
-            Self::Write { .. } => "check free disk space and permissions".into(),
-        })
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::NoSite { .. } => "planpub::new::no_site",
-            Self::InvalidId { .. } => "planpub::new::invalid_id",
-            Self::UnknownRegion { .. } => "planpub::new::unknown_region",
-            Self::InvalidChoice { .. } => "planpub::new::invalid_choice",
-            Self::Exists { .. } => "planpub::new::exists",
-            Self::Write { .. } => "planpub::new::write",
-        }
+        },
+        InvalidChoice { field, found, expected } => {
+            code: "planpub::new::invalid_choice",
+            help: hint_for(found, expected.iter().copied(), field),
+        },
+        Exists { path } => {
+            code: "planpub::new::exists",
+            path: path,
+            help: "planpub new never overwrites a file; choose another id, or edit the file that is there",
+        },
+        Write { path, .. } => {
+            code: "planpub::new::write",
+            path: path,
+            help: "check free disk space and permissions",
+        },
     }
 }

@@ -1,8 +1,8 @@
 //! The one way `planpub schemas` fails: a schema file cannot be written.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaError {
@@ -14,28 +14,12 @@ pub enum SchemaError {
     },
 }
 
-impl Problem for SchemaError {
-    fn location(&self) -> Option<&Location> {
-        None
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::Write { path, .. } => Some(path),
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Write { .. } => {
-                "check that the folder can be written, or pass another folder with --out".into()
-            }
-        })
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Write { .. } => "planpub::schema::write",
-        }
+problem! {
+    SchemaError {
+        Write { path, .. } => {
+            code: "planpub::schema::write",
+            path: path,
+            help: "check that the folder can be written, or pass another folder with --out",
+        },
     }
 }

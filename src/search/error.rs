@@ -1,9 +1,7 @@
 //! Errors of the search index: a thread that could not start, a page that was not
 //! rendered, or the gathering of the index.
 
-use std::path::Path;
-
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -15,37 +13,20 @@ pub enum SearchError {
     Build { message: String },
 }
 
-impl Problem for SearchError {
-    fn location(&self) -> Option<&Location> {
-        None
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::Page { page, .. } => Some(Path::new(page)),
-            Self::Setup { .. } | Self::Build { .. } => None,
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Setup { .. } => {
-                "the search indexer could not start a thread (the machine may be out of memory or threads); the previous output was left as it was".into()
-            }
-            Self::Page { .. } => {
-                "every page listed for search must be rendered before the index is made; this is a bug in planpub, please report it with the site that shows it".into()
-            }
-            Self::Build { .. } => {
-                "the search index is built from every page after rendering; the previous output was left as it was".into()
-            }
-        })
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Setup { .. } => "planpub::search::setup",
-            Self::Page { .. } => "planpub::search::page",
-            Self::Build { .. } => "planpub::search::build",
-        }
+problem! {
+    SearchError {
+        Setup { .. } => {
+            code: "planpub::search::setup",
+            help: "the search indexer could not start a thread (the machine may be out of memory or threads); the previous output was left as it was",
+        },
+        Page { page, .. } => {
+            code: "planpub::search::page",
+            path: page,
+            help: "every page listed for search must be rendered before the index is made; this is a bug in planpub, please report it with the site that shows it",
+        },
+        Build { .. } => {
+            code: "planpub::search::build",
+            help: "the search index is built from every page after rendering; the previous output was left as it was",
+        },
     }
 }

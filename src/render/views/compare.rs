@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::{IndicatorLink, PlanLink, RegionLink};
-use crate::link::compare::{self, ImpliedGrowth, MeasureGroup, Normalised, Standing, ValueKind};
+use crate::link::compare::{self, ImpliedGrowth, MeasureGroup, Normalised, Standing};
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
-use crate::model::quantity::{Comparator, Measure};
+use crate::model::quantity::{Comparator, Measure, ObservationKind};
 use crate::render::chart::{self, ChartPoint, ChartSeries, ChartView, PointKind};
 
 /// One value in a comparison cell: as compared, and as the plan wrote it.
@@ -31,10 +31,9 @@ pub struct ValueView {
 
 impl ValueView {
     pub fn new(v: &Normalised, unit: &str) -> Self {
-        let (kind, kind_label) = kind_words(v.kind);
         Self {
-            kind,
-            kind_label,
+            kind: v.kind.name(),
+            kind_label: v.kind.label(),
             year: v.year,
             comparator: v.comparator.map(Comparator::symbol),
             comparator_words: v.comparator.map(Comparator::words),
@@ -62,14 +61,6 @@ impl ValueView {
     }
 }
 
-fn kind_words(kind: ValueKind) -> (&'static str, &'static str) {
-    match kind {
-        ValueKind::Baseline => ("baseline", "基期"),
-        ValueKind::Actual => ("actual", "实际"),
-        ValueKind::Target => ("target", "目标"),
-    }
-}
-
 #[derive(Serialize)]
 pub struct GrowthView {
     pub from_year: Year,
@@ -94,7 +85,7 @@ impl GrowthView {
         };
         Self {
             from_year: g.from_year,
-            from_label: kind_words(g.from_kind).1,
+            from_label: g.from_kind.label(),
             to_year: g.to_year,
             text: format!("年均{qualifier}需{verb} {amount:.1}%"),
         }
@@ -167,7 +158,7 @@ fn measure_view(
     let chart = (group.measure != Measure::Qualitative)
         .then(|| {
             chart::chart(
-                &format!("chart-{}", group.measure.key()),
+                &format!("chart-{}", group.measure.name()),
                 &format!("{name}（{label}）"),
                 &unit,
                 &with_reports(linked, indicator, group, series(linked, &values, &unit)),
@@ -175,7 +166,7 @@ fn measure_view(
         })
         .flatten();
     MeasureView {
-        key: group.measure.key(),
+        key: group.measure.name(),
         label,
         unit,
         years,
@@ -249,9 +240,9 @@ fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> 
                 year: v.year.0,
                 value: number,
                 kind: match v.kind {
-                    ValueKind::Baseline => PointKind::Baseline,
-                    ValueKind::Actual => PointKind::Actual,
-                    ValueKind::Target => PointKind::Target,
+                    ObservationKind::Baseline => PointKind::Baseline,
+                    ObservationKind::Actual => PointKind::Actual,
+                    ObservationKind::Target => PointKind::Target,
                 },
                 label: format!(
                     "{} {}年{}值 {}",
@@ -433,7 +424,7 @@ mod tests {
     fn value(n: u32) -> Normalised {
         let v = Value::parse_number(&n.to_string()).expect("a number");
         Normalised {
-            kind: ValueKind::Target,
+            kind: ObservationKind::Target,
             year: Year(2025),
             comparator: Some(Comparator::Reach),
             value: v.clone(),

@@ -113,18 +113,18 @@ pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
         .collect();
     let set_by = |i: usize| counts[i];
     let has_target = |i: usize| set_by(i) > 0;
-    let without_targets = Category::CHOICES
+    let without_targets = Category::ALL
         .iter()
-        .flat_map(|(_, cat)| sorted_indicators(linked, *cat))
+        .flat_map(|&cat| sorted_indicators(linked, cat))
         .filter(|&i| !has_target(i) && !linked.indicator_rows[i].is_empty())
         .map(|i| IndicatorLink::new(&linked.site.indicators[i]))
         .collect();
-    let single = Category::CHOICES
+    let single = Category::ALL
         .iter()
-        .flat_map(|(label, cat)| {
-            sorted_indicators(linked, *cat)
+        .flat_map(|&cat| {
+            sorted_indicators(linked, cat)
                 .into_iter()
-                .map(move |i| (*label, i))
+                .map(move |i| (cat.label(), i))
         })
         .filter(|&(_, i)| set_by(i) == 1)
         .filter_map(|(category, i)| {
@@ -140,11 +140,11 @@ pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
             })
         })
         .collect();
-    let categories = Category::CHOICES
+    let categories = Category::ALL
         .iter()
-        .map(|(label, cat)| MatrixCategory {
-            category: label,
-            rows: sorted_indicators(linked, *cat)
+        .map(|&cat| MatrixCategory {
+            category: cat.label(),
+            rows: sorted_indicators(linked, cat)
                 .into_iter()
                 .filter(|&i| set_by(i) >= 2)
                 .map(|i| MatrixRow {
@@ -356,11 +356,11 @@ pub struct DashboardRow {
 
 pub fn dashboard(linked: &Linked, region: usize) -> Vec<DashboardCategory> {
     let mine = region_indicators(linked, region);
-    Category::CHOICES
+    Category::ALL
         .iter()
-        .map(|(label, cat)| DashboardCategory {
-            category: label,
-            rows: sorted_indicators(linked, *cat)
+        .map(|&cat| DashboardCategory {
+            category: cat.label(),
+            rows: sorted_indicators(linked, cat)
                 .into_iter()
                 .filter(|i| mine.contains(i))
                 .filter_map(|i| {
@@ -403,9 +403,9 @@ pub fn promises(linked: &Linked) -> Vec<Promise> {
         return Vec::new();
     };
     let members = &linked.families[f].members;
-    let mut found: Vec<(usize, Vec<(usize, Nearest)>)> = Category::CHOICES
+    let mut found: Vec<(usize, Vec<(usize, Nearest)>)> = Category::ALL
         .iter()
-        .flat_map(|(_, cat)| sorted_indicators(linked, *cat))
+        .flat_map(|&cat| sorted_indicators(linked, cat))
         .map(|i| {
             let set: Vec<(usize, Nearest)> = members
                 .iter()

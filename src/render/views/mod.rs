@@ -497,11 +497,11 @@ pub struct CategoryGroup {
 }
 
 pub fn categories(linked: &Linked) -> Vec<CategoryGroup> {
-    Category::CHOICES
+    Category::ALL
         .iter()
-        .map(|(label, cat)| CategoryGroup {
-            category: label,
-            indicators: matrix::sorted_indicators(linked, *cat)
+        .map(|&cat| CategoryGroup {
+            category: cat.label(),
+            indicators: matrix::sorted_indicators(linked, cat)
                 .into_iter()
                 .map(|i| IndicatorSummary::new(linked, i))
                 .collect(),

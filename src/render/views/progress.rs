@@ -187,7 +187,7 @@ impl StatusView {
             target: target_text.clone(),
             year: target.year.0,
             status: a.status.label(),
-            status_key: a.status.key(),
+            status_key: a.status.name(),
             statement: statement(
                 linked,
                 a,

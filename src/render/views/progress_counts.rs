@@ -51,7 +51,7 @@ impl Counts {
                 .zip(n)
                 .map(|(s, count)| StatusCount {
                     label: s.label(),
-                    key: s.key(),
+                    key: s.name(),
                     count,
                 })
                 .collect(),
@@ -119,7 +119,7 @@ impl RegionProgress {
             }
         }
         let mut by_category = Vec::new();
-        for &(label, category) in crate::model::Category::CHOICES {
+        for &category in crate::model::Category::ALL {
             let rows: Vec<RowRef> = rows
                 .iter()
                 .copied()
@@ -130,7 +130,7 @@ impl RegionProgress {
             let counts = Counts::of(linked, &rows);
             if counts.total > 0 {
                 by_category.push(CategoryCounts {
-                    category: label,
+                    category: category.label(),
                     counts,
                 });
             }
@@ -179,7 +179,7 @@ impl ProgressPage {
         let overdue = counts
             .by_status
             .iter()
-            .find(|c| c.key == TargetStatus::Overdue.key())
+            .find(|c| c.key == TargetStatus::Overdue.name())
             .map_or(0, |c| c.count);
         // Counted first, so a large site never words the targets it will not list.
         let lists = counts.due_this_year + overdue <= LISTED;

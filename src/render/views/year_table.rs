@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{IndicatorLink, PlanLink};
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
+use crate::model::quantity::{Comparator, ObservationKind as Kind};
 use crate::model::{Plan, PlanIndicator};
 use crate::render::urls::plan_heading;
 
@@ -103,15 +104,14 @@ fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
         .map(|y| {
             let mut cell = Vec::new();
             if let Some(b) = row.baseline.as_ref().filter(|b| b.year == *y) {
-                cell.push(value("baseline", "基期", None, b.value.text(), &unit));
+                cell.push(value(Kind::Baseline, None, b.value.text(), &unit));
             }
             for a in row.actuals.iter().filter(|a| a.year == *y) {
-                cell.push(value("actual", "实际", None, a.value.text(), &unit));
+                cell.push(value(Kind::Actual, None, a.value.text(), &unit));
             }
             for t in row.targets.iter().filter(|t| t.year == *y) {
                 cell.push(value(
-                    "target",
-                    "目标",
+                    Kind::Target,
                     Some(t.comparator),
                     t.value.text(),
                     &unit,
@@ -127,7 +127,7 @@ fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
         wording: row.wording.clone(),
         unit,
         measure: row.measure.label(),
-        measure_key: row.measure.key(),
+        measure_key: row.measure.name(),
         attribute: row.attribute.map(|a| a.label()),
         cells,
         responsible: row.responsible.clone(),
@@ -151,16 +151,10 @@ pub fn section(linked: &Linked, r: RowRef) -> (String, String) {
     (title, plan_heading(plan.id.as_str(), anchor))
 }
 
-fn value(
-    kind: &'static str,
-    kind_label: &'static str,
-    comparator: Option<crate::model::quantity::Comparator>,
-    text: &str,
-    unit: &str,
-) -> CellValue {
+fn value(kind: Kind, comparator: Option<Comparator>, text: &str, unit: &str) -> CellValue {
     CellValue {
-        kind,
-        kind_label,
+        kind: kind.name(),
+        kind_label: kind.label(),
         comparator: comparator.map(|c| c.symbol()),
         comparator_words: comparator.map(|c| c.words()),
         value: text.to_string(),
