@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use html5gum::{Token, Tokenizer};
 use percent_encoding::percent_decode_str;
 
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::problem;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum CheckError {
@@ -28,21 +28,13 @@ pub enum CheckError {
     },
 }
 
-impl Problem for CheckError {
-    fn location(&self) -> Option<&Location> {
-        None
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(
-            "a link in a plan text or a template points at a page or heading that does not exist; \
-             links between pages are relative, e.g. ../other-plan/index.html#task-3"
-                .into(),
-        )
-    }
-
-    fn code(&self) -> &'static str {
-        "planpub::check::broken_link"
+problem! {
+    CheckError {
+        BrokenLink { .. } => {
+            code: "planpub::check::broken_link",
+            help: "a link in a plan text or a template points at a page or heading that does not exist; \
+                   links between pages are relative, e.g. ../other-plan/index.html#task-3",
+        },
     }
 }
 

@@ -1,9 +1,9 @@
 //! Why the preview server could not start.
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Location, Problem};
+use crate::diagnostic::problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -32,37 +32,25 @@ pub enum ServeError {
     },
 }
 
-impl Problem for ServeError {
-    fn location(&self) -> Option<&Location> {
-        None
-    }
-
-    fn path(&self) -> Option<&Path> {
-        match self {
-            Self::Watch { path, .. } | Self::Root { path, .. } => Some(path),
-            Self::Bind { .. } | Self::Runtime { .. } => None,
-        }
-    }
-
-    fn help(&self) -> Option<String> {
-        Some(match self {
-            Self::Bind { .. } => {
-                "another program may be using the port; choose another with --port, or --port 0 for any free one".into()
-            }
-            Self::Watch { .. } => {
-                "the system may limit how many folders a program can watch (on Linux: fs.inotify.max_user_watches)".into()
-            }
-            Self::Root { .. } => "give the folder with site.yaml, content/ and themes/ as --root".into(),
-            Self::Runtime { .. } => "the system may be out of threads or file handles".into(),
-        })
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Bind { .. } => "planpub::serve::bind",
-            Self::Watch { .. } => "planpub::serve::watch",
-            Self::Root { .. } => "planpub::serve::root",
-            Self::Runtime { .. } => "planpub::serve::runtime",
-        }
+problem! {
+    ServeError {
+        Bind { .. } => {
+            code: "planpub::serve::bind",
+            help: "another program may be using the port; choose another with --port, or --port 0 for any free one",
+        },
+        Watch { path, .. } => {
+            code: "planpub::serve::watch",
+            path: path,
+            help: "the system may limit how many folders a program can watch (on Linux: fs.inotify.max_user_watches)",
+        },
+        Root { path, .. } => {
+            code: "planpub::serve::root",
+            path: path,
+            help: "give the folder with site.yaml, content/ and themes/ as --root",
+        },
+        Runtime { .. } => {
+            code: "planpub::serve::runtime",
+            help: "the system may be out of threads or file handles",
+        },
     }
 }
