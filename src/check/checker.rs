@@ -24,8 +24,8 @@ type FileNo = u32;
 #[derive(Debug)]
 pub struct PageScan {
     path: String,
-    /// Hashes of its ids, sorted.
-    ids: Vec<u64>,
+    /// Hashes of its ids, sorted; shared with the check that holds it.
+    ids: Arc<[u64]>,
     /// Its internal links, once per target and anchor: the target's path, the hash
     /// of the anchor if any, and the link as written.
     links: Vec<(Box<str>, Option<u64>, Box<str>)>,
@@ -41,7 +41,7 @@ pub struct Checker {
     files: HashMap<String, FileNo>,
     paths: Vec<String>,
     /// Ids of the pages added so far.
-    ids: HashMap<FileNo, Vec<u64>>,
+    ids: HashMap<FileNo, Arc<[u64]>>,
     /// Anchors asked for on pages not added yet, once per target and id: the first
     /// page that asked and its link.
     waiting: HashMap<FileNo, HashMap<u64, (FileNo, Box<str>)>>,
@@ -123,7 +123,7 @@ impl Checker {
         }
         PageScan {
             path: path.to_string(),
-            ids,
+            ids: ids.into(),
             links,
             errors,
         }
@@ -198,7 +198,7 @@ impl Checker {
                 }
             }
         }
-        self.ids.insert(page, scan.ids.clone());
+        self.ids.insert(page, Arc::clone(&scan.ids));
         if let Some(kept) = &mut self.kept {
             kept.insert(scan.path.clone(), scan);
         }

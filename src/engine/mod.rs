@@ -89,7 +89,7 @@ struct Built {
 
 fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<Report>> {
     let root = &options.root;
-    let (linked, fingerprint) = linked_with_fingerprint(root, progress)?;
+    let (linked, fingerprint) = linked_with_fingerprint(root, progress, None)?;
     let pages = render::pages(&linked);
     let digests: HashMap<Page, u64> = pages
         .iter()
@@ -189,24 +189,26 @@ struct Whole {
 
 /// Load, model and link: the site, ready to render. The one way every run reads it.
 pub fn linked(root: &Path, progress: &dyn Progress) -> Result<link::Linked, Vec<Report>> {
-    read(root, progress, |_| ()).map(|(linked, ())| linked)
+    read(root, progress, None, |_| ()).map(|(linked, ())| linked)
 }
 
-/// [`linked`], with the fingerprint of what was read, for the preview to compare
-/// with its last build's.
+/// [`linked`], with the fingerprint of what was read, for the pages' digests. Files
+/// whose text `cache` parsed before are not parsed again.
 fn linked_with_fingerprint(
     root: &Path,
     progress: &dyn Progress,
+    cache: Option<&load::ParseCache>,
 ) -> Result<(link::Linked, load::Fingerprint), Vec<Report>> {
-    read(root, progress, load::Fingerprint::of)
+    read(root, progress, cache, load::Fingerprint::of)
 }
 
 fn read<T>(
     root: &Path,
     progress: &dyn Progress,
+    cache: Option<&load::ParseCache>,
     of_loaded: impl FnOnce(&load::Loaded) -> T,
 ) -> Result<(link::Linked, T), Vec<Report>> {
-    let (loaded, mut reports) = load::load(root, progress);
+    let (loaded, mut reports) = load::load_with(root, progress, cache);
     let seen = of_loaded(&loaded);
     progress.stage("modelling", 0);
     let site = match model::model(loaded) {

@@ -49,6 +49,8 @@ pub struct Outcome {
 pub struct Preview {
     root: PathBuf,
     last: Option<Last>,
+    /// The site's files as last parsed: a save parses only the file it changed.
+    parsed: crate::load::ParseCache,
     /// The search index, kept so that an update reads again only the pages that
     /// changed. Shared with the jobs that update it, which run one at a time.
     indexer: Arc<Mutex<search::Indexer>>,
@@ -133,6 +135,7 @@ impl Preview {
         Preview {
             root: root.to_path_buf(),
             last: None,
+            parsed: crate::load::ParseCache::default(),
             indexer: Arc::default(),
             generation: 0,
         }
@@ -147,7 +150,8 @@ impl Preview {
     pub fn build(&mut self, progress: &dyn Progress) -> Result<Outcome, Vec<Report>> {
         let started = Instant::now();
         let (linked, fingerprint) =
-            super::linked_with_fingerprint(&self.root, progress).map_err(sorted)?;
+            super::linked_with_fingerprint(&self.root, progress, Some(&self.parsed))
+                .map_err(sorted)?;
 
         // A page is rendered again when what it is made from changed, or it is new.
         let pages = render::pages(&linked);

@@ -129,6 +129,8 @@ pub struct Ran {
 
 pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, Vec<Report>> {
     let linked = job.linked;
+    // Routes, what every page shares and the open data, before the first page.
+    progress.stage("preparing", 0);
     let all = render::pages(linked);
     let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
     let renderer = PageRenderer::new(linked)?;

@@ -12,6 +12,7 @@ pub mod responsible;
 pub mod target_status;
 mod unique;
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub use error::LinkError;
@@ -221,9 +222,10 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             .cmp(&pa.sort_date())
             .then_with(|| pa.id.cmp(&pb.id))
     });
+    // The longest step of linking: every plan's whole text is read for 《titles》.
     let plan_citations: Vec<Vec<citations::Citation>> = site
         .plans
-        .iter()
+        .par_iter()
         .map(|p| matcher.scan(p.body.markdown()))
         .collect();
     let mut plan_cites: Vec<Vec<usize>> = vec![Vec::new(); site.plans.len()];
@@ -332,7 +334,6 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
 
 /// The status of every target of every plan row.
 fn statuses(linked: &Linked) -> Vec<Vec<Vec<target_status::Assessment>>> {
-    use rayon::prelude::*;
     let as_of = reported::as_of_year(linked.reported.as_of);
     (0..linked.site.plans.len())
         .into_par_iter()

@@ -41,6 +41,20 @@ pub enum Found {
     },
 }
 
+impl Found {
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::Region { path, .. }
+            | Found::Plan { path, .. }
+            | Found::PlanIndicators { path, .. }
+            | Found::PlanAsset { path, .. }
+            | Found::Catalogue { path, .. }
+            | Found::Units { path }
+            | Found::Report { path, .. } => path,
+        }
+    }
+}
+
 /// Lists the content folder. Hidden files and editor backups are passed over; anything
 /// else in an unexpected place is an error, so a misplaced plan is never silently left
 /// off the site.

@@ -10,9 +10,10 @@ pub mod raw;
 pub(crate) mod source;
 mod yaml;
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 
 use rayon::prelude::*;
 
@@ -27,7 +28,7 @@ use raw::{RawCatalogueEntry, RawIndicatorTable, RawPlan, RawRegion, RawReport, R
 
 /// One parsed content file: its id (the file or folder name), its text, the raw front
 /// matter and where its Markdown body is.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Doc<T> {
     pub id: String,
     pub file: Arc<SourceFile>,
@@ -88,6 +89,16 @@ pub struct Loaded {
 /// the editor all of them; what could be read is returned beside the errors, so the
 /// model stage can check the files that did load.
 pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
+    load_with(root, progress, None)
+}
+
+/// [`load`], taking files whose text did not change since `cache` saw them as they
+/// were parsed then.
+pub fn load_with(
+    root: &Path,
+    progress: &dyn Progress,
+    cache: Option<&ParseCache>,
+) -> (Loaded, Vec<Report>) {
     let mut errors: Vec<LoadError> = Vec::new();
 
     let site = load_site(root).map_err(|e| errors.push(e)).ok();
@@ -109,10 +120,13 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
         })
         .collect();
     progress.stage("reading", found.len());
+    if let Some(cache) = cache {
+        cache.keep_only(&found.iter().map(Found::path).collect());
+    }
     let parsed: Vec<Result<Parsed, LoadError>> = found
         .into_par_iter()
         .map(|f| {
-            let parsed = parse_found(root, f);
+            let parsed = parse_found(root, f, cache);
             progress.advance(1);
             parsed
         })
@@ -182,6 +196,7 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
     (loaded, errors.into_iter().map(Report::new).collect())
 }
 
+#[derive(Clone)]
 enum Parsed {
     Region(Doc<RawRegion>),
     Catalogue(Doc<RawCatalogueEntry>),
@@ -192,35 +207,85 @@ enum Parsed {
     Asset(String, Asset),
 }
 
-fn parse_found(root: &Path, found: Found) -> Result<Parsed, LoadError> {
-    Ok(match found {
-        Found::Region { id, path } => Parsed::Region(parse_doc(root, id, &path)?),
-        Found::Catalogue { id, path } => Parsed::Catalogue(parse_doc(root, id, &path)?),
-        Found::Units { path } => {
-            let file = source::read(root, &path)?;
+/// Content files parsed by an earlier read, by path, with the text each was parsed
+/// from, so that a file whose text did not change is not parsed again. The preview
+/// keeps one between builds: after a save, one file is parsed instead of the site.
+/// The text is compared whole, not by time stamps, which two quick saves can share.
+#[derive(Default)]
+pub struct ParseCache {
+    files: std::sync::Mutex<HashMap<PathBuf, (Arc<SourceFile>, Parsed)>>,
+}
+
+impl ParseCache {
+    fn get(&self, path: &Path, file: &SourceFile) -> Option<Parsed> {
+        let files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        let (was, parsed) = files.get(path)?;
+        (was.text == file.text).then(|| parsed.clone())
+    }
+
+    fn put(&self, path: PathBuf, file: Arc<SourceFile>, parsed: &Parsed) {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path, (file, parsed.clone()));
+    }
+
+    /// Forgets files not among `paths`: those removed since.
+    fn keep_only(&self, paths: &HashSet<&Path>) {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|path, _| paths.contains(path.as_path()));
+    }
+}
+
+/// The kinds of content file, once its path is taken out.
+enum Text {
+    Region(String),
+    Catalogue(String),
+    Units,
+    Report(String),
+    Plan(String),
+    Table(String),
+}
+
+fn parse_found(root: &Path, found: Found, cache: Option<&ParseCache>) -> Result<Parsed, LoadError> {
+    let (path, kind) = match found {
+        Found::PlanAsset { id, rel, path } => return Ok(Parsed::Asset(id, Asset { rel, path })),
+        Found::Region { id, path } => (path, Text::Region(id)),
+        Found::Catalogue { id, path } => (path, Text::Catalogue(id)),
+        Found::Units { path } => (path, Text::Units),
+        Found::Report { id, path } => (path, Text::Report(id)),
+        Found::Plan { id, path } => (path, Text::Plan(id)),
+        Found::PlanIndicators { id, path } => (path, Text::Table(id)),
+    };
+    let file = source::read(root, &path)?;
+    if let Some(parsed) = cache.and_then(|c| c.get(&path, &file)) {
+        return Ok(parsed);
+    }
+    let shared = Arc::clone(&file);
+    let parsed = match kind {
+        Text::Region(id) => Parsed::Region(parse_source(id, shared)?),
+        Text::Catalogue(id) => Parsed::Catalogue(parse_source(id, shared)?),
+        Text::Units => {
             let len = file.text.len();
             let front = yaml::parse(&file, 0..len)?;
             Parsed::Units(Box::new(Doc {
                 id: "units".into(),
-                file,
+                file: shared,
                 front,
                 yaml: 0..len,
                 body: len..len,
             }))
         }
-        Found::Report { id, path } => Parsed::Report(Box::new(parse_doc(root, id, &path)?)),
-        Found::Plan { id, path } => Parsed::Plan(Box::new(parse_doc(root, id, &path)?)),
-        Found::PlanIndicators { id, path } => Parsed::Table(parse_doc(root, id, &path)?),
-        Found::PlanAsset { id, rel, path } => Parsed::Asset(id, Asset { rel, path }),
-    })
-}
-
-fn parse_doc<T: serde::de::DeserializeOwned>(
-    root: &Path,
-    id: String,
-    path: &Path,
-) -> Result<Doc<T>, LoadError> {
-    parse_source(id, source::read(root, path)?)
+        Text::Report(id) => Parsed::Report(Box::new(parse_source(id, shared)?)),
+        Text::Plan(id) => Parsed::Plan(Box::new(parse_source(id, shared)?)),
+        Text::Table(id) => Parsed::Table(parse_source(id, shared)?),
+    };
+    if let Some(cache) = cache {
+        cache.put(path, file, &parsed);
+    }
+    Ok(parsed)
 }
 
 /// Parses a content file already read: splits its front matter from its body and

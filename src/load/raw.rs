@@ -15,7 +15,7 @@ use crate::schema::shapes as shape;
 pub type S<T> = Spanned<T>;
 
 /// 网站配置 (site configuration): site.yaml.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSite {
     /// 网站名称 (site title), required: 重庆市知识产权规划公开
@@ -57,7 +57,7 @@ pub struct RawSite {
 }
 
 /// 数据使用条款 (terms of use of the open data).
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLicence {
     /// 条款 (the terms, as the publisher words them), required
@@ -72,7 +72,7 @@ pub struct RawLicence {
 }
 
 /// 页脚 (footer) of a government website.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFooter {
     /// 主办单位 (host)
@@ -96,7 +96,7 @@ pub struct RawFooter {
 }
 
 /// 地区 (region): content/regions/<id>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegion {
     /// 名称 (name), required, as the region names itself: 大足区
@@ -117,7 +117,7 @@ pub struct RawRegion {
 }
 
 /// 责任单位 (responsible unit): one body under all the names a region's plans use for it.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResponsibleUnit {
     /// 名称 (name) shown on the site: 江津区市场监管局
@@ -129,7 +129,7 @@ pub struct RawResponsibleUnit {
 }
 
 /// 规划 (plan): content/plans/<id>/index.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
     /// 标题 (title), required: the full official title
@@ -196,7 +196,7 @@ pub struct RawPlan {
 }
 
 /// 实施期限 (period): the years a plan covers, both included.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
     /// 起始年 (first year): 2025
@@ -208,7 +208,7 @@ pub struct RawPeriod {
 }
 
 /// 印发通知 (the covering notice) of a plan.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNotice {
     /// 通知标题 (title): 关于印发《…》的通知
@@ -232,7 +232,7 @@ pub struct RawNotice {
 }
 
 /// 勘误 (erratum): one change made to the source text.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawErratum {
     /// 改动 (what) was changed
@@ -244,7 +244,7 @@ pub struct RawErratum {
 }
 
 /// 指标表 (indicator table): content/plans/<id>/indicators.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicatorTable {
     /// 指标 (indicators): one entry per statement in the source
@@ -253,7 +253,7 @@ pub struct RawIndicatorTable {
 }
 
 /// 指标条目 (indicator entry): one statement of a plan about one catalogue indicator.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
     /// 指标 (indicator), required: a catalogue id (content/indicators/<id>.md)
@@ -292,7 +292,7 @@ pub struct RawEntry {
 }
 
 /// 基数或实际值 (observation): a value the plan reports for a year.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawObservation {
     /// 年份 (year): 2024
@@ -304,7 +304,7 @@ pub struct RawObservation {
 }
 
 /// 目标 (target): a value to reach by a year.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTarget {
     /// 年份 (year): 2027
@@ -319,7 +319,7 @@ pub struct RawTarget {
 }
 
 /// 指标目录 (catalogue indicator): content/indicators/<id>.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCatalogueEntry {
     /// 名称 (name), required: the name the site uses
@@ -342,7 +342,7 @@ pub struct RawCatalogueEntry {
 /// 监测报告 (report): content/reports/<id>.md, a document that is not on the site
 /// (a statistical bulletin, a work summary, a mid-term or final evaluation) and the
 /// values it reports. Every value takes its source from the file's fields.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     /// 标题 (title), required: the document's full title as published
@@ -372,7 +372,7 @@ pub struct RawReport {
 }
 
 /// 报告值 (reported value): one value a report states for one year.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawReportedValue {
     /// 指标 (indicator), required: a catalogue id (content/indicators/<id>.md)
@@ -403,7 +403,7 @@ pub struct RawReportedValue {
 
 /// 单位目录 (unit catalogue): content/units.yaml, the units this site's content writes
 /// beyond the ones planpub bundles, each with the unit it converts to.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnits {
     /// 单位 (units): one entry per way of writing a unit
@@ -412,7 +412,7 @@ pub struct RawUnits {
 }
 
 /// 单位 (unit): how a value written in it converts to its base unit.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnit {
     /// 写法 (unit), required: exactly as the documents write it: 亿户, Mbps, 亿

@@ -3,6 +3,7 @@
 //! interface (docs/open-data.md); values are the text the plan writes, never
 //! converted.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::urls::{Route, fragment};
@@ -310,24 +311,35 @@ pub fn indicator_csv_path(id: &str) -> Route {
 pub fn files(linked: &Linked) -> Vec<OutputFile> {
     let s = &linked.site;
     let base = &s.config.base_url;
-    let mut out = Vec::new();
+    // Files are written in parallel: at national scale the open data is a tenth of
+    // the site, and the preview makes it again on every save.
+    let per_plan: Vec<(OutputFile, Vec<TargetRecord>)> = s
+        .plans
+        .par_iter()
+        .enumerate()
+        .map(|(p, plan)| {
+            let recs: Vec<TargetRecord> = (0..plan.indicators.len())
+                .flat_map(|row| records(linked, RowRef { plan: p, row }))
+                .collect();
+            (file(plan_csv_path(plan.id.as_str()).file, csv(&recs)), recs)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(per_plan.len() + s.indicators.len() + 8);
     let mut all = Vec::new();
-    for (p, plan) in s.plans.iter().enumerate() {
-        let recs: Vec<TargetRecord> = (0..plan.indicators.len())
-            .flat_map(|row| records(linked, RowRef { plan: p, row }))
-            .collect();
-        out.push(file(plan_csv_path(plan.id.as_str()).file, csv(&recs)));
+    for (f, recs) in per_plan {
+        out.push(f);
         all.extend(recs);
     }
-    for (i, ind) in s.indicators.iter().enumerate() {
+    out.par_extend(s.indicators.par_iter().enumerate().map(|(i, ind)| {
         let recs: Vec<TargetRecord> = linked.indicator_rows[i]
             .iter()
             .flat_map(|r| records(linked, *r))
             .collect();
-        out.push(file(indicator_csv_path(ind.id.as_str()).file, csv(&recs)));
-    }
-    out.push(file("data/targets.csv".into(), csv(&all)));
-    out.push(file("data/targets.json".into(), json(&all)));
+        file(indicator_csv_path(ind.id.as_str()).file, csv(&recs))
+    }));
+    let (all_csv, all_json) = rayon::join(|| csv(&all), || json(&all));
+    out.push(file("data/targets.csv".into(), all_csv));
+    out.push(file("data/targets.json".into(), all_json));
 
     let plans: Vec<PlanRecord> = s
         .plans

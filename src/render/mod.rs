@@ -116,9 +116,9 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
 /// Every file of the site that is not a page: open data, feeds, styles, the theme's
 /// assets and the plans' attachments. `all` is every page of the site.
 pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    files.extend(data::files(linked));
-    files.extend(progress_data::files(linked));
+    let (data, progress) = rayon::join(|| data::files(linked), || progress_data::files(linked));
+    let mut files = data;
+    files.extend(progress);
     files.extend(datapackage::files(linked));
     files.extend(feeds::files(linked, all));
     files.push(OutputFile {

@@ -410,17 +410,20 @@ fn reported_record(
 
 /// The four files.
 pub fn files(linked: &Linked) -> Vec<OutputFile> {
-    let status = status_records(linked);
-    let reported = reported_records(linked);
+    let (status, reported) = rayon::join(|| status_records(linked), || reported_records(linked));
     let file = |path: &str, bytes| OutputFile {
         path: path.to_string(),
         contents: Contents::Bytes(bytes),
     };
+    let ((status_csv, status_json), (reported_csv, reported_json)) = rayon::join(
+        || rayon::join(|| csv(&status, STATUS_COLUMNS), || json(&status)),
+        || rayon::join(|| csv(&reported, REPORTED_COLUMNS), || json(&reported)),
+    );
     vec![
-        file(STATUS_CSV, csv(&status, STATUS_COLUMNS)),
-        file(STATUS_JSON, json(&status)),
-        file(REPORTED_CSV, csv(&reported, REPORTED_COLUMNS)),
-        file(REPORTED_JSON, json(&reported)),
+        file(STATUS_CSV, status_csv),
+        file(STATUS_JSON, status_json),
+        file(REPORTED_CSV, reported_csv),
+        file(REPORTED_JSON, reported_json),
     ]
 }
 
