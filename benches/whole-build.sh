@@ -173,8 +173,8 @@ say "$(date -u +%Y-%m-%d) · $(nproc) cores · $(awk '/MemTotal/ { printf "%.0f 
 say ""
 say "Corpora: generated = examples/gen-corpus (synthetic texts); seeds = the real seed plans replicated by replicate_seeds.py."
 say ""
-say "| corpus | plans | pages | planpub, no search | with search | Hugo, plain pages | ratio no search / Hugo | ratio with search / Hugo | plans/s (no search) | peak RSS no search / with search / Hugo | output (with search) |"
-say "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+say "| corpus | plans | pages | planpub, no search | with search | Hugo, plain pages | ratio no search / Hugo | ratio with search / Hugo | plans/s (no search) | peak RSS no search / with search / Hugo | output (with search) | cached build after one plan's text changed, no search (÷ clean) |"
+say "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 for kind in $corpora; do
   for n in $sizes; do
@@ -185,30 +185,38 @@ for kind in $corpora; do
     config="$(cat "$site/site.yaml")"
     base="$(grep -v '^search:' <<<"$config" || true)"
     out="$work/out-$kind-$n"
-    rm -f "$work"/t-{plain,search,hugo}.txt
+    rm -f "$work"/t-{plain,cached,search,hugo}.txt
     for _ in $(seq "$runs"); do
       printf '%s\nsearch: false\n' "$base" >"$site/site.yaml"
-      rm -rf "$out"; timed "$work/t-plain.txt" "$planpub" build --root "$site" --output "$out"
+      rm -rf "$out"; timed "$work/t-plain.txt" "$planpub" build --no-cache --root "$site" --output "$out"
       pages="$(sed -n 's/^built \([0-9][0-9]*\) pages.*/\1/p' "$work/stdout.txt")"
+      # The same build again after one plan's text changed: the pages that did not
+      # change are taken from the last output (docs/performance.md, "Cached builds").
+      plan_index="$(find "$site/content/plans" -mindepth 2 -maxdepth 2 -name index.md | sort | sed -n 1p)"
+      cp "$plan_index" "$work/plan-index.bak"
+      printf '\n一段新增的说明。\n' >>"$plan_index"
+      timed "$work/t-cached.txt" "$planpub" build --root "$site" --output "$out"
+      cp "$work/plan-index.bak" "$plan_index"
       if [[ " $search_sizes " == *" $n "* ]]; then
         printf '%s\n' "$base" >"$site/site.yaml"
-        rm -rf "$out"; timed "$work/t-search.txt" "$planpub" build --root "$site" --output "$out"
+        rm -rf "$out"; timed "$work/t-search.txt" "$planpub" build --no-cache --root "$site" --output "$out"
       fi
       rm -rf "$work/hugo-out"; timed "$work/t-hugo.txt" hugo --quiet --source "$hugo" --destination "$work/hugo-out"
     done
     printf '%s\n' "$config" >"$site/site.yaml"
     size="$(du -sb "$out" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
     p_t="$(cut -d' ' -f1 "$work/t-plain.txt" | median)"; p_m="$(cut -d' ' -f2 "$work/t-plain.txt" | median)"
+    c_t="$(cut -d' ' -f1 "$work/t-cached.txt" | median)"
     h_t="$(cut -d' ' -f1 "$work/t-hugo.txt" | median)"; h_m="$(cut -d' ' -f2 "$work/t-hugo.txt" | median)"
     if [ -s "$work/t-search.txt" ]; then
       s_t="$(cut -d' ' -f1 "$work/t-search.txt" | median)"; s_m="$(cut -d' ' -f2 "$work/t-search.txt" | median)"
     else
       s_t=""; s_m=""; size="$size (no search)"
     fi
-    say "$(awk -v kind="$kind" -v n="$plans" -v pages="$pages" -v p="$p_t" -v s="$s_t" -v h="$h_t" -v pm="$p_m" -v sm="$s_m" -v hm="$h_m" -v size="$size" 'BEGIN {
+    say "$(awk -v kind="$kind" -v n="$plans" -v pages="$pages" -v p="$p_t" -v s="$s_t" -v h="$h_t" -v pm="$p_m" -v sm="$s_m" -v hm="$h_m" -v size="$size" -v c="$c_t" 'BEGIN {
       st = (s == "") ? "not run" : sprintf("%.2f s", s); sr = (s == "") ? "—" : sprintf("%.2f×", s / h)
       smt = (sm == "") ? "—" : sprintf("%.0f", sm / 1024)
-      printf "| %s | %d | %s | %.2f s | %s | %.2f s | %.2f× | %s | %.0f | %.0f / %s / %.0f MiB | %s |", kind, n, pages, p, st, h, p / h, sr, n / p, pm / 1024, smt, hm / 1024, size }')"
+      printf "| %s | %d | %s | %.2f s | %s | %.2f s | %.2f× | %s | %.0f | %.0f / %s / %.0f MiB | %s | %.2f s (%.0f%%) |", kind, n, pages, p, st, h, p / h, sr, n / p, pm / 1024, smt, hm / 1024, size, c, 100 * c / p }')"
     echo "$p_t" >"$work/plain-seconds-$kind-$n"
   done
 done

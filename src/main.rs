@@ -37,7 +37,8 @@ enum Command {
         /// Print how long each stage took, on standard error
         #[arg(long)]
         timings: bool,
-        /// Render every page, without taking unchanged pages from the last output
+        /// Render every page, without taking unchanged pages from the last output (the
+        /// cache for the next build is written all the same)
         #[arg(long)]
         no_cache: bool,
     },

@@ -124,13 +124,17 @@ fn a_page_changed_on_disk_is_rendered_again_not_copied() {
 }
 
 #[test]
-fn the_cache_is_used_only_for_the_output_it_describes_and_can_be_deleted() {
+fn each_output_folder_has_its_cache_and_the_cache_can_be_deleted() {
     let site = Site::bundled();
     site.build().ok();
     let elsewhere = site.path("elsewhere");
     let other = site.run(&["build", "--output", elsewhere.to_str().expect("utf-8")]);
     other.ok();
     assert!(!other.stdout.contains("unchanged"), "{}", other.stdout);
+    // Each output folder has a cache of its own.
+    let back = site.build();
+    back.ok();
+    assert_eq!(counts(&back.stdout).0, 0, "{}", back.stdout);
 
     fs::remove_dir_all(site.path(".planpub")).expect("the cache is there");
     let clean = site.build();

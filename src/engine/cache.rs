@@ -2,10 +2,10 @@
 //! build, so that the next build renders only the pages whose digest changed and
 //! takes the others from the last output. The result is byte for byte a clean build's.
 //!
-//! The cache is one text file, `.planpub/build-cache.txt` in the site folder, safe to
-//! delete (the next build is then a clean one). It names the planpub binary that wrote
-//! it and the output folder it describes; another binary or another folder makes it
-//! void. A page is taken from the last output only when its bytes still have the
+//! The cache is one text file per output folder, `.planpub/build-cache-<hash of the
+//! output's path>.txt` in the site folder, safe to delete (the next build is then a
+//! clean one). It names the planpub binary that wrote it and the output folder it
+//! describes; another binary makes it void. A page is taken from the last output only when its bytes still have the
 //! checksum that output's `manifest.sha256` gives, so a file changed or damaged on disk
 //! since is rendered again, never copied. The cache is removed before the output is
 //! replaced and written after, so it never describes an output it did not see built.
@@ -22,7 +22,6 @@ use crate::write::MANIFEST;
 
 /// The folder of the cache, in the site folder.
 pub const FOLDER: &str = ".planpub";
-const FILE: &str = "build-cache.txt";
 const HEADER: &str = "planpub build cache 1";
 
 /// What the last build left: its pages' digests and the checksums of its output.
@@ -36,7 +35,7 @@ impl Previous {
     /// The last build's cache for `output`, if there is one that this binary wrote for
     /// that folder and the folder still has its manifest.
     pub fn read(root: &Path, output: &Path) -> Option<Previous> {
-        let text = fs::read_to_string(root.join(FOLDER).join(FILE)).ok()?;
+        let text = fs::read_to_string(file(root, output)).ok()?;
         let mut lines = text.lines();
         if lines.next()? != HEADER
             || lines.next()? != format!("binary {:016x}", binary()?)
@@ -62,23 +61,45 @@ impl Previous {
         })
     }
 
-    /// The last output's bytes of the page at `path`, when the page was made from what
+    /// The page at `path` as the last output has it, when the page was made from what
     /// `digest` says and the file is still the one the manifest names.
-    pub fn page(&self, path: &str, digest: u64) -> Option<Vec<u8>> {
+    pub fn page(&self, path: &str, digest: u64) -> Option<Reused> {
         if self.digests.get(path) != Some(&digest) {
             return None;
         }
         let expected = self.checksums.get(path)?;
-        let bytes = fs::read(self.output.join(path)).ok()?;
+        let from = self.output.join(path);
+        let bytes = fs::read(&from).ok()?;
         let hash = Sha256::digest(&bytes);
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-        (&hex == expected).then_some(bytes)
+        (&hex == expected).then_some(Reused {
+            bytes,
+            from,
+            checksum: hex,
+        })
     }
 }
 
-/// Removes the cache: done before the output is replaced.
-pub fn forget(root: &Path) -> std::io::Result<()> {
-    match fs::remove_file(root.join(FOLDER).join(FILE)) {
+/// A page taken from the last output.
+pub struct Reused {
+    pub bytes: Vec<u8>,
+    /// The file in the last output.
+    pub from: PathBuf,
+    /// Its SHA-256, as the manifest gives it.
+    pub checksum: String,
+}
+
+/// The cache of the output folder `output` (an absolute path).
+fn file(root: &Path, output: &Path) -> PathBuf {
+    let mut h = DefaultHasher::new();
+    output.hash(&mut h);
+    root.join(FOLDER)
+        .join(format!("build-cache-{:016x}.txt", h.finish()))
+}
+
+/// Removes the cache of `output`: done before the output is replaced.
+pub fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
+    match fs::remove_file(file(root, output)) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
@@ -104,11 +125,11 @@ pub fn write<'a>(
         }
         text.push_str(&format!("{digest:016x} {path}\n"));
     }
-    let folder = root.join(FOLDER);
-    fs::create_dir_all(&folder)?;
-    let tmp = folder.join(format!("{FILE}.{}", std::process::id()));
+    let target = file(root, output);
+    fs::create_dir_all(root.join(FOLDER))?;
+    let tmp = target.with_extension(format!("{}", std::process::id()));
     fs::write(&tmp, text)?;
-    fs::rename(&tmp, folder.join(FILE))
+    fs::rename(&tmp, target)
 }
 
 /// A hash of the running planpub binary: a cache is only good for the binary that

@@ -25,6 +25,7 @@ pub struct Options {
     pub root: PathBuf,
     pub output: PathBuf,
     /// Take unchanged pages from the last output ([`cache`]); off renders every page.
+    /// The cache is written either way, for the next build.
     pub cache: bool,
 }
 
@@ -113,29 +114,26 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     let ran = whole(&linked, &staging, Some(&reuse), progress)?;
     progress.stage("publishing", 0);
     // The cache goes before the output it describes, and comes back with the new one.
-    cache::forget(root).map_err(|source| {
+    cache::forget(root, &output).map_err(|source| {
         vec![Report::new(write::WriteError::Io {
             path: root.join(cache::FOLDER),
             source,
         })]
     })?;
     let written = staging.publish()?;
-    let cache_warning = if options.cache {
-        let paths = pages
-            .iter()
-            .map(|&p| (render::route(&linked, p).file, digests[&p]));
-        let paths: Vec<(String, u64)> = paths.collect();
-        cache::write(root, &output, paths.iter().map(|(p, d)| (p.as_str(), *d)))
-            .err()
-            .map(|e| {
-                format!(
-                    "the build cache in {} could not be written: {e}",
-                    root.join(cache::FOLDER).display()
-                )
-            })
-    } else {
-        None
-    };
+    let digests = pages
+        .iter()
+        .map(|&p| (render::route(&linked, p).file, digests[&p]));
+    let digests: Vec<(String, u64)> = digests.collect();
+    let cache_warning = cache::write(root, &output, digests.iter().map(|(p, d)| (p.as_str(), *d)))
+        .err()
+        .map(|e| {
+            let folder = root.join(cache::FOLDER);
+            format!(
+                "the build cache in {} could not be written: {e}",
+                folder.display()
+            )
+        });
     Ok(Built {
         pages: ran.pages,
         reused: ran.reused,

@@ -13,6 +13,7 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
+use super::cache::Reused;
 use crate::check::{Checker, Kept, PageScan};
 use crate::diagnostic::Report;
 use crate::link::Linked;
@@ -32,6 +33,10 @@ pub trait Sink: Sync {
     fn bytes(&self, path: &str, bytes: Vec<u8>) -> Result<(), Report>;
     /// Files that are not pages (open data, styles, copied assets), all at once.
     fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>>;
+    /// A page taken from the last build's output.
+    fn reused(&self, path: &str, page: Reused) -> Result<(), Report> {
+        self.bytes(path, page.bytes)
+    }
 }
 
 /// `planpub build`: the staging folder, published when the run is over.
@@ -42,6 +47,17 @@ impl Sink for Staging {
 
     fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>> {
         self.write_all(&files, progress)
+    }
+
+    /// A hard link to the last output's file: nothing is copied, and the old output
+    /// can go after the swap without freeing the page's blocks.
+    fn reused(&self, path: &str, page: Reused) -> Result<(), Report> {
+        let len = page.bytes.len() as u64;
+        if self.link(path, &page.from, &page.checksum, len)? {
+            Ok(())
+        } else {
+            self.write_bytes(path, &page.bytes)
+        }
     }
 }
 
@@ -90,9 +106,9 @@ impl Sink for Memory {
     }
 }
 
-/// The bytes of a page as the last build made them, if they are still good: a page
-/// given by its kind and its path.
-pub type Reuse<'a> = dyn Fn(Page, &str) -> Option<Vec<u8>> + Sync + 'a;
+/// A page as the last build made it, if it is still good: a page given by its kind
+/// and its path.
+pub type Reuse<'a> = dyn Fn(Page, &str) -> Option<Reused> + Sync + 'a;
 
 /// What a run is asked to do.
 pub struct Job<'a> {
@@ -222,14 +238,17 @@ fn one_page(
 ) -> Result<Made, Report> {
     let kept = job.reuse.and_then(|reuse| reuse(page, &route.file));
     let reused = kept.is_some();
-    let html = match kept {
-        Some(html) => html,
-        None => renderer.html(page)?,
+    let html = match &kept {
+        Some(kept) => std::borrow::Cow::Borrowed(&kept.bytes[..]),
+        None => std::borrow::Cow::Owned(renderer.html(page)?),
     };
     let scan = checker.scan(&route.file, &html);
     let chunks = job.feed.map(|f| f.page(page, &html)).unwrap_or_default();
     let written = 1 + chunks.len();
-    sink.bytes(&route.file, html)?;
+    match kept {
+        Some(kept) => sink.reused(&route.file, kept)?,
+        None => sink.bytes(&route.file, html.into_owned())?,
+    }
     // The feed makes its text chunks in memory.
     for chunk in chunks {
         if let Contents::Bytes(bytes) = chunk.contents {
