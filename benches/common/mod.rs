@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use criterion::Criterion;
 use planpub::link::{self, Linked};
-use planpub::load::{self, Theme};
-use planpub::model::{self, Located, PlanId, RegionId, Site};
+use planpub::load;
+use planpub::model::{self, Located, PlanId, RegionId, Site, Theme};
 use planpub::progress::Quiet;
 
 /// The repository root, which holds the bundled site (site.yaml, content/, themes/).

@@ -16,6 +16,7 @@ pub mod quantity;
 mod reports;
 pub mod responsible;
 pub mod table_spans;
+mod theme;
 pub mod types;
 pub mod units;
 
@@ -25,11 +26,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use error::ModelError;
+pub use theme::{Asset, Theme};
 pub use types::*;
 
 use crate::diagnostic::{Report, SourceFile};
 use crate::load::raw::{RawPlan, RawRegion, RawSite};
-use crate::load::{Doc, Loaded, PlanBundle, Theme};
+use crate::load::{Doc, Loaded, PlanBundle};
 use ctx::{Ctx, Terms, check_file_id};
 use date::Period;
 use indicators::{catalogue_entry, indicator_table};
@@ -95,7 +97,7 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
             plans,
             indicators,
             reports,
-            theme,
+            theme: theme.into(),
         }),
         _ => Err(errors.into_iter().map(Report::new).collect()),
     }
@@ -322,6 +324,6 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         body: ctx.document(&doc.file, doc.body.clone()),
         indicators,
         indicators_note,
-        assets: bundle.assets.clone(),
+        assets: bundle.assets.iter().cloned().map(Asset::from).collect(),
     }
 }

@@ -249,7 +249,7 @@ pub struct Plan {
     pub indicators: Vec<PlanIndicator>,
     /// The Markdown body of indicators.md: notes on the table.
     pub indicators_note: Option<Document>,
-    pub assets: Vec<crate::load::Asset>,
+    pub assets: Vec<super::Asset>,
 }
 
 impl Plan {

@@ -7,7 +7,7 @@ use tera::{ErrorKind, Tera};
 
 use super::RenderError;
 use crate::diagnostic::{Location, SourceFile};
-use crate::load::Theme;
+use crate::model::Theme;
 
 /// The templates every theme must have, one per page type.
 pub const REQUIRED: &[&str] = &[
