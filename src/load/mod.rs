@@ -44,13 +44,9 @@ impl<T> Doc<T> {
     }
 }
 
-/// A file copied into the output as it is.
-#[derive(Debug, Clone)]
-pub struct Asset {
-    /// Path relative to its folder, with `/` separators.
-    pub rel: String,
-    pub path: PathBuf,
-}
+/// The theme and attached files are read straight into the model's types: the load
+/// stage finds them and nothing in them needs checking.
+pub use crate::model::{Asset, Theme};
 
 #[derive(Debug)]
 pub struct PlanBundle {
@@ -58,15 +54,6 @@ pub struct PlanBundle {
     pub index: Doc<RawPlan>,
     pub indicators: Option<Doc<RawIndicatorTable>>,
     pub assets: Vec<Asset>,
-}
-
-#[derive(Debug)]
-pub struct Theme {
-    pub name: String,
-    pub dir: PathBuf,
-    /// Template name (relative to templates/) and its text.
-    pub templates: Vec<(String, Arc<SourceFile>)>,
-    pub statics: Vec<Asset>,
 }
 
 /// Everything read from disk, parsed but not yet understood.

@@ -97,7 +97,7 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
             plans,
             indicators,
             reports,
-            theme: theme.into(),
+            theme,
         }),
         _ => Err(errors.into_iter().map(Report::new).collect()),
     }
@@ -324,6 +324,6 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         body: ctx.document(&doc.file, doc.body.clone()),
         indicators,
         indicators_note,
-        assets: bundle.assets.iter().cloned().map(Asset::from).collect(),
+        assets: bundle.assets.clone(),
     }
 }
