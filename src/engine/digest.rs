@@ -1,6 +1,6 @@
 //! A digest of everything a page is made from: what every page reads (the fingerprint's
 //! `everything`) and the texts of the plans and reports its kind declares it reads
-//! ([`render::reads`]). Two runs that give a page the same digest give it the same
+//! ([`crate::render::pages`]). Two runs that give a page the same digest give it the same
 //! bytes, so the preview and a build that reuses the last output render again only
 //! the pages whose digest changed.
 
@@ -8,8 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::link::Linked;
 use crate::load::Fingerprint;
-use crate::render::Page;
-use crate::render::reads::{Reads, reads};
+use crate::render::pages::{Page, Reads, reads};
 
 /// The digests of `pages`, in their order.
 pub fn digests(linked: &Linked, fingerprint: &Fingerprint, pages: &[Page]) -> Vec<u64> {

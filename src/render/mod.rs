@@ -11,9 +11,8 @@ mod error;
 mod feeds;
 pub mod markdown;
 pub mod markdown_table;
-mod page_context;
+pub mod pages;
 pub mod progress_data;
-pub mod reads;
 mod sanitise;
 mod templates;
 pub mod timeline;
@@ -28,8 +27,8 @@ pub use templates::REQUIRED as REQUIRED_TEMPLATES;
 
 use crate::diagnostic::Report;
 use crate::link::Linked;
-use page_context::page_context;
-pub use page_context::route;
+use pages::page_context;
+pub use pages::{Page, indexed, pages, route};
 use templates::Templates;
 use urls::Route;
 use views::*;
@@ -46,71 +45,6 @@ pub struct OutputFile {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
     pub contents: Contents,
-}
-
-/// One page of the site. Indices are into the linked site's lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Page {
-    Home,
-    Plans,
-    Plan(usize),
-    Regions,
-    Region(usize),
-    Indicators,
-    Indicator(usize),
-    Compare,
-    /// The goals matrix of a family (a region and those under it), by index.
-    Family(usize),
-    Pair(usize, usize),
-    Units,
-    Unit(usize, usize),
-    Accessibility,
-    Search,
-    /// How each region is doing against its targets.
-    Progress,
-    NotFound,
-}
-
-/// Whether a search can find `page`: its main content is marked for the index. Not
-/// the 404 and search pages, nor the comparison pages (the matrices and pairs), which
-/// only set side by side the values the plan and indicator pages already hold, and
-/// at national scale would be most of the index.
-pub fn indexed(page: Page) -> bool {
-    !matches!(
-        page,
-        Page::NotFound | Page::Search | Page::Compare | Page::Family(_) | Page::Pair(..)
-    )
-}
-
-/// Every page of the site, in a fixed order.
-pub fn pages(linked: &Linked) -> Vec<Page> {
-    let mut pages = vec![
-        Page::Home,
-        Page::Plans,
-        Page::Regions,
-        Page::Indicators,
-        Page::Progress,
-        Page::Accessibility,
-    ];
-    if linked.site.config.search {
-        pages.push(Page::Search);
-    }
-    pages.push(Page::NotFound);
-    pages.extend((0..linked.site.plans.len()).map(Page::Plan));
-    pages.extend((0..linked.site.regions.len()).map(Page::Region));
-    pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));
-    pages.push(Page::Compare);
-    pages.extend(matrix::family_pages(linked).into_iter().map(Page::Family));
-    pages.extend(
-        matrix::pairs(linked)
-            .into_iter()
-            .map(|(a, b)| Page::Pair(a, b)),
-    );
-    pages.push(Page::Units);
-    for (r, units) in linked.region_units.iter().enumerate() {
-        pages.extend((0..units.len()).map(|u| Page::Unit(r, u)));
-    }
-    pages
 }
 
 /// Every file of the site that is not a page: open data, feeds, styles, the theme's
@@ -224,7 +158,7 @@ impl<'a> PageRenderer<'a> {
 }
 
 /// What every page may need, computed once per build.
-struct Shared<'a> {
+pub(crate) struct Shared<'a> {
     site: SiteView<'a>,
     /// Per region.
     standings: Vec<Vec<crate::link::compare::Standing>>,
