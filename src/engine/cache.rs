@@ -16,9 +16,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use sha2::{Digest, Sha256};
-
-use crate::write::MANIFEST;
+use crate::write::{MANIFEST, sha256_hex};
 
 /// The folder of the cache, in the site folder.
 pub const FOLDER: &str = ".planpub";
@@ -70,8 +68,7 @@ impl Previous {
         let expected = self.checksums.get(path)?;
         let from = self.output.join(path);
         let bytes = fs::read(&from).ok()?;
-        let hash = Sha256::digest(&bytes);
-        let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = sha256_hex(&bytes);
         (&hex == expected).then_some(Reused {
             bytes,
             from,

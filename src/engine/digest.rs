@@ -4,14 +4,19 @@
 //! bytes, so the preview and a build that reuses the last output render again only
 //! the pages whose digest changed.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::link::Linked;
 use crate::load::Fingerprint;
-use crate::render::pages::{Page, Reads, reads};
+use crate::render::{
+    self,
+    pages::{Reads, reads},
+};
 
-/// The digests of `pages`, in their order.
-pub fn digests(linked: &Linked, fingerprint: &Fingerprint, pages: &[Page]) -> Vec<u64> {
+/// Every page of the site with its path and its digest, by path.
+pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u64> {
+    let pages = render::pages(linked);
     let plans: Vec<(u64, u64)> = linked
         .site
         .plans
@@ -30,6 +35,7 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint, pages: &[Page]) -> Ve
     pages
         .iter()
         .map(|&page| {
+            let path = render::route(linked, page).file;
             let mut h = DefaultHasher::new();
             fingerprint.everything().hash(&mut h);
             match reads(linked, page) {
@@ -49,7 +55,7 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint, pages: &[Page]) -> Ve
                     }
                 }
             }
-            h.finish()
+            (path, h.finish())
         })
         .collect()
 }

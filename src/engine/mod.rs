@@ -10,13 +10,11 @@ mod digest;
 pub mod preview;
 mod run;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
-use crate::render::{self, Page};
 use crate::{link, load, model, search, write};
 use run::{Job, Sink};
 
@@ -91,19 +89,14 @@ struct Built {
 fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<Report>> {
     let root = &options.root;
     let (linked, fingerprint) = linked_with_fingerprint(root, progress, None)?;
-    let pages = render::pages(&linked);
-    let digests: HashMap<Page, u64> = pages
-        .iter()
-        .copied()
-        .zip(digest::digests(&linked, &fingerprint, &pages))
-        .collect();
+    let digests = digest::digests(&linked, &fingerprint);
     let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
     let previous = if options.cache {
         cache::Previous::read(root, &output)
     } else {
         None
     };
-    let reuse = |page: Page, path: &str| previous.as_ref()?.page(path, *digests.get(&page)?);
+    let reuse = |path: &str| previous.as_ref()?.page(path, *digests.get(path)?);
     let protected = [
         root.join("content"),
         root.join("themes"),
@@ -121,10 +114,6 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
         })]
     })?;
     let written = staging.publish()?;
-    let digests = pages
-        .iter()
-        .map(|&p| (render::route(&linked, p).file, digests[&p]));
-    let digests: Vec<(String, u64)> = digests.collect();
     let cache_warning = cache::write(root, &output, digests.iter().map(|(p, d)| (p.as_str(), *d)))
         .err()
         .map(|e| {

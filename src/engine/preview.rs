@@ -24,7 +24,7 @@ use crate::check::Kept;
 use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
-use crate::render::{self, Contents, OutputFile, Page};
+use crate::render::{self, Contents, OutputFile};
 use crate::search;
 use crate::write::WriteError;
 
@@ -154,20 +154,12 @@ impl Preview {
                 .map_err(sorted)?;
 
         // A page is rendered again when what it is made from changed, or it is new.
-        let pages = render::pages(&linked);
-        let digests: HashMap<String, u64> = pages
-            .iter()
-            .map(|&p| render::route(&linked, p).file)
-            .zip(super::digest::digests(&linked, &fingerprint, &pages))
-            .collect();
-        let wanted: Option<HashSet<Page>> = self.last.as_ref().map(|last| {
-            pages
+        let digests = super::digest::digests(&linked, &fingerprint);
+        let wanted: Option<HashSet<String>> = self.last.as_ref().map(|last| {
+            digests
                 .iter()
-                .copied()
-                .filter(|&p| {
-                    let path = render::route(&linked, p).file;
-                    last.digests.get(&path) != digests.get(&path)
-                })
+                .filter(|&(path, digest)| last.digests.get(path) != Some(digest))
+                .map(|(path, _)| path.clone())
                 .collect()
         });
         // Pages link to the index's scripts: the first build, or one that turns search

@@ -106,16 +106,15 @@ impl Sink for Memory {
     }
 }
 
-/// A page as the last build made it, if it is still good: a page given by its kind
-/// and its path.
-pub type Reuse<'a> = dyn Fn(Page, &str) -> Option<Reused> + Sync + 'a;
+/// A page as the last build made it, if it is still good: a page given by its path.
+pub type Reuse<'a> = dyn Fn(&str) -> Option<Reused> + Sync + 'a;
 
 /// What a run is asked to do.
 pub struct Job<'a> {
     pub linked: &'a Linked,
-    /// The pages to render; `None` renders every page. Pages not rendered keep their
+    /// The pages to render, by path; `None` renders every page. Pages not rendered keep their
     /// files from an earlier run, which the caller holds.
-    pub wanted: Option<&'a HashSet<Page>>,
+    pub wanted: Option<&'a HashSet<String>>,
     /// Where a page may be taken from instead of rendered: the last build's output.
     pub reuse: Option<&'a Reuse<'a>>,
     /// Fed with every rendered page when the run makes the search index as it goes.
@@ -166,12 +165,12 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     if job.kept.is_some() {
         checker = checker.keeping();
     }
-    let wanted = |page: &Page| job.wanted.is_none_or(|w| w.contains(page));
+    let wanted = |route: &Route| job.wanted.is_none_or(|w| w.contains(&route.file));
     let chosen: Vec<(Page, &Route)> = all
         .iter()
         .copied()
         .zip(&routes)
-        .filter(|(page, _)| wanted(page))
+        .filter(|(_, route)| wanted(route))
         .collect();
     let mut files = others.len();
     progress.stage("building", chosen.len() + others.len());
@@ -236,7 +235,7 @@ fn one_page(
     page: Page,
     route: &Route,
 ) -> Result<Made, Report> {
-    let kept = job.reuse.and_then(|reuse| reuse(page, &route.file));
+    let kept = job.reuse.and_then(|reuse| reuse(&route.file));
     let reused = kept.is_some();
     let html = match &kept {
         Some(kept) => std::borrow::Cow::Borrowed(&kept.bytes[..]),

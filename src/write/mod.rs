@@ -285,6 +285,14 @@ fn remove_folder(dir: &Path) {
     let _ = fs::remove_dir_all(dir);
 }
 
+/// The SHA-256 of `data` as the manifest writes it: lower-case hex.
+pub fn sha256_hex(data: &[u8]) -> String {
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn write_file(dir: &Path, rel: &str, data: &[u8]) -> Result<(String, String, u64), WriteError> {
     let path = dir.join(rel);
     if let Some(p) = path.parent() {
@@ -292,7 +300,5 @@ fn write_file(dir: &Path, rel: &str, data: &[u8]) -> Result<(String, String, u64
     }
     let mut file = fs::File::create(&path).map_err(io(&path))?;
     file.write_all(data).map_err(io(&path))?;
-    let hash = Sha256::digest(data);
-    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-    Ok((rel.to_string(), hex, data.len() as u64))
+    Ok((rel.to_string(), sha256_hex(data), data.len() as u64))
 }
