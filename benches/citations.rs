@@ -16,6 +16,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use planpub::link::citations::{Citations, PlanNames};
+use planpub::model::{PlanIx, Table};
 
 const TOPICS: [&str; 10] = [
     "知识产权",
@@ -51,20 +52,14 @@ fn names(i: usize) -> (String, String) {
 }
 
 fn matcher(plans: usize) -> (Vec<(String, String)>, Citations) {
-    let names: Vec<(String, String)> = (0..plans).map(names).collect();
-    let citations =
-        Citations::new(
-            names
-                .iter()
-                .enumerate()
-                .map(|(plan, (title, short))| PlanNames {
-                    plan,
-                    names: vec![title.as_str(), short.as_str()],
-                }),
-        )
-        .expect("the names build");
+    let names: Table<PlanIx, (String, String)> = (0..plans).map(names).collect();
+    let citations = Citations::new(names.enumerate().map(|(plan, (title, short))| PlanNames {
+        plan,
+        names: vec![title.as_str(), short.as_str()],
+    }))
+    .expect("the names build");
     assert!(citations.ambiguous().is_empty(), "every name is one plan's");
-    (names, citations)
+    (names.into_iter().collect(), citations)
 }
 
 /// About `bytes` of prose citing the plans of `names` in turn: by title with the
@@ -90,17 +85,14 @@ fn build(c: &mut Criterion) {
     let mut group = c.benchmark_group("citations_new");
     group.sample_size(10);
     for plans in [1_000, 10_000] {
-        let names: Vec<(String, String)> = (0..plans).map(names).collect();
+        let names: Table<PlanIx, (String, String)> = (0..plans).map(names).collect();
         group.throughput(Throughput::Elements(plans as u64));
         group.bench_with_input(BenchmarkId::new("plans", plans), &names, |b, names| {
             b.iter(|| {
-                let plans = names
-                    .iter()
-                    .enumerate()
-                    .map(|(plan, (title, short))| PlanNames {
-                        plan,
-                        names: vec![title.as_str(), short.as_str()],
-                    });
+                let plans = names.enumerate().map(|(plan, (title, short))| PlanNames {
+                    plan,
+                    names: vec![title.as_str(), short.as_str()],
+                });
                 black_box(Citations::new(plans).expect("builds"))
             })
         });

@@ -15,6 +15,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use planpub::link::Linked;
 use planpub::link::compare::standings;
+use planpub::model::IndicatorIx;
 use planpub::render::views::compare::measures;
 use planpub::render::views::matrix::{compare_page, matrix, pair};
 
@@ -33,9 +34,12 @@ fn sites() -> Vec<(usize, Linked)> {
 }
 
 /// The indicator that the most plan rows measure.
-fn busiest_indicator(linked: &Linked) -> usize {
-    (0..linked.site.indicators.len())
-        .max_by_key(|&i| linked.indicator_rows[i].len())
+fn busiest_indicator(linked: &Linked) -> IndicatorIx {
+    linked
+        .site
+        .indicators
+        .handles()
+        .max_by_key(|&i| linked.indicator_links[i].rows.len())
         .expect("indicators")
 }
 
@@ -50,8 +54,9 @@ fn compare(c: &mut Criterion) {
         // The municipality's family: every region of the site.
         let family = linked
             .families
-            .iter()
-            .position(|f| f.parent.is_some())
+            .enumerate()
+            .find(|(_, f)| f.parent.is_some())
+            .map(|(f, _)| f)
             .expect("a family");
         group.bench_with_input(BenchmarkId::new("matrix", regions), linked, |b, l| {
             b.iter(|| black_box(matrix(l, family)))

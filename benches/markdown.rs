@@ -50,7 +50,10 @@ fn document(file: &Arc<SourceFile>, range: Range<usize>) -> Document {
 
 fn bodies(c: &mut Criterion) {
     let linked = common::bundled();
-    let largest = (0..linked.site.plans.len())
+    let largest = linked
+        .site
+        .plans
+        .handles()
         .max_by_key(|&p| linked.site.plans[p].body.range.len())
         .expect("plans");
     let mut inputs = vec![(

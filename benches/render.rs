@@ -23,15 +23,24 @@ use planpub::render::{self, Page, PageRenderer};
 /// The largest plan, the indicator with the most rows, and the district with the most
 /// rows.
 fn pages(linked: &Linked) -> [(&'static str, Page); 3] {
-    let plan = (0..linked.site.plans.len())
-        .max_by_key(|&p| linked.site.plans[p].body.range.len())
+    let plan = linked
+        .site
+        .plans
+        .handles()
+        .max_by_key(|&p| linked.plan(p).body.range.len())
         .expect("plans");
-    let indicator = (0..linked.site.indicators.len())
-        .max_by_key(|&i| linked.indicator_rows[i].len())
+    let indicator = linked
+        .site
+        .indicators
+        .handles()
+        .max_by_key(|&i| linked.indicator_links[i].rows.len())
         .expect("indicators");
-    let region = (0..linked.site.regions.len())
-        .filter(|&r| linked.region_parent[r].is_some())
-        .max_by_key(|&r| linked.region_rows[r].len())
+    let region = linked
+        .site
+        .regions
+        .handles()
+        .filter(|&r| linked.region_links[r].parent.is_some())
+        .max_by_key(|&r| linked.region_links[r].rows.len())
         .expect("districts");
     [
         ("plan", Page::Plan(plan)),

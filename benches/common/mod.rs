@@ -108,7 +108,7 @@ pub fn scaled(copies: usize) -> Linked {
         regions,
         plans,
         indicators: site.indicators.clone(),
-        reports: Vec::new(),
+        reports: Vec::new().into(),
         theme,
     };
     link::link(site).expect("the scaled site links")

@@ -9,6 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::link::Linked;
 use crate::load::Fingerprint;
+use crate::model::{PlanIx, ReportIx, Table};
 use crate::render::{
     self,
     pages::{Reads, reads},
@@ -17,18 +18,14 @@ use crate::render::{
 /// Every page of the site with its path and its digest, by path.
 pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u64> {
     let pages = render::pages(linked);
-    let plans: Vec<(u64, u64)> = linked
+    let plans: Table<PlanIx, (u64, u64)> = linked
         .site
         .plans
-        .iter()
-        .map(|p| fingerprint.plan(p.id.as_str()).unwrap_or_default())
-        .collect();
-    let reports: Vec<u64> = linked
+        .map(|p| fingerprint.plan(p.id.as_str()).unwrap_or_default());
+    let reports: Table<ReportIx, u64> = linked
         .site
         .reports
-        .iter()
-        .map(|r| fingerprint.report(r.id.as_str()).unwrap_or_default())
-        .collect();
+        .map(|r| fingerprint.report(r.id.as_str()).unwrap_or_default());
     let mut all = DefaultHasher::new();
     (fingerprint.everything(), &plans, &reports).hash(&mut all);
     let all = all.finish();

@@ -12,7 +12,7 @@ use super::{Linked, RowRef, families};
 use crate::model::date::Year;
 use crate::model::growth::{YearValue, compound_annual_rate};
 use crate::model::quantity::{Comparator, Measure, ObservationKind, Unit, Value};
-use crate::model::{Indicator, PlanIndicator};
+use crate::model::{Indicator, IndicatorIx, PlanIndicator, RegionIx, Table};
 
 /// One value of a plan row, in the unit it is compared in.
 #[derive(Debug, Clone)]
@@ -97,13 +97,13 @@ pub struct MeasureGroup {
 
 /// Groups an indicator's rows by measure, in the order of [`Measure`]. The link stage
 /// does it once per indicator ([`Linked::indicator_measures`]).
-pub(super) fn measure_groups(linked: &Linked, indicator: usize) -> Vec<MeasureGroup> {
+pub(super) fn measure_groups(linked: &Linked, indicator: IndicatorIx) -> Vec<MeasureGroup> {
     let ind = &linked.site.indicators[indicator];
-    let mut rows = linked.indicator_rows[indicator].clone();
+    let mut rows = linked.indicator_links[indicator].rows.clone();
     rows.sort_by_key(|r| {
         (
-            linked.region_rank[linked.plan_region[r.plan]],
-            linked.plan_rank[r.plan],
+            linked.region_links[linked.plan_links[r.plan].region].rank,
+            linked.plan_links[r.plan].rank,
             r.row,
         )
     });
@@ -185,19 +185,19 @@ pub fn implied_growth(row: &PlanIndicator) -> Vec<ImpliedGrowth> {
 /// indicator, measure and year.
 #[derive(Debug, Clone)]
 pub struct Standing {
-    pub indicator: usize,
+    pub indicator: IndicatorIx,
     pub measure: Measure,
     pub unit: Unit,
     pub year: Year,
-    pub region: usize,
+    pub region: RegionIx,
     pub value: Normalised,
     /// 1 is the highest value.
     pub rank: usize,
     /// Every peer's value, this region's included, highest first; shared by the
     /// standings of all the peers.
-    pub peers: Arc<[(usize, Normalised)]>,
+    pub peers: Arc<[(RegionIx, Normalised)]>,
     /// The nearest higher-level region's target for the same year: the bar it sets.
-    pub bar: Option<(usize, Normalised)>,
+    pub bar: Option<(RegionIx, Normalised)>,
 }
 
 impl Standing {
@@ -207,7 +207,7 @@ impl Standing {
     }
 
     /// The other peers' values, highest first.
-    pub fn others(&self) -> impl Iterator<Item = &(usize, Normalised)> {
+    pub fn others(&self) -> impl Iterator<Item = &(RegionIx, Normalised)> {
         self.peers.iter().filter(|(r, _)| *r != self.region)
     }
 }
@@ -220,18 +220,18 @@ impl Standing {
 ///
 /// Returned per region, in indicator, measure and year order. The work grows with
 /// the number of targets, not with the square of the number of regions.
-pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
-    let mut out = vec![Vec::new(); linked.site.regions.len()];
-    for i in 0..linked.site.indicators.len() {
-        for group in &linked.indicator_measures[i] {
+pub fn standings(linked: &Linked) -> Table<RegionIx, Vec<Standing>> {
+    let mut out = linked.site.regions.filled(Vec::new());
+    for i in linked.site.indicators.handles() {
+        for group in &linked.indicator_links[i].measures {
             if group.measure == Measure::Qualitative {
                 continue;
             }
             // (region, year) → best target, and the regions in the order first seen.
-            let mut best: HashMap<(usize, Year), Normalised> = HashMap::new();
-            let mut seen: Vec<(usize, Year)> = Vec::new();
+            let mut best: HashMap<(RegionIx, Year), Normalised> = HashMap::new();
+            let mut seen: Vec<(RegionIx, Year)> = Vec::new();
             for &r in &group.rows {
-                let region = linked.plan_region[r.plan];
+                let region = linked.plan_links[r.plan].region;
                 for v in normalise(linked.row(r), &group.unit) {
                     if v.kind != ObservationKind::Target || v.value.number().is_none() {
                         continue;
@@ -250,7 +250,7 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
                 }
             }
             // Peers by year and peer group (parent and level), highest first.
-            let mut groups: HashMap<PeerKey, Vec<(usize, Normalised)>> = HashMap::new();
+            let mut groups: HashMap<PeerKey, Vec<(RegionIx, Normalised)>> = HashMap::new();
             for &(region, year) in &seen {
                 let key = (year, families::peer_group(linked, region));
                 groups
@@ -258,13 +258,16 @@ pub fn standings(linked: &Linked) -> Vec<Vec<Standing>> {
                     .or_default()
                     .push((region, best[&(region, year)].clone()));
             }
-            let groups: HashMap<_, Arc<[(usize, Normalised)]>> = groups
+            let groups: HashMap<_, Arc<[(RegionIx, Normalised)]>> = groups
                 .into_iter()
                 .map(|(key, mut peers)| {
                     // Ties keep region display order, so every build ranks alike.
                     peers.sort_by(|a, b| {
-                        higher(&b.1, &a.1)
-                            .then(linked.region_rank[a.0].cmp(&linked.region_rank[b.0]))
+                        higher(&b.1, &a.1).then(
+                            linked.region_links[a.0]
+                                .rank
+                                .cmp(&linked.region_links[b.0].rank),
+                        )
                     });
                     (key, peers.into())
                 })
@@ -316,9 +319,9 @@ fn higher(a: &Normalised, b: &Normalised) -> Ordering {
 /// The rows of `group` from plans of `region`. Groups list rows in region display
 /// order, so they are one run, found by binary search rather than a scan of every
 /// region's rows.
-pub fn region_rows<'a>(linked: &Linked, group: &'a MeasureGroup, region: usize) -> &'a [RowRef] {
-    let rank = linked.region_rank[region];
-    let of = |r: &RowRef| linked.region_rank[linked.plan_region[r.plan]];
+pub fn region_rows<'a>(linked: &Linked, group: &'a MeasureGroup, region: RegionIx) -> &'a [RowRef] {
+    let rank = linked.region_links[region].rank;
+    let of = |r: &RowRef| linked.region_links[linked.plan_links[r.plan].region].rank;
     let start = group.rows.partition_point(|r| of(r) < rank);
     let end = group.rows.partition_point(|r| of(r) <= rank);
     &group.rows[start..end]
@@ -336,10 +339,14 @@ pub struct Nearest {
     pub more: usize,
 }
 
-pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Option<Nearest> {
+pub fn nearest_target(
+    linked: &Linked,
+    indicator: IndicatorIx,
+    region: RegionIx,
+) -> Option<Nearest> {
     let mut found: Option<Nearest> = None;
     let mut count = 0;
-    for group in &linked.indicator_measures[indicator] {
+    for group in &linked.indicator_links[indicator].measures {
         for &r in region_rows(linked, group, region) {
             for v in normalise(linked.row(r), &group.unit) {
                 if v.kind != ObservationKind::Target {
@@ -351,7 +358,8 @@ pub fn nearest_target(linked: &Linked, indicator: usize, region: usize) -> Optio
                     Some(f) => {
                         v.year < f.value.year
                             || (v.year == f.value.year
-                                && linked.plan_rank[r.plan] < linked.plan_rank[f.row.plan])
+                                && linked.plan_links[r.plan].rank
+                                    < linked.plan_links[f.row.plan].rank)
                     }
                 };
                 if better {

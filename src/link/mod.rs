@@ -5,8 +5,10 @@
 
 pub mod citations;
 pub mod compare;
+mod cycles;
 mod error;
 pub mod families;
+mod linked;
 pub mod reported;
 pub mod responsible;
 pub mod target_status;
@@ -16,106 +18,39 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub use error::LinkError;
+pub use linked::{IndicatorLinks, Linked, PlanLinks, RegionLinks, RowRef};
 
 use crate::diagnostic::Report;
 use crate::model::quantity::Measure;
-use crate::model::{IndicatorId, Located, PlanId, PlanIndicator, RegionId, Site};
-
-/// A row of a plan's indicator table: plan index and row index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RowRef {
-    pub plan: usize,
-    pub row: usize,
-}
-
-/// The site with every reference resolved to an index into `site`'s vectors.
-#[derive(Debug)]
-pub struct Linked {
-    pub site: Site,
-    pub region_by_id: HashMap<RegionId, usize>,
-    pub plan_by_id: HashMap<PlanId, usize>,
-    pub indicator_by_id: HashMap<IndicatorId, usize>,
-    /// Regions in display order: the top level first, then by level and name.
-    pub region_order: Vec<usize>,
-    /// Per region: its place in `region_order`.
-    pub region_rank: Vec<usize>,
-    pub region_parent: Vec<Option<usize>>,
-    pub region_children: Vec<Vec<usize>>,
-    /// The groups of regions compared with each other ([`families`]).
-    pub families: Vec<families::Family>,
-    /// Per region: the families it is a member of (its parent's, and its own).
-    pub region_families: Vec<Vec<usize>>,
-    /// Per region: its plans, newest first.
-    pub region_plans: Vec<Vec<usize>>,
-    /// Per region: its indicator rows.
-    pub region_rows: Vec<Vec<RowRef>>,
-    /// All plans, newest first.
-    pub plan_order: Vec<usize>,
-    /// Per plan: its place in `plan_order`.
-    pub plan_rank: Vec<usize>,
-    pub plan_region: Vec<usize>,
-    pub plan_parent: Vec<Option<usize>>,
-    pub plan_annexes: Vec<Vec<usize>>,
-    pub plan_based_on: Vec<Vec<usize>>,
-    pub plan_cited_by: Vec<Vec<usize>>,
-    /// Per plan and row: the catalogue indicator.
-    pub row_indicator: Vec<Vec<usize>>,
-    /// Per catalogue indicator: every plan row that measures it.
-    pub indicator_rows: Vec<Vec<RowRef>>,
-    /// The matcher for 《title》 citations of the site's plans, for the render stage.
-    pub citations: citations::Citations,
-    /// Per plan: the plans its text cites (itself excepted), in order of first citation.
-    pub plan_cites: Vec<Vec<usize>>,
-    /// Per plan: the titles its text cites that are not plans of the site.
-    pub plan_external: Vec<Vec<String>>,
-    /// Per catalogue indicator: its rows grouped by measure, as every comparison
-    /// page, the matrix and the standings use them.
-    pub indicator_measures: Vec<Vec<compare::MeasureGroup>>,
-    /// Per region: the responsible units its plans name.
-    pub region_units: Vec<Vec<responsible::ResponsibleUnit>>,
-    /// Every reported value, filed by what it answers, and the "as of" date.
-    pub reported: reported::Reported,
-    /// Per plan, per row, per target: its status as of `reported.as_of`.
-    pub statuses: Vec<Vec<Vec<target_status::Assessment>>>,
-}
-
-impl Linked {
-    pub fn row(&self, r: RowRef) -> &PlanIndicator {
-        &self.site.plans[r.plan].indicators[r.row]
-    }
-}
+use crate::model::{
+    FamilyIx, Handle, IndicatorId, IndicatorIx, Located, PlanId, PlanIx, RegionId, RegionIx, Site,
+    Table,
+};
 
 pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     let mut errors = Vec::new();
-    let region_by_id: HashMap<RegionId, usize> = site
+    let region_by_id: HashMap<RegionId, RegionIx> = site
         .regions
-        .iter()
         .enumerate()
         .map(|(i, r)| (r.id.clone(), i))
         .collect();
-    let plan_by_id: HashMap<PlanId, usize> = site
+    let plan_by_id: HashMap<PlanId, PlanIx> = site
         .plans
-        .iter()
         .enumerate()
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
-    let indicator_by_id: HashMap<IndicatorId, usize> = site
+    let indicator_by_id: HashMap<IndicatorId, IndicatorIx> = site
         .indicators
-        .iter()
         .enumerate()
         .map(|(i, x)| (x.id.clone(), i))
         .collect();
 
-    let region_parent: Vec<Option<usize>> = site
-        .regions
-        .iter()
-        .map(|r| {
-            r.parent
-                .as_ref()
-                .and_then(|p| resolve(p, &region_by_id, "region", &mut errors))
-        })
-        .collect();
-    check_chain_cycles(
+    let region_parent: Table<RegionIx, Option<RegionIx>> = site.regions.map(|r| {
+        r.parent
+            .as_ref()
+            .and_then(|p| resolve(p, &region_by_id, "region", &mut errors))
+    });
+    cycles::check_chain_cycles(
         &region_parent,
         |i| site.regions[i].id.to_string(),
         |i| site.regions[i].parent.as_ref().map(|p| p.at.clone()),
@@ -123,55 +58,45 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         &mut errors,
     );
 
-    let plan_region: Vec<usize> = site
+    let plan_region: Table<PlanIx, Option<RegionIx>> = site
         .plans
-        .iter()
-        .map(|p| resolve(&p.region, &region_by_id, "region", &mut errors).unwrap_or(0))
-        .collect();
-    let plan_parent: Vec<Option<usize>> = site
-        .plans
-        .iter()
-        .map(|p| {
-            p.parent
-                .as_ref()
-                .and_then(|x| resolve(x, &plan_by_id, "plan", &mut errors))
-        })
-        .collect();
-    check_chain_cycles(
+        .map(|p| resolve(&p.region, &region_by_id, "region", &mut errors));
+    let plan_parent: Table<PlanIx, Option<PlanIx>> = site.plans.map(|p| {
+        p.parent
+            .as_ref()
+            .and_then(|x| resolve(x, &plan_by_id, "plan", &mut errors))
+    });
+    cycles::check_chain_cycles(
         &plan_parent,
         |i| site.plans[i].id.to_string(),
         |i| site.plans[i].parent.as_ref().map(|p| p.at.clone()),
         "parent",
         &mut errors,
     );
-    let plan_based_on: Vec<Vec<usize>> = site
-        .plans
-        .iter()
-        .map(|p| {
-            p.based_on
-                .iter()
-                .filter_map(|b| resolve(b, &plan_by_id, "plan", &mut errors))
-                .collect()
-        })
-        .collect();
-    check_graph_cycles(&plan_based_on, &site, &mut errors);
+    let plan_based_on: Table<PlanIx, Vec<PlanIx>> = site.plans.map(|p| {
+        p.based_on
+            .iter()
+            .filter_map(|b| resolve(b, &plan_by_id, "plan", &mut errors))
+            .collect()
+    });
+    cycles::check_graph_cycles(&plan_based_on, &site, &mut errors);
     unique::check(&site, &mut errors);
 
-    let mut row_indicator = Vec::with_capacity(site.plans.len());
-    let mut indicator_rows = vec![Vec::new(); site.indicators.len()];
-    let mut region_rows = vec![Vec::new(); site.regions.len()];
-    for (pi, plan) in site.plans.iter().enumerate() {
-        let mut rows = Vec::with_capacity(plan.indicators.len());
+    // Unresolved references stay `None` until the errors are counted below.
+    let mut row_indicator: Table<PlanIx, Vec<Option<IndicatorIx>>> = site.plans.filled(Vec::new());
+    let mut indicator_rows: Table<IndicatorIx, Vec<RowRef>> = site.indicators.filled(Vec::new());
+    let mut region_rows: Table<RegionIx, Vec<RowRef>> = site.regions.filled(Vec::new());
+    for (pi, plan) in site.plans.enumerate() {
         for (ri, row) in plan.indicators.iter().enumerate() {
             let ind = resolve(&row.indicator, &indicator_by_id, "indicator", &mut errors);
-            rows.push(ind.unwrap_or(0));
+            row_indicator[pi].push(ind);
             let r = RowRef { plan: pi, row: ri };
             if let Some(ind) = ind {
                 indicator_rows[ind].push(r);
                 check_unit(&row.unit, row.measure, &site.indicators[ind], &mut errors);
             }
-            if let Some(region) = region_rows.get_mut(plan_region[pi]) {
-                region.push(r);
+            if let Some(region) = plan_region[pi] {
+                region_rows[region].push(r);
             }
             if !plan.body.has_anchor(&row.section.value) {
                 errors.push(LinkError::UnknownSection {
@@ -195,7 +120,6 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
                 }
             }
         }
-        row_indicator.push(rows);
     }
 
     let region_units = responsible::collect(&site, &plan_region, &mut errors);
@@ -211,11 +135,20 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     );
     let matcher = citation_matcher(&site, &mut errors);
 
-    let (Some(matcher), true) = (matcher, errors.is_empty()) else {
+    // Without errors every reference resolved.
+    let plan_region: Option<Table<PlanIx, RegionIx>> = plan_region.iter().copied().collect();
+    let row_indicator: Option<Vec<Vec<IndicatorIx>>> = row_indicator
+        .iter()
+        .map(|rows| rows.iter().copied().collect())
+        .collect();
+    let (Some(matcher), Some(plan_region), Some(row_indicator), true) =
+        (matcher, plan_region, row_indicator, errors.is_empty())
+    else {
         return Err(errors.into_iter().map(Report::new).collect());
     };
+    let mut row_indicator: Table<PlanIx, Vec<IndicatorIx>> = row_indicator.into();
 
-    let mut plan_order: Vec<usize> = (0..site.plans.len()).collect();
+    let mut plan_order: Vec<PlanIx> = site.plans.handles().collect();
     plan_order.sort_by(|&a, &b| {
         let (pa, pb) = (&site.plans[a], &site.plans[b]);
         pb.sort_date()
@@ -225,12 +158,13 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     // The longest step of linking: every plan's whole text is read for 《titles》.
     let plan_citations: Vec<Vec<citations::Citation>> = site
         .plans
+        .as_slice()
         .par_iter()
         .map(|p| matcher.scan(p.body.markdown()))
         .collect();
-    let mut plan_cites: Vec<Vec<usize>> = vec![Vec::new(); site.plans.len()];
-    let mut plan_external: Vec<Vec<String>> = vec![Vec::new(); site.plans.len()];
-    for (p, found) in plan_citations.iter().enumerate() {
+    let mut plan_cites: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
+    let mut plan_external: Table<PlanIx, Vec<String>> = site.plans.filled(Vec::new());
+    for (p, found) in site.plans.handles().zip(&plan_citations) {
         for c in found {
             match c.plan {
                 Some(q) if q != p && !plan_cites[p].contains(&q) => plan_cites[p].push(q),
@@ -242,9 +176,9 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             }
         }
     }
-    let mut region_plans = vec![Vec::new(); site.regions.len()];
-    let mut plan_annexes = vec![Vec::new(); site.plans.len()];
-    let mut plan_cited_by = vec![Vec::new(); site.plans.len()];
+    let mut region_plans: Table<RegionIx, Vec<PlanIx>> = site.regions.filled(Vec::new());
+    let mut plan_annexes: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
+    let mut plan_cited_by: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
     for &p in &plan_order {
         region_plans[plan_region[p]].push(p);
         if let Some(parent) = plan_parent[p] {
@@ -259,13 +193,13 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             }
         }
     }
-    let mut region_children = vec![Vec::new(); site.regions.len()];
-    for (i, p) in region_parent.iter().enumerate() {
+    let mut region_children: Table<RegionIx, Vec<RegionIx>> = site.regions.filled(Vec::new());
+    for (i, p) in region_parent.enumerate() {
         if let Some(p) = p {
             region_children[*p].push(i);
         }
     }
-    let mut region_order: Vec<usize> = (0..site.regions.len()).collect();
+    let mut region_order: Vec<RegionIx> = site.regions.handles().collect();
     region_order.sort_by(|&a, &b| {
         let (ra, rb) = (&site.regions[a], &site.regions[b]);
         depth(&region_parent, a)
@@ -274,81 +208,116 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             .then_with(|| ra.id.cmp(&rb.id))
     });
 
-    let rank = |order: &[usize]| {
-        let mut rank = vec![0; order.len()];
-        for (i, &x) in order.iter().enumerate() {
-            rank[x] = i;
-        }
-        rank
-    };
-    let region_rank = rank(&region_order);
-    let plan_rank = rank(&plan_order);
+    let mut region_rank = site.regions.filled(0);
+    for (i, &r) in region_order.iter().enumerate() {
+        region_rank[r] = i;
+    }
+    let mut plan_rank = site.plans.filled(0);
+    for (i, &p) in plan_order.iter().enumerate() {
+        plan_rank[p] = i;
+    }
     let families = families::families(
         &region_order,
         &region_parent,
         &region_rank,
         &region_children,
     );
-    let mut region_families = vec![Vec::new(); site.regions.len()];
-    for (f, family) in families.iter().enumerate() {
+    let mut region_families: Table<RegionIx, Vec<FamilyIx>> = site.regions.filled(Vec::new());
+    for (f, family) in families.enumerate() {
         for &r in &family.members {
             region_families[r].push(f);
         }
     }
+    let mut region_units = region_units.into_iter();
+    let region_links: Table<RegionIx, RegionLinks> = site
+        .regions
+        .handles()
+        .map(|r| RegionLinks {
+            rank: region_rank[r],
+            parent: region_parent[r],
+            children: std::mem::take(&mut region_children[r]),
+            families: std::mem::take(&mut region_families[r]),
+            plans: std::mem::take(&mut region_plans[r]),
+            rows: std::mem::take(&mut region_rows[r]),
+            units: region_units.next().unwrap_or_default(),
+            standings: Vec::new(),
+        })
+        .collect();
+    let plan_links: Table<PlanIx, PlanLinks> = site
+        .plans
+        .handles()
+        .map(|p| PlanLinks {
+            rank: plan_rank[p],
+            region: plan_region[p],
+            parent: plan_parent[p],
+            annexes: std::mem::take(&mut plan_annexes[p]),
+            based_on: plan_based_on[p].clone(),
+            cited_by: std::mem::take(&mut plan_cited_by[p]),
+            cites: std::mem::take(&mut plan_cites[p]),
+            external: std::mem::take(&mut plan_external[p]),
+            indicators: std::mem::take(&mut row_indicator[p]),
+            statuses: Vec::new(),
+        })
+        .collect();
+    let indicator_links: Table<IndicatorIx, IndicatorLinks> = site
+        .indicators
+        .handles()
+        .map(|i| IndicatorLinks {
+            rows: std::mem::take(&mut indicator_rows[i]),
+            measures: Vec::new(),
+        })
+        .collect();
     let mut linked = Linked {
         site,
-        region_by_id,
-        plan_by_id,
-        indicator_by_id,
-        region_order,
-        region_rank,
-        region_parent,
-        region_children,
+        region_links,
+        plan_links,
+        indicator_links,
         families,
-        region_families,
-        region_plans,
-        region_rows,
+        region_order,
         plan_order,
-        plan_rank,
-        plan_region,
-        plan_parent,
-        plan_annexes,
-        plan_based_on,
-        plan_cited_by,
-        row_indicator,
-        indicator_rows,
+        region_by_id,
+        indicator_by_id,
         citations: matcher,
-        plan_cites,
-        plan_external,
-        indicator_measures: Vec::new(),
-        region_units,
         reported,
-        statuses: Vec::new(),
     };
-    linked.indicator_measures = (0..linked.site.indicators.len())
+    let measures: Vec<Vec<compare::MeasureGroup>> = linked
+        .site
+        .indicators
+        .handles()
         .map(|i| compare::measure_groups(&linked, i))
         .collect();
-    linked.statuses = statuses(&linked);
+    for (links, m) in linked.indicator_links.iter_mut().zip(measures) {
+        links.measures = m;
+    }
+    let standings = compare::standings(&linked);
+    for (links, s) in linked.region_links.iter_mut().zip(standings) {
+        links.standings = s;
+    }
+    let statuses = statuses(&linked);
+    for (links, s) in linked.plan_links.iter_mut().zip(statuses) {
+        links.statuses = s;
+    }
     Ok(linked)
 }
 
 /// The status of every target of every plan row.
 fn statuses(linked: &Linked) -> Vec<Vec<Vec<target_status::Assessment>>> {
     let as_of = reported::as_of_year(linked.reported.as_of);
-    (0..linked.site.plans.len())
-        .into_par_iter()
-        .map(|p| {
-            let plan = &linked.site.plans[p];
+    linked
+        .site
+        .plans
+        .par_enumerate()
+        .map(|(p, plan)| {
             plan.indicators
                 .iter()
                 .enumerate()
                 .map(|(r, row)| {
-                    let ind = linked.row_indicator[p][r];
+                    let ind = linked.plan_links[p].indicators[r];
                     let indicator = &linked.site.indicators[ind];
                     let unit = compare::comparison_unit(indicator, row);
                     let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
                     let key = reported::Key {
-                        region: linked.plan_region[p],
+                        region: linked.plan_links[p].region,
                         indicator: ind,
                         measure: row.measure,
                     };
@@ -375,17 +344,13 @@ fn statuses(linked: &Linked) -> Vec<Vec<Vec<target_status::Assessment>>> {
 /// The matcher of every plan's title, short title and aliases. Two plans with one
 /// name would make a citation of it ambiguous, so that is an error.
 fn citation_matcher(site: &Site, errors: &mut Vec<LinkError>) -> Option<citations::Citations> {
-    let names = site
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| citations::PlanNames {
-            plan: i,
-            names: std::iter::once(p.title.as_str())
-                .chain(p.short_title.as_deref())
-                .chain(p.aliases.iter().map(String::as_str))
-                .collect(),
-        });
+    let names = site.plans.enumerate().map(|(i, p)| citations::PlanNames {
+        plan: i,
+        names: std::iter::once(p.title.as_str())
+            .chain(p.short_title.as_deref())
+            .chain(p.aliases.iter().map(String::as_str))
+            .collect(),
+    });
     let matcher = match citations::Citations::new(names) {
         Ok(m) => m,
         Err(e) => {
@@ -440,7 +405,7 @@ fn check_unit(
     }
 }
 
-fn depth(parent: &[Option<usize>], mut i: usize) -> usize {
+fn depth(parent: &Table<RegionIx, Option<RegionIx>>, mut i: RegionIx) -> usize {
     let mut d = 0;
     while let Some(p) = parent[i] {
         d += 1;
@@ -452,12 +417,12 @@ fn depth(parent: &[Option<usize>], mut i: usize) -> usize {
     d
 }
 
-fn resolve<T: std::hash::Hash + Eq + std::fmt::Display>(
+fn resolve<T: std::hash::Hash + Eq + std::fmt::Display, H: Handle>(
     r: &Located<T>,
-    index: &HashMap<T, usize>,
+    index: &HashMap<T, H>,
     kind: &'static str,
     errors: &mut Vec<LinkError>,
-) -> Option<usize> {
+) -> Option<H> {
     let found = index.get(&r.value).copied();
     if found.is_none() {
         let mut candidates: Vec<String> = index.keys().map(ToString::to_string).collect();
@@ -470,96 +435,4 @@ fn resolve<T: std::hash::Hash + Eq + std::fmt::Display>(
         });
     }
     found
-}
-
-/// Finds cycles in a parent relation (each node has at most one parent) and reports
-/// each cycle once.
-fn check_chain_cycles(
-    parent: &[Option<usize>],
-    name: impl Fn(usize) -> String,
-    at: impl Fn(usize) -> Option<crate::diagnostic::Location>,
-    field: &'static str,
-    errors: &mut Vec<LinkError>,
-) {
-    let mut reported = vec![false; parent.len()];
-    for start in 0..parent.len() {
-        let mut chain = vec![start];
-        let mut cur = start;
-        while let Some(p) = parent[cur] {
-            if p == start {
-                if !chain.iter().any(|&c| reported[c]) {
-                    chain.iter().for_each(|&c| reported[c] = true);
-                    let mut names: Vec<String> = chain.iter().map(|&c| name(c)).collect();
-                    names.push(name(start));
-                    if let Some(at) = at(cur) {
-                        errors.push(LinkError::Cycle {
-                            at,
-                            field,
-                            chain: names,
-                        });
-                    }
-                }
-                break;
-            }
-            if chain.contains(&p) || chain.len() > parent.len() {
-                break;
-            }
-            chain.push(p);
-            cur = p;
-        }
-    }
-}
-
-/// Finds a cycle in `based_on` (a plan that is, through other plans, its own basis).
-fn check_graph_cycles(edges: &[Vec<usize>], site: &Site, errors: &mut Vec<LinkError>) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
-    let mut mark = vec![Mark::New; edges.len()];
-    for start in 0..edges.len() {
-        if mark[start] != Mark::New {
-            continue;
-        }
-        // Iterative depth-first search; the stack holds (node, next edge to try).
-        let mut stack = vec![(start, 0usize)];
-        mark[start] = Mark::Open;
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&to) = edges[node].get(*next) {
-                *next += 1;
-                match mark[to] {
-                    Mark::New => {
-                        mark[to] = Mark::Open;
-                        stack.push((to, 0));
-                    }
-                    Mark::Open => {
-                        let from = stack.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                        let mut chain: Vec<String> = stack[from..]
-                            .iter()
-                            .map(|&(n, _)| site.plans[n].id.to_string())
-                            .collect();
-                        chain.push(site.plans[to].id.to_string());
-                        let edge = site.plans[node]
-                            .based_on
-                            .iter()
-                            .find(|b| b.value == site.plans[to].id)
-                            .map(|b| b.at.clone());
-                        if let Some(at) = edge {
-                            errors.push(LinkError::Cycle {
-                                at,
-                                field: "based_on",
-                                chain,
-                            });
-                        }
-                    }
-                    Mark::Done => {}
-                }
-            } else {
-                mark[node] = Mark::Done;
-                stack.pop();
-            }
-        }
-    }
 }

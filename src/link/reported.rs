@@ -12,7 +12,7 @@ use super::resolve;
 use super::{LinkError, RowRef};
 use crate::model::date::{Date, Year};
 use crate::model::quantity::{Measure, Value};
-use crate::model::{IndicatorId, RegionId, Site};
+use crate::model::{IndicatorId, IndicatorIx, PlanIx, RegionId, RegionIx, ReportIx, Site, Table};
 
 /// Where a reported value is stated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub enum Source {
     /// A plan row's baseline or actual.
     Plan(RowRef),
     /// A value of a report: report index and value index.
-    Report { report: usize, value: usize },
+    Report { report: ReportIx, value: usize },
 }
 
 /// One reported value, in the unit its indicator is compared in.
@@ -47,8 +47,8 @@ impl Point {
 /// What values answer: a region's targets for one indicator in one measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
-    pub region: usize,
-    pub indicator: usize,
+    pub region: RegionIx,
+    pub indicator: IndicatorIx,
     pub measure: Measure,
 }
 
@@ -59,19 +59,17 @@ pub struct Reported {
     pub as_of: Option<Date>,
     /// Whether `as_of` is stated in site.yaml (true) or taken from the content.
     pub as_of_stated: bool,
-    /// Per report: its region.
-    pub report_region: Vec<usize>,
-    /// Per report, per value: its catalogue indicator.
-    pub report_indicators: Vec<Vec<usize>>,
     /// Per region: its reports, newest first.
-    pub region_reports: Vec<Vec<usize>>,
+    pub region_reports: Table<RegionIx, Vec<ReportIx>>,
+    /// Per catalogue indicator: the reports that give a value of it, in file order.
+    pub indicator_reports: Table<IndicatorIx, Vec<ReportIx>>,
     /// The values, in year order; within a year a baseline first, then a plan's
     /// actual, then a report's value, so that the last value of a year is the one
     /// that counts.
     pub points: HashMap<Key, Vec<Point>>,
     /// Per catalogue indicator: the keys that hold a value of a report, so a page of
     /// the indicator finds them without going through every report or region.
-    pub indicator_report_keys: Vec<Vec<Key>>,
+    pub indicator_report_keys: Table<IndicatorIx, Vec<Key>>,
 }
 
 impl Reported {
@@ -89,28 +87,32 @@ impl Reported {
 
 /// Ids resolved by the link stage, for [`collect`].
 pub(super) struct Index<'a> {
-    pub region_by_id: &'a HashMap<RegionId, usize>,
-    pub indicator_by_id: &'a HashMap<IndicatorId, usize>,
-    pub plan_region: &'a [usize],
-    pub row_indicator: &'a [Vec<usize>],
+    pub region_by_id: &'a HashMap<RegionId, RegionIx>,
+    pub indicator_by_id: &'a HashMap<IndicatorId, IndicatorIx>,
+    /// `None` where the reference did not resolve (an error already recorded).
+    pub plan_region: &'a Table<PlanIx, Option<RegionIx>>,
+    pub row_indicator: &'a Table<PlanIx, Vec<Option<IndicatorIx>>>,
 }
 
 pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) -> Reported {
     let mut out = Reported {
-        region_reports: vec![Vec::new(); site.regions.len()],
-        indicator_report_keys: vec![Vec::new(); site.indicators.len()],
+        region_reports: site.regions.filled(Vec::new()),
+        indicator_reports: site.indicators.filled(Vec::new()),
+        indicator_report_keys: site.indicators.filled(Vec::new()),
         ..Reported::default()
     };
-    for (ri, report) in site.reports.iter().enumerate() {
+    for (ri, report) in site.reports.enumerate() {
         let region = resolve(&report.region, ix.region_by_id, "region", errors);
-        out.report_region.push(region.unwrap_or(0));
         if let Some(region) = region {
             out.region_reports[region].push(ri);
         }
-        let mut indicators = Vec::with_capacity(report.values.len());
         for (vi, v) in report.values.iter().enumerate() {
             let ind = resolve(&v.indicator, ix.indicator_by_id, "indicator", errors);
-            indicators.push(ind.unwrap_or(0));
+            if let Some(ind) = ind
+                && out.indicator_reports[ind].last() != Some(&ri)
+            {
+                out.indicator_reports[ind].push(ri);
+            }
             let (Some(region), Some(ind)) = (region, ind) else {
                 continue;
             };
@@ -138,7 +140,6 @@ pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) 
                 },
             });
         }
-        out.report_indicators.push(indicators);
     }
     for reports in &mut out.region_reports {
         reports.sort_by(|&a, &b| {
@@ -147,15 +148,15 @@ pub(super) fn collect(site: &Site, ix: &Index<'_>, errors: &mut Vec<LinkError>) 
         });
     }
 
-    for (pi, plan) in site.plans.iter().enumerate() {
-        let region = ix.plan_region[pi];
+    for (pi, plan) in site.plans.enumerate() {
+        let Some(region) = ix.plan_region[pi] else {
+            continue;
+        };
         for (ri, row) in plan.indicators.iter().enumerate() {
-            let Some(&ind) = ix.row_indicator.get(pi).and_then(|r| r.get(ri)) else {
+            let Some(Some(ind)) = ix.row_indicator[pi].get(ri).copied() else {
                 continue;
             };
-            let Some(indicator) = site.indicators.get(ind) else {
-                continue;
-            };
+            let indicator = &site.indicators[ind];
             let unit = comparison_unit_of(indicator, row.measure, &row.unit.value);
             let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
             let key = Key {

@@ -5,13 +5,13 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{LinkError, RowRef};
-use crate::model::Site;
+use crate::model::{PlanIx, RegionIx, Site, Table};
 
 /// A task paragraph that names the unit: plan index and index into the plan body's
 /// responsibilities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TaskRef {
-    pub plan: usize,
+    pub plan: PlanIx,
     pub responsibility: usize,
 }
 
@@ -27,38 +27,34 @@ pub struct ResponsibleUnit {
 /// Per region, its responsible units: the most-named first, then by name.
 pub fn collect(
     site: &Site,
-    plan_region: &[usize],
+    plan_region: &Table<PlanIx, Option<RegionIx>>,
     errors: &mut Vec<LinkError>,
-) -> Vec<Vec<ResponsibleUnit>> {
-    let names: Vec<HashMap<&str, &str>> = site
-        .regions
-        .iter()
-        .map(|r| {
-            let mut map: HashMap<&str, &str> = HashMap::new();
-            let mut first: HashMap<&str, usize> = HashMap::new();
-            for entry in &r.responsible_units {
-                let canonical = entry.name.value.as_str();
-                for n in std::iter::once(&entry.name).chain(&entry.aliases) {
-                    let line = n.at.line_col().0;
-                    if let Some(&first_line) = first.get(n.value.as_str()) {
-                        errors.push(LinkError::ResponsibleUnitTwice {
-                            at: n.at.clone(),
-                            name: n.value.clone(),
-                            first_line,
-                        });
-                        continue;
-                    }
-                    first.insert(&n.value, line);
-                    map.insert(&n.value, canonical);
+) -> Table<RegionIx, Vec<ResponsibleUnit>> {
+    let names: Table<RegionIx, HashMap<&str, &str>> = site.regions.map(|r| {
+        let mut map: HashMap<&str, &str> = HashMap::new();
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for entry in &r.responsible_units {
+            let canonical = entry.name.value.as_str();
+            for n in std::iter::once(&entry.name).chain(&entry.aliases) {
+                let line = n.at.line_col().0;
+                if let Some(&first_line) = first.get(n.value.as_str()) {
+                    errors.push(LinkError::ResponsibleUnitTwice {
+                        at: n.at.clone(),
+                        name: n.value.clone(),
+                        first_line,
+                    });
+                    continue;
                 }
+                first.insert(&n.value, line);
+                map.insert(&n.value, canonical);
             }
-            map
-        })
-        .collect();
+        }
+        map
+    });
 
-    let mut units: Vec<Vec<ResponsibleUnit>> = vec![Vec::new(); site.regions.len()];
-    let mut index: Vec<HashMap<String, usize>> = vec![HashMap::new(); site.regions.len()];
-    let mut entry = |region: usize, written: &str| -> usize {
+    let mut units: Table<RegionIx, Vec<ResponsibleUnit>> = site.regions.filled(Vec::new());
+    let mut index: Table<RegionIx, HashMap<String, usize>> = site.regions.filled(HashMap::new());
+    let mut entry = |region: RegionIx, written: &str| -> usize {
         let name = names[region].get(written).copied().unwrap_or(written);
         let i = *index[region].entry(name.to_string()).or_insert_with(|| {
             units[region].push(ResponsibleUnit {
@@ -73,12 +69,14 @@ pub fn collect(
         i
     };
     // (region, unit, plan, paragraph or row) already recorded.
-    let mut seen_tasks: HashSet<(usize, usize, usize, usize)> = HashSet::new();
-    let mut seen_rows: HashSet<(usize, usize, usize, usize)> = HashSet::new();
-    let mut tasks: Vec<(usize, usize, TaskRef)> = Vec::new();
-    let mut rows: Vec<(usize, usize, RowRef)> = Vec::new();
-    for (p, plan) in site.plans.iter().enumerate() {
-        let region = plan_region[p];
+    let mut seen_tasks: HashSet<(RegionIx, usize, PlanIx, usize)> = HashSet::new();
+    let mut seen_rows: HashSet<(RegionIx, usize, PlanIx, usize)> = HashSet::new();
+    let mut tasks: Vec<(RegionIx, usize, TaskRef)> = Vec::new();
+    let mut rows: Vec<(RegionIx, usize, RowRef)> = Vec::new();
+    for (p, plan) in site.plans.enumerate() {
+        let Some(region) = plan_region[p] else {
+            continue;
+        };
         for (k, resp) in plan.body.responsibilities.iter().enumerate() {
             for written in &resp.units {
                 let u = entry(region, written);

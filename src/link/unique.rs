@@ -7,12 +7,12 @@ use std::collections::HashMap;
 
 use super::LinkError;
 use crate::diagnostic::Location;
-use crate::model::Site;
+use crate::model::{PlanIx, Site};
 
 /// Reports every document number and every case-folded id used twice.
 pub fn check(site: &Site, errors: &mut Vec<LinkError>) {
-    let mut numbers: HashMap<String, usize> = HashMap::new();
-    for (i, plan) in site.plans.iter().enumerate() {
+    let mut numbers: HashMap<String, PlanIx> = HashMap::new();
+    for (i, plan) in site.plans.enumerate() {
         let Some(n) = &plan.doc_number else { continue };
         // Editors write the brackets either way: 〔2025〕 and [2025] are one number.
         let key: String = n

@@ -11,6 +11,7 @@ pub mod document;
 mod draft_checks;
 mod error;
 pub mod growth;
+pub mod handles;
 mod indicators;
 pub mod quantity;
 mod reports;
@@ -26,6 +27,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use error::ModelError;
+pub use handles::{FamilyIx, Handle, IndicatorIx, PlanIx, RegionIx, ReportIx, Table};
 pub use theme::{Asset, Theme};
 pub use types::*;
 
@@ -41,11 +43,11 @@ use indicators::{catalogue_entry, indicator_table};
 pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
-    pub regions: Vec<Region>,
-    pub plans: Vec<Plan>,
-    pub indicators: Vec<Indicator>,
+    pub regions: Table<RegionIx, Region>,
+    pub plans: Table<PlanIx, Plan>,
+    pub indicators: Table<IndicatorIx, Indicator>,
     /// content/reports/, in file-name order.
-    pub reports: Vec<ReportDocument>,
+    pub reports: Table<ReportIx, ReportDocument>,
     pub theme: Theme,
 }
 
@@ -93,10 +95,10 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
         Some(config) if errors.is_empty() => Ok(Site {
             root,
             config,
-            regions,
-            plans,
-            indicators,
-            reports,
+            regions: regions.into(),
+            plans: plans.into(),
+            indicators: indicators.into(),
+            reports: reports.into(),
             theme,
         }),
         _ => Err(errors.into_iter().map(Report::new).collect()),

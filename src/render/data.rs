@@ -40,8 +40,8 @@ pub struct TargetRecord {
 pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
     let plan = &linked.site.plans[r.plan];
     let row = &plan.indicators[r.row];
-    let region = &linked.site.regions[linked.plan_region[r.plan]];
-    let indicator = &linked.site.indicators[linked.row_indicator[r.plan][r.row]];
+    let region = &linked.site.regions[linked.plan_links[r.plan].region];
+    let indicator = &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]];
     let page_url = format!(
         "{}{}{}",
         linked.site.config.base_url,
@@ -315,8 +315,7 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
     // the site, and the preview makes it again on every save.
     let per_plan: Vec<(OutputFile, Vec<TargetRecord>)> = s
         .plans
-        .par_iter()
-        .enumerate()
+        .par_enumerate()
         .map(|(p, plan)| {
             let recs: Vec<TargetRecord> = (0..plan.indicators.len())
                 .flat_map(|row| records(linked, RowRef { plan: p, row }))
@@ -330,8 +329,9 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
         out.push(f);
         all.extend(recs);
     }
-    out.par_extend(s.indicators.par_iter().enumerate().map(|(i, ind)| {
-        let recs: Vec<TargetRecord> = linked.indicator_rows[i]
+    out.par_extend(s.indicators.par_enumerate().map(|(i, ind)| {
+        let recs: Vec<TargetRecord> = linked.indicator_links[i]
+            .rows
             .iter()
             .flat_map(|r| records(linked, *r))
             .collect();
@@ -343,14 +343,13 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
 
     let plans: Vec<PlanRecord> = s
         .plans
-        .iter()
         .enumerate()
         .map(|(p, plan)| PlanRecord {
             id: plan.id.as_str(),
             title: &plan.title,
             short_title: plan.short_title.as_deref(),
             aliases: &plan.aliases,
-            region_id: s.regions[linked.plan_region[p]].id.as_str(),
+            region_id: s.regions[linked.plan_links[p].region].id.as_str(),
             kind: plan.kind.label(),
             issuers: &plan.issuers,
             doc_number: plan.doc_number.as_ref().map(|n| n.value.as_str()),
@@ -360,8 +359,9 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             period_start: plan.period.map(|x| x.start.0),
             period_end: plan.period.map(|x| x.end.0),
             status: plan.status.map(|x| x.label()),
-            parent: linked.plan_parent[p].map(|x| s.plans[x].id.as_str()),
-            based_on: linked.plan_based_on[p]
+            parent: linked.plan_links[p].parent.map(|x| s.plans[x].id.as_str()),
+            based_on: linked.plan_links[p]
+                .based_on
                 .iter()
                 .map(|&x| s.plans[x].id.as_str())
                 .collect(),
@@ -382,9 +382,12 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
                 id: region.id.as_str(),
                 name: &region.name,
                 level: region.level.label(),
-                parent: linked.region_parent[r].map(|x| s.regions[x].id.as_str()),
+                parent: linked.region_links[r]
+                    .parent
+                    .map(|x| s.regions[x].id.as_str()),
                 population: region.population,
-                plans: linked.region_plans[r]
+                plans: linked.region_links[r]
+                    .plans
                     .iter()
                     .map(|&p| s.plans[p].id.as_str())
                     .collect(),

@@ -7,6 +7,7 @@ use pulldown_cmark_escape::{FmtWriter, escape_html};
 
 use super::{OutputFile, Page, route};
 use crate::link::Linked;
+use crate::model::PlanIx;
 use crate::model::date::Date;
 
 /// The sitemaps.org limit of addresses per file.
@@ -91,7 +92,7 @@ fn stamp(d: Date) -> String {
 fn atom(linked: &Linked) -> Option<String> {
     let s = &linked.site;
     let base = &s.config.base_url;
-    let dated: Vec<(usize, Date)> = linked
+    let dated: Vec<(PlanIx, Date)> = linked
         .plan_order
         .iter()
         .filter_map(|&p| s.plans[p].sort_date().map(|d| (p, d)))
@@ -119,7 +120,7 @@ fn atom(linked: &Linked) -> Option<String> {
     for (p, date) in dated {
         let plan = &s.plans[p];
         let url = format!("{base}{}", route(linked, Page::Plan(p)).pretty());
-        let region = &s.regions[linked.plan_region[p]].name;
+        let region = &s.regions[linked.plan_links[p].region].name;
         let mut summary = format!("{region} · {}", plan.kind.label());
         if let Some(n) = &plan.doc_number {
             summary.push_str(&format!(" · {}", n.value));

@@ -104,7 +104,7 @@ fn reports(errors: Vec<RenderError>) -> Vec<Report> {
 }
 
 /// Renders pages one at a time through the theme's templates, with what every page
-/// shares (the templates, the site's facts, every region's standings) made once.
+/// shares (the templates and the site's facts) made once.
 /// The engine renders each page with one; it is public so that benchmarks can render a
 /// single page without the rest of the site.
 pub struct PageRenderer<'a> {
@@ -121,7 +121,6 @@ impl<'a> PageRenderer<'a> {
             templates: Templates::load(&linked.site.theme).map_err(reports)?,
             shared: Shared {
                 site: SiteView::new(linked),
-                standings: crate::link::compare::standings(linked),
             },
         })
     }
@@ -160,8 +159,6 @@ impl<'a> PageRenderer<'a> {
 /// What every page may need, computed once per build.
 pub(crate) struct Shared<'a> {
     site: SiteView<'a>,
-    /// Per region.
-    standings: Vec<Vec<crate::link::compare::Standing>>,
 }
 
 /// `/zwgk/ghjh/` for `https://www.example.gov.cn/zwgk/ghjh/`.

@@ -263,13 +263,13 @@ fn status_records(linked: &Linked) -> Vec<StatusRecord> {
     let mut out = Vec::new();
     for &p in &linked.plan_order {
         let plan = &linked.site.plans[p];
-        let region = &linked.site.regions[linked.plan_region[p]];
+        let region = &linked.site.regions[linked.plan_links[p].region];
         for (ri, row) in plan.indicators.iter().enumerate() {
             let r = RowRef { plan: p, row: ri };
-            let ind = &linked.site.indicators[linked.row_indicator[p][ri]];
+            let ind = &linked.site.indicators[linked.plan_links[p].indicators[ri]];
             for (t, target) in row.targets.iter().enumerate() {
                 let v = StatusView::new(linked, r, t);
-                let latest = linked.statuses[p][ri][t].latest.as_ref();
+                let latest = linked.plan_links[p].statuses[ri][t].latest.as_ref();
                 out.push(StatusRecord {
                     as_of: as_of.clone(),
                     region_id: region.id.to_string(),
@@ -334,7 +334,7 @@ fn reported_records(linked: &Linked) -> Vec<ReportedRecord> {
     let mut keyed: Vec<_> = linked.reported.points.iter().collect();
     keyed.sort_by_key(|(k, _)| {
         (
-            linked.region_rank[k.region],
+            linked.region_links[k.region].rank,
             linked.site.indicators[k.indicator].id.as_str(),
             k.measure,
         )

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::chart::svg::{MIN_TEXT_PX, NARROWEST_COLUMN, css_px, label_every, r1, text_width, wrap};
 use super::views::{PlanLink, RegionLink};
 use crate::link::Linked;
+use crate::model::PlanIx;
 
 /// The sizes of one drawing, in user units.
 struct Layout {
@@ -137,7 +138,7 @@ struct Span {
     text: String,
 }
 
-fn span(linked: &Linked, p: usize) -> Option<Span> {
+fn span(linked: &Linked, p: PlanIx) -> Option<Span> {
     let plan = &linked.site.plans[p];
     if let Some(period) = plan.period {
         let text = if period.start == period.end {
@@ -169,14 +170,14 @@ fn span(linked: &Linked, p: usize) -> Option<Span> {
 
 /// A plan on the timeline, before it is laid out.
 struct Entry {
-    plan: usize,
+    plan: PlanIx,
     link: PlanLink,
     span: Span,
     label: String,
 }
 
 /// A timeline of `plans`, in the order given.
-pub fn timeline(linked: &Linked, id: &str, title: &str, plans: &[usize]) -> Option<TimelineView> {
+pub fn timeline(linked: &Linked, id: &str, title: &str, plans: &[PlanIx]) -> Option<TimelineView> {
     let entries: Vec<Entry> = plans
         .iter()
         .filter_map(|&p| span(linked, p).map(|s| entry(linked, p, s)))
@@ -227,7 +228,7 @@ fn view(id: &str, title: &str, entries: &[Entry], undated: Vec<PlanLink>) -> Opt
     })
 }
 
-fn entry(linked: &Linked, p: usize, span: Span) -> Entry {
+fn entry(linked: &Linked, p: PlanIx, span: Span) -> Entry {
     let link = PlanLink::new(linked, p);
     Entry {
         plan: p,
@@ -354,7 +355,7 @@ mod tests {
         let link = link(title, region, 1);
         let span = Span { start, end, text };
         Entry {
-            plan: 0,
+            plan: PlanIx::nth(0),
             label: label(&link, &span),
             link,
             span,

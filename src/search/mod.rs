@@ -114,11 +114,11 @@ impl Listing {
                 continue;
             }
             let region = match page {
-                Page::Plan(p) => Some(linked.plan_region[p]),
+                Page::Plan(p) => Some(linked.plan_links[p].region),
                 Page::Region(r) | Page::Unit(r, _) => Some(r),
                 _ => None,
             };
-            groups[region.map_or(0, |r| linked.region_rank[r] + 1)].push(page);
+            groups[region.map_or(0, |r| linked.region_links[r].rank + 1)].push(page);
         }
         let mut listing = Listing::default();
         for (group, pages) in groups.into_iter().enumerate() {
@@ -165,6 +165,7 @@ pub fn holds(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{PlanIx, RegionIx};
 
     #[test]
     fn the_404_search_and_comparison_pages_are_left_out() {
@@ -172,13 +173,13 @@ mod tests {
             Page::NotFound,
             Page::Search,
             Page::Compare,
-            Page::Pair(0, 1),
+            Page::Pair(RegionIx::nth(0), RegionIx::nth(1)),
         ] {
             assert!(!render::indexed(page), "{page:?}");
         }
         assert!(render::indexed(Page::Home));
-        assert!(render::indexed(Page::Plan(0)));
-        assert!(render::indexed(Page::Region(0)));
+        assert!(render::indexed(Page::Plan(PlanIx::nth(0))));
+        assert!(render::indexed(Page::Region(RegionIx::nth(0))));
     }
 
     #[test]

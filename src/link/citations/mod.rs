@@ -12,13 +12,15 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, BuildError, MatchKind};
 
+use crate::model::PlanIx;
+
 const OPEN: char = '《';
 const CLOSE: char = '》';
 
 /// One plan's names: its title, short title and aliases.
 #[derive(Debug, Clone)]
 pub struct PlanNames<'a> {
-    pub plan: usize,
+    pub plan: PlanIx,
     pub names: Vec<&'a str>,
 }
 
@@ -30,7 +32,7 @@ pub struct Citation {
     /// The title as written, without the brackets.
     pub title: String,
     /// The plan the title names, if exactly one plan has that name.
-    pub plan: Option<usize>,
+    pub plan: Option<PlanIx>,
 }
 
 /// The site's plan names, ready to be found in texts.
@@ -39,9 +41,9 @@ pub struct Citations {
     /// Matches `《name》` for every unambiguous normalised name.
     automaton: AhoCorasick,
     /// The plan each pattern names, indexed by pattern id.
-    pattern_plan: Vec<usize>,
+    pattern_plan: Vec<PlanIx>,
     /// Names that more than one plan registers, as first written, with those plans.
-    ambiguous: Vec<(String, Vec<usize>)>,
+    ambiguous: Vec<(String, Vec<PlanIx>)>,
 }
 
 impl Citations {
@@ -111,7 +113,7 @@ impl Citations {
 
     /// Names that more than one plan registers, as first written, with those plans
     /// (sorted). Citations of these names link to no plan; the link stage warns.
-    pub fn ambiguous(&self) -> Vec<(String, Vec<usize>)> {
+    pub fn ambiguous(&self) -> Vec<(String, Vec<PlanIx>)> {
         self.ambiguous.clone()
     }
 }
@@ -122,16 +124,16 @@ struct Claim {
     /// The name as first written, for warnings.
     written: String,
     /// Plans that give this name as one of their names.
-    exact: Vec<usize>,
+    exact: Vec<PlanIx>,
     /// Plans with a name that is this name followed by a period in parentheses.
-    without_period: Vec<usize>,
+    without_period: Vec<PlanIx>,
 }
 
 impl Claim {
     /// The name as written and the plans it stands for. A name a plan gives itself
     /// outranks one made by leaving out a period: 《X》 is the plan titled X, not the one
     /// titled X（2025年）.
-    fn into_winners(self) -> (String, Vec<usize>) {
+    fn into_winners(self) -> (String, Vec<PlanIx>) {
         let plans = if self.exact.is_empty() {
             self.without_period
         } else {
@@ -174,7 +176,7 @@ fn claim<'c>(claims: &'c mut BTreeMap<String, Claim>, name: &str, written: &str)
 }
 
 /// Adds a plan once: a plan whose title and short title normalise alike is not ambiguous.
-fn add(plans: &mut Vec<usize>, plan: usize) {
+fn add(plans: &mut Vec<PlanIx>, plan: PlanIx) {
     if !plans.contains(&plan) {
         plans.push(plan);
     }

@@ -1,6 +1,7 @@
 //! Tests of the citation matcher: titles in 《》 against plan names, with the spellings
 //! and periods official documents use.
 use super::*;
+use crate::model::{Handle, PlanIx};
 
 const OUTLINE: &str = "重庆市知识产权强市建设纲要";
 const DAZU: &str = "重庆市大足区知识产权强区行动计划（2025—2027年）";
@@ -25,7 +26,7 @@ fn site() -> Citations {
 
 fn citations(plans: &[(usize, &[&str])]) -> Citations {
     let plans = plans.iter().map(|&(plan, names)| PlanNames {
-        plan,
+        plan: PlanIx::nth(plan),
         names: names.to_vec(),
     });
     Citations::new(plans).expect("a few names build")
@@ -44,7 +45,7 @@ fn scan(citations: &Citations, text: &str) -> Vec<Citation> {
 fn plans(citations: &Citations, text: &str) -> Vec<(String, Option<usize>)> {
     scan(citations, text)
         .into_iter()
-        .map(|c| (c.title, c.plan))
+        .map(|c| (c.title, c.plan.map(Handle::position)))
         .collect()
 }
 
@@ -61,7 +62,7 @@ fn matches_a_title_exactly() {
     let text = "深入贯彻《重庆市知识产权强市建设纲要》，衔接市级“十五五”规划编制窗口期。";
     let found = scan(&site(), text);
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].plan, Some(0));
+    assert_eq!(found[0].plan, Some(PlanIx::nth(0)));
     assert_eq!(found[0].title, OUTLINE);
     assert_eq!(found[0].range.start, "深入贯彻".len());
     assert_eq!(
@@ -211,7 +212,11 @@ fn links_no_plan_by_an_ambiguous_name() {
         (2, &[OUTLINE, "重庆市知识产权强市建设纲要 "]),
     ]);
     assert_eq!(
-        series.ambiguous(),
+        series
+            .ambiguous()
+            .into_iter()
+            .map(|(name, plans)| (name, plans.into_iter().map(Handle::position).collect()))
+            .collect::<Vec<(String, Vec<usize>)>>(),
         [
             ("共建现代服务业知识产权强区工作要点".to_owned(), vec![0, 1]),
             ("年度工作要点".to_owned(), vec![0, 1]),
@@ -219,7 +224,10 @@ fn links_no_plan_by_an_ambiguous_name() {
     );
     let text = "《年度工作要点》《共建现代服务业知识产权强区工作要点》\
                 《共建现代服务业知识产权强区工作要点（2026年）》《重庆市知识产权强市建设纲要》";
-    let found: Vec<_> = scan(&series, text).into_iter().map(|c| c.plan).collect();
+    let found: Vec<_> = scan(&series, text)
+        .into_iter()
+        .map(|c| c.plan.map(Handle::position))
+        .collect();
     assert_eq!(found, [None, None, Some(1), Some(2)]);
 }
 
@@ -284,7 +292,7 @@ fn ranges_index_the_original_text() {
             "《重庆市\u{3000}大足区知识产权强区行动计划》",
         ]
     );
-    let linked: Vec<_> = found.iter().map(|c| c.plan).collect();
+    let linked: Vec<_> = found.iter().map(|c| c.plan.map(Handle::position)).collect();
     assert_eq!(linked, [None, Some(4), Some(1)]);
 }
 
@@ -294,7 +302,7 @@ fn scans_a_large_text_with_many_names() {
         .map(|i| format!("重庆市第{i}号知识产权专项规划（2021—2025年）"))
         .collect();
     let citations = Citations::new(names.iter().enumerate().map(|(plan, name)| PlanNames {
-        plan,
+        plan: PlanIx::nth(plan),
         names: vec![name.as_str()],
     }))
     .expect("500 names build");
@@ -316,6 +324,6 @@ fn scans_a_large_text_with_many_names() {
             .iter()
             .step_by(3)
             .enumerate()
-            .all(|(n, c)| c.plan == Some(n % 500))
+            .all(|(n, c)| c.plan == Some(PlanIx::nth(n % 500)))
     );
 }

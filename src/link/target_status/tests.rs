@@ -4,10 +4,11 @@ use super::*;
 use crate::link::RowRef;
 use crate::link::reported::Source;
 use crate::model::date::Period;
+use crate::model::{IndicatorIx, PlanIx, RegionIx};
 
 const KEY: Key = Key {
-    region: 0,
-    indicator: 0,
+    region: RegionIx::nth(0),
+    indicator: IndicatorIx::nth(0),
     measure: Measure::Stock,
 };
 
@@ -22,7 +23,10 @@ fn point(year: u16, v: &str) -> Point {
         original: num(v),
         original_unit: "件".into(),
         baseline: false,
-        source: Source::Plan(RowRef { plan: 0, row: 0 }),
+        source: Source::Plan(RowRef {
+            plan: PlanIx::nth(0),
+            row: 0,
+        }),
     }
 }
 

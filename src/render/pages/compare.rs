@@ -9,6 +9,7 @@ use tera::Context;
 
 use super::{Reads, Shared, plans_of};
 use crate::link::Linked;
+use crate::model::{FamilyIx, RegionIx};
 use crate::render::urls::Route;
 use crate::render::views::*;
 
@@ -40,17 +41,19 @@ pub fn site_view(
     ("compare.html", view)
 }
 
-/// The region a family is under; the top-level family is under none and has no page.
-fn parent(linked: &Linked, f: usize) -> usize {
-    linked.families[f].parent.unwrap_or(0)
+/// The region a family is under. The top-level family is under none and has no page
+/// (`matrix::family_pages`); its first member stands in.
+fn parent(linked: &Linked, f: FamilyIx) -> RegionIx {
+    let family = &linked.families[f];
+    family.parent.unwrap_or(family.members[0])
 }
 
-pub fn family_route(linked: &Linked, f: usize) -> Route {
+pub fn family_route(linked: &Linked, f: FamilyIx) -> Route {
     Route::family(linked.site.regions[parent(linked, f)].id.as_str())
 }
 
 /// The plans of every member of the family.
-pub fn family_reads(linked: &Linked, f: usize) -> Reads {
+pub fn family_reads(linked: &Linked, f: FamilyIx) -> Reads {
     let mut plans = BTreeSet::new();
     for &region in &linked.families[f].members {
         plans_of(linked, &mut plans, region);
@@ -66,7 +69,7 @@ pub fn family_view(
     _: &Shared,
     route: &Route,
     ctx: &mut Context,
-    f: usize,
+    f: FamilyIx,
 ) -> (&'static str, PageView) {
     let parent = parent(linked, f);
     let name = &linked.site.regions[parent].name;
@@ -82,13 +85,13 @@ pub fn family_view(
     ("family.html", view)
 }
 
-pub fn pair_route(linked: &Linked, a: usize, b: usize) -> Route {
+pub fn pair_route(linked: &Linked, a: RegionIx, b: RegionIx) -> Route {
     let s = &linked.site;
     Route::pair(s.regions[a].id.as_str(), s.regions[b].id.as_str())
 }
 
 /// The plans of the two regions.
-pub fn pair_reads(linked: &Linked, a: usize, b: usize) -> Reads {
+pub fn pair_reads(linked: &Linked, a: RegionIx, b: RegionIx) -> Reads {
     let mut plans = BTreeSet::new();
     plans_of(linked, &mut plans, a);
     plans_of(linked, &mut plans, b);
@@ -103,8 +106,8 @@ pub fn pair_view(
     _: &Shared,
     route: &Route,
     ctx: &mut Context,
-    a: usize,
-    b: usize,
+    a: RegionIx,
+    b: RegionIx,
 ) -> (&'static str, PageView) {
     let (ra, rb) = (&linked.site.regions[a], &linked.site.regions[b]);
     ctx.insert("pair", &matrix::pair(linked, a, b));

@@ -7,6 +7,7 @@ use tera::Context;
 
 use super::{Reads, Shared};
 use crate::link::Linked;
+use crate::model::{IndicatorIx, PlanIx};
 use crate::render::urls::Route;
 use crate::render::views::*;
 
@@ -38,23 +39,20 @@ pub fn list_view(
     ("indicators.html", view)
 }
 
-pub fn route(linked: &Linked, i: usize) -> Route {
+pub fn route(linked: &Linked, i: IndicatorIx) -> Route {
     Route::indicator(linked.site.indicators[i].id.as_str())
 }
 
 /// The plans with a row of the indicator, and the reports that give a value for it.
-pub fn reads(linked: &Linked, i: usize) -> Reads {
-    let plans: BTreeSet<usize> = linked.indicator_rows[i]
+pub fn reads(linked: &Linked, i: IndicatorIx) -> Reads {
+    let plans: BTreeSet<PlanIx> = linked.indicator_links[i]
+        .rows
         .iter()
         .map(|row| row.plan)
         .collect();
-    let reports = linked
-        .reported
-        .report_indicators
+    let reports = linked.reported.indicator_reports[i]
         .iter()
-        .enumerate()
-        .filter(|(_, indicators)| indicators.contains(&i))
-        .map(|(r, _)| r)
+        .copied()
         .collect();
     Reads::Some { plans, reports }
 }
@@ -64,7 +62,7 @@ pub fn view(
     _: &Shared,
     route: &Route,
     ctx: &mut Context,
-    i: usize,
+    i: IndicatorIx,
 ) -> (&'static str, PageView) {
     let ind = &linked.site.indicators[i];
     ctx.insert("indicator", &IndicatorView::new(linked, i));

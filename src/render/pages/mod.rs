@@ -26,23 +26,25 @@ use super::Shared;
 use super::urls::Route;
 use super::views::{PageView, matrix};
 use crate::link::Linked;
+use crate::model::{FamilyIx, IndicatorIx, PlanIx, RegionIx, ReportIx};
 
-/// One page of the site. Indices are into the linked site's lists.
+/// One page of the site, by the handles of what it shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
     Plans,
-    Plan(usize),
+    Plan(PlanIx),
     Regions,
-    Region(usize),
+    Region(RegionIx),
     Indicators,
-    Indicator(usize),
+    Indicator(IndicatorIx),
     Compare,
-    /// The goals matrix of a family (a region and those under it), by index.
-    Family(usize),
-    Pair(usize, usize),
+    /// The goals matrix of a family (a region and those under it).
+    Family(FamilyIx),
+    Pair(RegionIx, RegionIx),
     Units,
-    Unit(usize, usize),
+    /// A responsible unit: its region and its place in the region's units.
+    Unit(RegionIx, usize),
     Accessibility,
     Search,
     /// How each region is doing against its targets.
@@ -64,9 +66,9 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
         pages.push(Page::Search);
     }
     pages.push(Page::NotFound);
-    pages.extend((0..linked.site.plans.len()).map(Page::Plan));
-    pages.extend((0..linked.site.regions.len()).map(Page::Region));
-    pages.extend((0..linked.site.indicators.len()).map(Page::Indicator));
+    pages.extend(linked.site.plans.handles().map(Page::Plan));
+    pages.extend(linked.site.regions.handles().map(Page::Region));
+    pages.extend(linked.site.indicators.handles().map(Page::Indicator));
     pages.push(Page::Compare);
     pages.extend(matrix::family_pages(linked).into_iter().map(Page::Family));
     pages.extend(
@@ -75,8 +77,8 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
             .map(|(a, b)| Page::Pair(a, b)),
     );
     pages.push(Page::Units);
-    for (r, units) in linked.region_units.iter().enumerate() {
-        pages.extend((0..units.len()).map(|u| Page::Unit(r, u)));
+    for (r, links) in linked.region_links.enumerate() {
+        pages.extend((0..links.units.len()).map(|u| Page::Unit(r, u)));
     }
     pages
 }
@@ -127,8 +129,8 @@ pub enum Reads {
     /// Every plan and report: the lists, the overviews and their counts.
     All,
     Some {
-        plans: BTreeSet<usize>,
-        reports: BTreeSet<usize>,
+        plans: BTreeSet<PlanIx>,
+        reports: BTreeSet<ReportIx>,
     },
 }
 
@@ -162,21 +164,13 @@ pub fn reads(linked: &Linked, page: Page) -> Reads {
 }
 
 /// The plans of `region`, for a page that reads them.
-fn plans_of(linked: &Linked, plans: &mut BTreeSet<usize>, region: usize) {
-    plans.extend(linked.region_plans[region].iter().copied());
+fn plans_of(linked: &Linked, plans: &mut BTreeSet<PlanIx>, region: RegionIx) {
+    plans.extend(linked.region_links[region].plans.iter().copied());
 }
 
 /// The reports of `region`, for a page that reads them.
-fn reports_of(linked: &Linked, reports: &mut BTreeSet<usize>, region: usize) {
-    reports.extend(
-        linked
-            .reported
-            .report_region
-            .iter()
-            .enumerate()
-            .filter(|&(_, &r)| r == region)
-            .map(|(i, _)| i),
-    );
+fn reports_of(linked: &Linked, reports: &mut BTreeSet<ReportIx>, region: RegionIx) {
+    reports.extend(linked.reported.region_reports[region].iter().copied());
 }
 
 /// Each page's route, template and what the template is given.

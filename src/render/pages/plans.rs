@@ -6,6 +6,7 @@ use tera::Context;
 
 use super::{Reads, Shared, plans_of, reports_of};
 use crate::link::Linked;
+use crate::model::PlanIx;
 use crate::render::timeline;
 use crate::render::urls::Route;
 use crate::render::views::*;
@@ -47,22 +48,22 @@ pub fn list_view(
     ("plans.html", view)
 }
 
-pub fn route(linked: &Linked, p: usize) -> Route {
+pub fn route(linked: &Linked, p: PlanIx) -> Route {
     Route::plan(linked.site.plans[p].id.as_str())
 }
 
 /// A plan's targets are answered by the values of every plan and report of its
 /// region; it lists the plans that cite it, its annexes and its parent.
-pub fn reads(linked: &Linked, p: usize) -> Reads {
-    let region = linked.plan_region[p];
+pub fn reads(linked: &Linked, p: PlanIx) -> Reads {
+    let region = linked.plan_links[p].region;
     let mut plans = BTreeSet::new();
     let mut reports = BTreeSet::new();
     plans_of(linked, &mut plans, region);
     reports_of(linked, &mut reports, region);
     plans.insert(p);
-    plans.extend(linked.plan_cited_by[p].iter().copied());
-    plans.extend(linked.plan_annexes[p].iter().copied());
-    plans.extend(linked.plan_parent[p]);
+    plans.extend(linked.plan_links[p].cited_by.iter().copied());
+    plans.extend(linked.plan_links[p].annexes.iter().copied());
+    plans.extend(linked.plan_links[p].parent);
     Reads::Some { plans, reports }
 }
 
@@ -71,7 +72,7 @@ pub fn view(
     _: &Shared,
     route: &Route,
     ctx: &mut Context,
-    p: usize,
+    p: PlanIx,
 ) -> (&'static str, PageView) {
     let plan = &linked.site.plans[p];
     let view = PlanView::new(linked, p);

@@ -6,6 +6,7 @@ use tera::Context;
 
 use super::{Reads, Shared, plans_of, reports_of};
 use crate::link::{Linked, families};
+use crate::model::RegionIx;
 use crate::render::urls::Route;
 use crate::render::views::*;
 
@@ -42,14 +43,14 @@ pub fn list_view(
     ("regions.html", view)
 }
 
-pub fn route(linked: &Linked, r: usize) -> Route {
+pub fn route(linked: &Linked, r: RegionIx) -> Route {
     Route::region(linked.site.regions[r].id.as_str())
 }
 
 /// Its standings rank it against its peers, with its ancestors' targets as the bar,
 /// and it shows what is under it, statuses included.
-pub fn reads(linked: &Linked, r: usize) -> Reads {
-    let mut regions: BTreeSet<usize> = families::peers(linked, r).into_iter().collect();
+pub fn reads(linked: &Linked, r: RegionIx) -> Reads {
+    let mut regions: BTreeSet<RegionIx> = families::peers(linked, r).into_iter().collect();
     regions.insert(r);
     regions.extend(families::ancestors(linked, r));
     let below = descendants(linked, r);
@@ -67,7 +68,7 @@ pub fn reads(linked: &Linked, r: usize) -> Reads {
 }
 
 /// The regions under `region`, at any depth.
-fn descendants(linked: &Linked, region: usize) -> Vec<usize> {
+fn descendants(linked: &Linked, region: RegionIx) -> Vec<RegionIx> {
     let mut out = Vec::new();
     let mut below = vec![region];
     while let Some(r) = below.pop() {
@@ -75,21 +76,24 @@ fn descendants(linked: &Linked, region: usize) -> Vec<usize> {
         if out.len() > linked.site.regions.len() {
             break;
         }
-        out.extend(linked.region_children[r].iter().copied());
-        below.extend(linked.region_children[r].iter().copied());
+        out.extend(linked.region_links[r].children.iter().copied());
+        below.extend(linked.region_links[r].children.iter().copied());
     }
     out
 }
 
 pub fn view(
     linked: &Linked,
-    shared: &Shared,
+    _: &Shared,
     route: &Route,
     ctx: &mut Context,
-    r: usize,
+    r: RegionIx,
 ) -> (&'static str, PageView) {
     let region = &linked.site.regions[r];
-    ctx.insert("region", &RegionView::new(linked, r, &shared.standings[r]));
+    ctx.insert(
+        "region",
+        &RegionView::new(linked, r, &linked.region_links[r].standings),
+    );
     let description = format!("{}的规划文件与指标目标", region.name);
     let view = PageView::new(linked, route, region.name.clone(), "regions", description);
     ("region.html", view)

@@ -7,6 +7,7 @@ use tera::Context;
 
 use super::{Reads, Shared, plans_of};
 use crate::link::Linked;
+use crate::model::RegionIx;
 use crate::render::urls::Route;
 use crate::render::views::*;
 
@@ -38,15 +39,15 @@ pub fn list_view(
     ("units.html", view)
 }
 
-pub fn route(linked: &Linked, r: usize, u: usize) -> Route {
+pub fn route(linked: &Linked, r: RegionIx, u: usize) -> Route {
     Route::unit(
         linked.site.regions[r].id.as_str(),
-        &linked.region_units[r][u].name,
+        &linked.region_links[r].units[u].name,
     )
 }
 
 /// The plans of the unit's region, which name its tasks.
-pub fn reads(linked: &Linked, r: usize) -> Reads {
+pub fn reads(linked: &Linked, r: RegionIx) -> Reads {
     let mut plans = BTreeSet::new();
     plans_of(linked, &mut plans, r);
     Reads::Some {
@@ -60,11 +61,11 @@ pub fn view(
     _: &Shared,
     route: &Route,
     ctx: &mut Context,
-    r: usize,
+    r: RegionIx,
     u: usize,
 ) -> (&'static str, PageView) {
     let region = &linked.site.regions[r];
-    let name = &linked.region_units[r][u].name;
+    let name = &linked.region_links[r].units[u].name;
     ctx.insert("unit", &units::UnitView::new(linked, r, u));
     let description = format!("{}{}在各规划中承担的任务和指标", region.name, name);
     let view = PageView::new(

@@ -11,6 +11,7 @@ use crate::link::compare::{self, ImpliedGrowth, MeasureGroup, Normalised, Standi
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure, ObservationKind};
+use crate::model::{IndicatorIx, RegionIx};
 use crate::render::chart::{self, ChartPoint, ChartSeries, ChartView, PointKind};
 
 /// One value in a comparison cell: as compared, and as the plan wrote it.
@@ -120,9 +121,10 @@ pub struct MeasureView {
     pub chart: Option<ChartView>,
 }
 
-pub fn measures(linked: &Linked, indicator: usize) -> Vec<MeasureView> {
+pub fn measures(linked: &Linked, indicator: IndicatorIx) -> Vec<MeasureView> {
     let ind = &linked.site.indicators[indicator];
-    linked.indicator_measures[indicator]
+    linked.indicator_links[indicator]
+        .measures
         .iter()
         .map(|g| measure_view(linked, indicator, &ind.name, g))
         .collect()
@@ -130,7 +132,7 @@ pub fn measures(linked: &Linked, indicator: usize) -> Vec<MeasureView> {
 
 fn measure_view(
     linked: &Linked,
-    indicator: usize,
+    indicator: IndicatorIx,
     name: &str,
     group: &MeasureGroup,
 ) -> MeasureView {
@@ -186,7 +188,7 @@ fn compare_row(
     let row = linked.row(r);
     let (section_title, section_url) = super::section(linked, r);
     CompareRow {
-        region: RegionLink::new(linked, linked.plan_region[r.plan]),
+        region: RegionLink::new(linked, linked.plan_links[r.plan].region),
         plan: PlanLink::new(linked, r.plan),
         wording: row.wording.clone(),
         original_unit: row.unit.value.written.clone(),
@@ -213,9 +215,9 @@ fn compare_row(
 
 /// One chart series per region, its plans' numeric values together.
 fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> Vec<ChartSeries> {
-    let mut out: Vec<(usize, ChartSeries)> = Vec::new();
+    let mut out: Vec<(RegionIx, ChartSeries)> = Vec::new();
     for (r, vals) in values {
-        let region = linked.plan_region[r.plan];
+        let region = linked.plan_links[r.plan].region;
         let link = RegionLink::new(linked, region);
         let i = match out.iter().position(|(g, _)| *g == region) {
             Some(i) => i,
@@ -265,7 +267,7 @@ fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> 
 /// a line of its own.
 fn with_reports(
     linked: &Linked,
-    indicator: usize,
+    indicator: IndicatorIx,
     group: &MeasureGroup,
     mut series: Vec<ChartSeries>,
 ) -> Vec<ChartSeries> {
@@ -275,7 +277,7 @@ fn with_reports(
         .filter(|k| k.measure == group.measure)
         .copied()
         .collect();
-    keys.sort_by_key(|k| linked.region_rank[k.region]);
+    keys.sort_by_key(|k| linked.region_links[k.region].rank);
     for key in keys {
         let region = key.region;
         let reported: Vec<_> = linked
@@ -345,8 +347,8 @@ pub struct OtherValue {
 pub const LISTED_PEERS: usize = 6;
 
 /// The other peers a standing lists, highest first.
-fn listed_peers(s: &Standing) -> Vec<&(usize, Normalised)> {
-    let others: Vec<&(usize, Normalised)> = s.others().collect();
+fn listed_peers(s: &Standing) -> Vec<&(RegionIx, Normalised)> {
+    let others: Vec<&(RegionIx, Normalised)> = s.others().collect();
     if others.len() <= LISTED_PEERS {
         return others;
     }
@@ -419,6 +421,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::model::Handle;
     use crate::model::quantity::{Unit, Value};
 
     fn value(n: u32) -> Normalised {
@@ -435,14 +438,15 @@ mod tests {
 
     /// Region `region` among peers 0..n, whose values fall with their number.
     fn standing(n: usize, region: usize) -> Standing {
-        let peers: Vec<(usize, Normalised)> =
-            (0..n).map(|r| (r, value((100 - r) as u32))).collect();
+        let peers: Vec<(RegionIx, Normalised)> = (0..n)
+            .map(|r| (RegionIx::nth(r), value((100 - r) as u32)))
+            .collect();
         Standing {
-            indicator: 0,
+            indicator: IndicatorIx::nth(0),
             measure: Measure::Stock,
             unit: Unit::parse("件").expect("unit"),
             year: Year(2025),
-            region,
+            region: RegionIx::nth(region),
             value: value((100 - region) as u32),
             rank: region + 1,
             peers: Arc::from(peers),
@@ -453,7 +457,7 @@ mod tests {
     fn listed(n: usize, region: usize) -> Vec<usize> {
         listed_peers(&standing(n, region))
             .into_iter()
-            .map(|(r, _)| *r)
+            .map(|(r, _)| r.position())
             .collect()
     }
 

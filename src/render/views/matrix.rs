@@ -11,6 +11,9 @@ use super::{IndicatorLink, PlanLink, RegionLink};
 use crate::link::Linked;
 use crate::link::compare::{self, Nearest};
 use crate::model::Category;
+use crate::model::IndicatorIx;
+use crate::model::Table;
+use crate::model::{FamilyIx, RegionIx};
 use crate::render::urls::Route;
 
 /// A cell of the goals matrix: a region's nearest-horizon target for an indicator.
@@ -91,32 +94,29 @@ pub struct MatrixView {
 
 /// The goals matrix of one family ([`crate::link::families`]): the parent's column
 /// first, then its children's in region display order.
-pub fn matrix(linked: &Linked, family: usize) -> MatrixView {
+pub fn matrix(linked: &Linked, family: FamilyIx) -> MatrixView {
     let regions = &linked.families[family].members;
     // Each member's indicators once, not once per pair it is in.
-    let indicators: std::collections::HashMap<usize, BTreeSet<usize>> = regions
+    let indicators: std::collections::HashMap<RegionIx, BTreeSet<IndicatorIx>> = regions
         .iter()
         .map(|&r| (r, region_indicators(linked, r)))
         .collect();
-    let cells: Vec<Vec<Option<Nearest>>> = (0..linked.site.indicators.len())
-        .map(|i| {
+    let cells: Table<IndicatorIx, Vec<Option<Nearest>>> =
+        linked.site.indicators.map_with(|i, _| {
             regions
                 .iter()
                 .map(|&r| compare::nearest_target(linked, i, r))
                 .collect()
-        })
-        .collect();
+        });
     // How many members set each indicator: asked four times an indicator below, counted once.
-    let counts: Vec<usize> = cells
-        .iter()
-        .map(|row| row.iter().filter(|c| c.is_some()).count())
-        .collect();
-    let set_by = |i: usize| counts[i];
-    let has_target = |i: usize| set_by(i) > 0;
+    let counts: Table<IndicatorIx, usize> =
+        cells.map(|row| row.iter().filter(|c| c.is_some()).count());
+    let set_by = |i: IndicatorIx| counts[i];
+    let has_target = |i: IndicatorIx| set_by(i) > 0;
     let without_targets = Category::ALL
         .iter()
         .flat_map(|&cat| sorted_indicators(linked, cat))
-        .filter(|&i| !has_target(i) && !linked.indicator_rows[i].is_empty())
+        .filter(|&i| !has_target(i) && !linked.indicator_links[i].rows.is_empty())
         .map(|i| IndicatorLink::new(&linked.site.indicators[i]))
         .collect();
     let single = Category::ALL
@@ -224,27 +224,37 @@ pub fn compare_page(linked: &Linked) -> CompareView {
 
 /// The family whose matrix is on the compare page itself: the only one, or the
 /// top-level regions'.
-fn main_family(linked: &Linked) -> Option<usize> {
+fn main_family(linked: &Linked) -> Option<FamilyIx> {
     match linked.families.len() {
-        1 => Some(0),
-        _ => linked.families.iter().position(|f| f.parent.is_none()),
+        1 => linked.families.handles().next(),
+        _ => linked
+            .families
+            .enumerate()
+            .find(|(_, f)| f.parent.is_none())
+            .map(|(f, _)| f),
     }
 }
 
 /// The families with a page of their own (`compare/<parent>/`): every family under a
 /// parent, unless it is the site's only one and so on the compare page.
-pub fn family_pages(linked: &Linked) -> Vec<usize> {
+pub fn family_pages(linked: &Linked) -> Vec<FamilyIx> {
     if linked.families.len() < 2 {
         return Vec::new();
     }
-    (0..linked.families.len())
-        .filter(|&f| linked.families[f].parent.is_some())
+    linked
+        .families
+        .enumerate()
+        .filter(|(_, f)| f.parent.is_some())
+        .map(|(f, _)| f)
         .collect()
 }
 
 /// The catalogue indicators of a category, by name.
-pub fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..linked.site.indicators.len())
+pub fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<IndicatorIx> {
+    let mut v: Vec<IndicatorIx> = linked
+        .site
+        .indicators
+        .handles()
         .filter(|&i| linked.site.indicators[i].category == cat)
         .collect();
     v.sort_by(|&a, &b| {
@@ -256,7 +266,7 @@ pub fn sorted_indicators(linked: &Linked, cat: Category) -> Vec<usize> {
 }
 
 /// Every pair of regions of one family, in member order.
-pub fn family_pairs(linked: &Linked, family: usize) -> Vec<(usize, usize)> {
+pub fn family_pairs(linked: &Linked, family: FamilyIx) -> Vec<(RegionIx, RegionIx)> {
     let members = &linked.families[family].members;
     let mut out = Vec::new();
     for (i, &a) in members.iter().enumerate() {
@@ -269,17 +279,20 @@ pub fn family_pairs(linked: &Linked, family: usize) -> Vec<(usize, usize)> {
 
 /// Every pair of regions compared on a page of its own: the pairs inside each family.
 /// A region and its parent are a pair; two regions under different parents are not.
-pub fn pairs(linked: &Linked) -> Vec<(usize, usize)> {
-    (0..linked.families.len())
+pub fn pairs(linked: &Linked) -> Vec<(RegionIx, RegionIx)> {
+    linked
+        .families
+        .handles()
         .flat_map(|f| family_pairs(linked, f))
         .collect()
 }
 
 /// The catalogue indicators a region has any row for.
-fn region_indicators(linked: &Linked, region: usize) -> BTreeSet<usize> {
-    linked.region_rows[region]
+fn region_indicators(linked: &Linked, region: RegionIx) -> BTreeSet<IndicatorIx> {
+    linked.region_links[region]
+        .rows
         .iter()
-        .map(|r| linked.row_indicator[r.plan][r.row])
+        .map(|r| linked.plan_links[r.plan].indicators[r.row])
         .collect()
 }
 
@@ -307,10 +320,10 @@ pub struct PairView {
     pub only_b: Vec<IndicatorLink>,
 }
 
-pub fn pair(linked: &Linked, a: usize, b: usize) -> PairView {
+pub fn pair(linked: &Linked, a: RegionIx, b: RegionIx) -> PairView {
     let ia = region_indicators(linked, a);
     let ib = region_indicators(linked, b);
-    let row = |i: usize| {
+    let row = |i: IndicatorIx| {
         let a = compare::nearest_target(linked, i, a).map(|n| MatrixCell::new(linked, &n));
         let b = compare::nearest_target(linked, i, b).map(|n| MatrixCell::new(linked, &n));
         let same_year = match (&a, &b) {
@@ -324,7 +337,7 @@ pub fn pair(linked: &Linked, a: usize, b: usize) -> PairView {
             same_year,
         }
     };
-    let link = |i: &usize| IndicatorLink::new(&linked.site.indicators[*i]);
+    let link = |i: &IndicatorIx| IndicatorLink::new(&linked.site.indicators[*i]);
     let by_name = |v: &mut Vec<IndicatorLink>| v.sort_by(|x, y| x.name.cmp(&y.name));
     let mut shared: Vec<PairRow> = ia.intersection(&ib).map(|&i| row(i)).collect();
     shared.sort_by(|x, y| x.indicator.name.cmp(&y.indicator.name));
@@ -354,7 +367,7 @@ pub struct DashboardRow {
     pub target: MatrixCell,
 }
 
-pub fn dashboard(linked: &Linked, region: usize) -> Vec<DashboardCategory> {
+pub fn dashboard(linked: &Linked, region: RegionIx) -> Vec<DashboardCategory> {
     let mine = region_indicators(linked, region);
     Category::ALL
         .iter()
@@ -403,11 +416,11 @@ pub fn promises(linked: &Linked) -> Vec<Promise> {
         return Vec::new();
     };
     let members = &linked.families[f].members;
-    let mut found: Vec<(usize, Vec<(usize, Nearest)>)> = Category::ALL
+    let mut found: Vec<(IndicatorIx, Vec<(RegionIx, Nearest)>)> = Category::ALL
         .iter()
         .flat_map(|&cat| sorted_indicators(linked, cat))
         .map(|i| {
-            let set: Vec<(usize, Nearest)> = members
+            let set: Vec<(RegionIx, Nearest)> = members
                 .iter()
                 .filter_map(|&r| Some((r, compare::nearest_target(linked, i, r)?)))
                 .collect();

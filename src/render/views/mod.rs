@@ -20,6 +20,7 @@ use super::markdown;
 use super::urls::{Route, fragment, plan_heading};
 use crate::link::{Linked, RowRef};
 use crate::model::{Category, Footer, Indicator, Region};
+use crate::model::{IndicatorIx, PlanIx, RegionIx};
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -116,7 +117,7 @@ pub struct RegionLink {
 pub const PALETTE: usize = 8;
 
 impl RegionLink {
-    pub fn new(linked: &Linked, r: usize) -> Self {
+    pub fn new(linked: &Linked, r: RegionIx) -> Self {
         let region: &Region = &linked.site.regions[r];
         Self {
             id: region.id.to_string(),
@@ -130,8 +131,8 @@ impl RegionLink {
 
 /// A region's colour slot: its place in the display order, so the municipality and
 /// its districts keep their colours from page to page.
-pub fn colour(linked: &Linked, r: usize) -> usize {
-    linked.region_rank[r] % PALETTE
+pub fn colour(linked: &Linked, r: RegionIx) -> usize {
+    linked.region_links[r].rank % PALETTE
 }
 
 #[derive(Serialize, Clone)]
@@ -149,7 +150,7 @@ pub struct PlanLink {
 }
 
 impl PlanLink {
-    pub fn new(linked: &Linked, p: usize) -> Self {
+    pub fn new(linked: &Linked, p: PlanIx) -> Self {
         let plan = &linked.site.plans[p];
         Self {
             id: plan.id.to_string(),
@@ -157,7 +158,7 @@ impl PlanLink {
             display_title: plan.display_title().to_string(),
             kind: plan.kind.label().to_string(),
             url: Route::plan(plan.id.as_str()).url,
-            region: RegionLink::new(linked, linked.plan_region[p]),
+            region: RegionLink::new(linked, linked.plan_links[p].region),
             date: plan.sort_date().map(|d| d.chinese()),
             period: plan.period.map(|p| format!("{}—{}年", p.start, p.end)),
         }
@@ -246,7 +247,7 @@ pub struct PlanView {
 }
 
 impl PlanView {
-    pub fn new(linked: &Linked, p: usize) -> Self {
+    pub fn new(linked: &Linked, p: PlanIx) -> Self {
         let plan = &linked.site.plans[p];
         let chinese = |d: Option<crate::model::date::Date>| d.map(|d| d.chinese());
         let join = |v: &[String]| (!v.is_empty()).then(|| v.join("、"));
@@ -303,7 +304,7 @@ impl PlanView {
         let refs: Vec<RowRef> = (0..plan.indicators.len())
             .map(|row| RowRef { plan: p, row })
             .collect();
-        let links = |v: &[usize]| {
+        let links = |v: &[PlanIx]| {
             v.iter()
                 .map(|&i| PlanLink::new(linked, i))
                 .collect::<Vec<_>>()
@@ -336,12 +337,14 @@ impl PlanView {
                 .indicators_note
                 .as_ref()
                 .map(|n| markdown::to_html(n, linked.site.config.raw_html)),
-            parent: linked.plan_parent[p].map(|i| PlanLink::new(linked, i)),
-            annexes: links(&linked.plan_annexes[p]),
-            based_on: links(&linked.plan_based_on[p]),
-            cites: links(&linked.plan_cites[p]),
-            cited_by: links(&linked.plan_cited_by[p]),
-            external: linked.plan_external[p].clone(),
+            parent: linked.plan_links[p]
+                .parent
+                .map(|i| PlanLink::new(linked, i)),
+            annexes: links(&linked.plan_links[p].annexes),
+            based_on: links(&linked.plan_links[p].based_on),
+            cites: links(&linked.plan_links[p].cites),
+            cited_by: links(&linked.plan_links[p].cited_by),
+            external: linked.plan_links[p].external.clone(),
             progress: progress::statuses(
                 linked,
                 &(0..plan.indicators.len())
@@ -364,7 +367,7 @@ impl PlanView {
 /// the text is shown on `p`'s page, two folders below the root.
 pub fn citation_links(
     linked: &Linked,
-    p: usize,
+    p: PlanIx,
     text: &str,
 ) -> Vec<(std::ops::Range<usize>, String)> {
     let root = Route::plan(linked.site.plans[p].id.as_str()).root();
@@ -394,17 +397,20 @@ pub struct RegionSummary {
 }
 
 impl RegionSummary {
-    pub fn new(linked: &Linked, r: usize) -> Self {
-        let mut indicators: Vec<usize> = linked.region_rows[r]
+    pub fn new(linked: &Linked, r: RegionIx) -> Self {
+        let mut indicators: Vec<IndicatorIx> = linked.region_links[r]
+            .rows
             .iter()
-            .map(|x| linked.row_indicator[x.plan][x.row])
+            .map(|x| linked.plan_links[x.plan].indicators[x.row])
             .collect();
         indicators.sort_unstable();
         indicators.dedup();
         Self {
             link: RegionLink::new(linked, r),
-            parent: linked.region_parent[r].map(|p| RegionLink::new(linked, p)),
-            plan_count: linked.region_plans[r].len(),
+            parent: linked.region_links[r]
+                .parent
+                .map(|p| RegionLink::new(linked, p)),
+            plan_count: linked.region_links[r].plans.len(),
             indicator_count: indicators.len(),
         }
     }
@@ -429,30 +435,32 @@ pub struct RegionView {
 }
 
 impl RegionView {
-    pub fn new(linked: &Linked, r: usize, standings: &[crate::link::compare::Standing]) -> Self {
+    pub fn new(linked: &Linked, r: RegionIx, standings: &[crate::link::compare::Standing]) -> Self {
         let region = &linked.site.regions[r];
         Self {
             summary: RegionSummary::new(linked, r),
             population: region.population,
             body_html: markdown::to_html(&region.body, linked.site.config.raw_html),
-            children: linked.region_children[r]
+            children: linked.region_links[r]
+                .children
                 .iter()
                 .map(|&c| RegionLink::new(linked, c))
                 .collect(),
-            plans: linked.region_plans[r]
+            plans: linked.region_links[r]
+                .plans
                 .iter()
                 .map(|&p| PlanLink::new(linked, p))
                 .collect(),
-            tables: PlanTable::by_plan(linked, &linked.region_rows[r]),
+            tables: PlanTable::by_plan(linked, &linked.region_links[r].rows),
             dashboard: matrix::dashboard(linked, r),
             standings: compare::standings(linked, standings),
             timeline: super::timeline::timeline(
                 linked,
                 "site-timeline",
                 &format!("{}规划的实施期限", region.name),
-                &linked.region_plans[r],
+                &linked.region_links[r].plans,
             ),
-            units: linked.region_units[r].len(),
+            units: linked.region_links[r].units.len(),
             units_url: format!(
                 "{}{}",
                 Route::units().url,
@@ -472,12 +480,13 @@ pub struct IndicatorSummary {
 }
 
 impl IndicatorSummary {
-    pub fn new(linked: &Linked, i: usize) -> Self {
-        let rows = &linked.indicator_rows[i];
-        let mut plans: Vec<usize> = rows.iter().map(|r| r.plan).collect();
+    pub fn new(linked: &Linked, i: IndicatorIx) -> Self {
+        let rows = &linked.indicator_links[i].rows;
+        let mut plans: Vec<PlanIx> = rows.iter().map(|r| r.plan).collect();
         plans.sort_unstable();
         plans.dedup();
-        let mut regions: Vec<usize> = plans.iter().map(|&p| linked.plan_region[p]).collect();
+        let mut regions: Vec<RegionIx> =
+            plans.iter().map(|&p| linked.plan_links[p].region).collect();
         regions.sort_unstable();
         regions.dedup();
         let ind = &linked.site.indicators[i];
@@ -526,7 +535,7 @@ pub struct IndicatorView {
 }
 
 impl IndicatorView {
-    pub fn new(linked: &Linked, i: usize) -> Self {
+    pub fn new(linked: &Linked, i: IndicatorIx) -> Self {
         let ind = &linked.site.indicators[i];
         Self {
             summary: IndicatorSummary::new(linked, i),
@@ -551,10 +560,11 @@ pub fn plan_groups(linked: &Linked) -> Vec<PlanGroup> {
     linked
         .region_order
         .iter()
-        .filter(|&&r| !linked.region_plans[r].is_empty())
+        .filter(|&&r| !linked.region_links[r].plans.is_empty())
         .map(|&r| PlanGroup {
             region: RegionLink::new(linked, r),
-            plans: linked.region_plans[r]
+            plans: linked.region_links[r]
+                .plans
                 .iter()
                 .map(|&p| PlanLink::new(linked, p))
                 .collect(),
@@ -563,10 +573,10 @@ pub fn plan_groups(linked: &Linked) -> Vec<PlanGroup> {
 }
 
 /// Every plan, grouped by region as on the plan list.
-pub fn plan_groups_order(linked: &Linked) -> Vec<usize> {
+pub fn plan_groups_order(linked: &Linked) -> Vec<PlanIx> {
     linked
         .region_order
         .iter()
-        .flat_map(|&r| linked.region_plans[r].iter().copied())
+        .flat_map(|&r| linked.region_links[r].plans.iter().copied())
         .collect()
 }

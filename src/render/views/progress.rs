@@ -15,6 +15,7 @@ use crate::link::reported::{Point, Source};
 use crate::link::target_status::{Assessment, Reason, TargetStatus};
 use crate::link::{Linked, RowRef};
 use crate::model::Direction;
+use crate::model::IndicatorIx;
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure, Unit};
 
@@ -151,8 +152,8 @@ pub struct StatusView {
 impl StatusView {
     pub fn new(linked: &Linked, r: RowRef, t: usize) -> StatusView {
         let row = linked.row(r);
-        let ind = &linked.site.indicators[linked.row_indicator[r.plan][r.row]];
-        let a = &linked.statuses[r.plan][r.row][t];
+        let ind = &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]];
+        let a = &linked.plan_links[r.plan].statuses[r.row][t];
         let target = &row.targets[t];
         let unit = crate::link::compare::comparison_unit(ind, row);
         let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
@@ -338,10 +339,10 @@ pub struct ReportedRow {
 
 /// Every value the reports state for indicator `i`, by region, then year: the
 /// values the link stage has already restated in the compared unit.
-pub fn reported_rows(linked: &Linked, i: usize) -> Vec<ReportedRow> {
+pub fn reported_rows(linked: &Linked, i: IndicatorIx) -> Vec<ReportedRow> {
     let ind = &linked.site.indicators[i];
     let mut keys = linked.reported.indicator_report_keys[i].clone();
-    keys.sort_by_key(|k| (linked.region_rank[k.region], k.measure));
+    keys.sort_by_key(|k| (linked.region_links[k.region].rank, k.measure));
     let mut out: Vec<ReportedRow> = Vec::new();
     for key in keys {
         let mut rows: Vec<(u16, ReportedRow)> = Vec::new();

@@ -9,6 +9,7 @@ use super::RegionLink;
 use super::progress::{AsOf, StatusView, statuses};
 use crate::link::target_status::TargetStatus;
 use crate::link::{Linked, RowRef};
+use crate::model::{IndicatorIx, RegionIx};
 use crate::render::urls::Route;
 
 /// How many targets have each status.
@@ -34,7 +35,7 @@ impl Counts {
         let mut total = 0;
         let mut due = 0;
         for &r in rows {
-            for (t, a) in linked.statuses[r.plan][r.row].iter().enumerate() {
+            for (t, a) in linked.plan_links[r.plan].statuses[r.row].iter().enumerate() {
                 total += 1;
                 if let Some(i) = TargetStatus::ALL.iter().position(|s| *s == a.status) {
                     n[i] += 1;
@@ -93,14 +94,17 @@ pub enum Detail {
 }
 
 impl RegionProgress {
-    pub fn new(linked: &Linked, r: usize, detail: Detail) -> RegionProgress {
-        let rows = &linked.region_rows[r];
+    pub fn new(linked: &Linked, r: RegionIx, detail: Detail) -> RegionProgress {
+        let rows = &linked.region_links[r].rows;
         let now = linked.reported.as_of.map(|d| d.year);
         let (mut all, mut due, mut overdue) = (Vec::new(), Vec::new(), Vec::new());
         if detail != Detail::Counts {
             // Each target is worded once, and only when the page shows it.
             for &row in rows {
-                for (t, a) in linked.statuses[row.plan][row.row].iter().enumerate() {
+                for (t, a) in linked.plan_links[row.plan].statuses[row.row]
+                    .iter()
+                    .enumerate()
+                {
                     let is_due = Some(linked.row(row).targets[t].year.0) == now;
                     let is_overdue = a.status == TargetStatus::Overdue;
                     if detail == Detail::All || is_due || is_overdue {
@@ -124,7 +128,8 @@ impl RegionProgress {
                 .iter()
                 .copied()
                 .filter(|x| {
-                    linked.site.indicators[linked.row_indicator[x.plan][x.row]].category == category
+                    linked.site.indicators[linked.plan_links[x.plan].indicators[x.row]].category
+                        == category
                 })
                 .collect();
             let counts = Counts::of(linked, &rows);
@@ -174,7 +179,11 @@ pub struct FamilyCounts {
 
 impl ProgressPage {
     pub fn new(linked: &Linked) -> ProgressPage {
-        let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
+        let all: Vec<RowRef> = linked
+            .region_links
+            .iter()
+            .flat_map(|r| r.rows.iter().copied())
+            .collect();
         let counts = Counts::of(linked, &all);
         let overdue = counts
             .by_status
@@ -191,7 +200,7 @@ impl ProgressPage {
         let regions: Vec<RegionProgress> = linked
             .region_order
             .iter()
-            .filter(|&&r| !linked.region_rows[r].is_empty())
+            .filter(|&&r| !linked.region_links[r].rows.is_empty())
             .map(|&r| RegionProgress::new(linked, r, detail))
             .collect();
         // Families matter on a large site; a site of one family has its totals above.
@@ -203,7 +212,7 @@ impl ProgressPage {
                     let rows: Vec<RowRef> = f
                         .members
                         .iter()
-                        .flat_map(|&m| linked.region_rows[m].iter().copied())
+                        .flat_map(|&m| linked.region_links[m].rows.iter().copied())
                         .collect();
                     Some(FamilyCounts {
                         parent: RegionLink::new(linked, f.parent?),
@@ -228,7 +237,11 @@ impl ProgressPage {
 
 /// The home page's few lines: totals by status, linking to `/progress/`.
 pub fn home(linked: &Linked) -> Counts {
-    let all: Vec<RowRef> = linked.region_rows.iter().flatten().copied().collect();
+    let all: Vec<RowRef> = linked
+        .region_links
+        .iter()
+        .flat_map(|r| r.rows.iter().copied())
+        .collect();
     Counts::of(linked, &all)
 }
 
@@ -259,12 +272,12 @@ pub struct RegionCounts {
 pub const LISTED_PER_INDICATOR: usize = 60;
 
 impl IndicatorProgress {
-    pub fn new(linked: &Linked, i: usize) -> IndicatorProgress {
-        let mut rows = linked.indicator_rows[i].clone();
+    pub fn new(linked: &Linked, i: IndicatorIx) -> IndicatorProgress {
+        let mut rows = linked.indicator_links[i].rows.clone();
         rows.sort_by_key(|r| {
             (
-                linked.region_rank[linked.plan_region[r.plan]],
-                linked.plan_rank[r.plan],
+                linked.region_links[linked.plan_links[r.plan].region].rank,
+                linked.plan_links[r.plan].rank,
                 r.row,
             )
         });
@@ -276,9 +289,10 @@ impl IndicatorProgress {
             };
         }
         let mut regions: Vec<RegionCounts> = Vec::new();
-        for chunk in rows.chunk_by(|a, b| linked.plan_region[a.plan] == linked.plan_region[b.plan])
+        for chunk in rows
+            .chunk_by(|a, b| linked.plan_links[a.plan].region == linked.plan_links[b.plan].region)
         {
-            let region = linked.plan_region[chunk[0].plan];
+            let region = linked.plan_links[chunk[0].plan].region;
             let link = RegionLink::new(linked, region);
             regions.push(RegionCounts {
                 url: format!("{}#site-progress", link.url),

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{IndicatorLink, PlanLink, RegionLink};
 use crate::link::Linked;
 use crate::link::responsible::ResponsibleUnit;
+use crate::model::RegionIx;
 use crate::render::urls::{Route, plan_heading};
 
 /// How much of a task's paragraph a unit's page quotes.
@@ -27,7 +28,7 @@ pub struct RegionUnits {
     pub units: Vec<UnitSummary>,
 }
 
-fn summary(linked: &Linked, region: usize, u: &ResponsibleUnit) -> UnitSummary {
+fn summary(linked: &Linked, region: RegionIx, u: &ResponsibleUnit) -> UnitSummary {
     UnitSummary {
         name: u.name.clone(),
         url: Route::unit(linked.site.regions[region].id.as_str(), &u.name).url,
@@ -47,10 +48,11 @@ pub fn index(linked: &Linked) -> Vec<RegionUnits> {
     linked
         .region_order
         .iter()
-        .filter(|&&r| !linked.region_units[r].is_empty())
+        .filter(|&&r| !linked.region_links[r].units.is_empty())
         .map(|&r| RegionUnits {
             region: RegionLink::new(linked, r),
-            units: linked.region_units[r]
+            units: linked.region_links[r]
+                .units
                 .iter()
                 .map(|u| summary(linked, r, u))
                 .collect(),
@@ -86,8 +88,8 @@ pub struct UnitView {
 }
 
 impl UnitView {
-    pub fn new(linked: &Linked, region: usize, unit: usize) -> Self {
-        let u = &linked.region_units[region][unit];
+    pub fn new(linked: &Linked, region: RegionIx, unit: usize) -> Self {
+        let u = &linked.region_links[region].units[unit];
         let tasks = u
             .tasks
             .iter()
@@ -123,7 +125,7 @@ impl UnitView {
                 UnitRowView {
                     plan: PlanLink::new(linked, r.plan),
                     indicator: IndicatorLink::new(
-                        &linked.site.indicators[linked.row_indicator[r.plan][r.row]],
+                        &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]],
                     ),
                     wording: row.wording.clone(),
                     url: super::section(linked, *r).1,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{IndicatorLink, PlanLink};
 use crate::link::{Linked, RowRef};
+use crate::model::PlanIx;
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, ObservationKind as Kind};
 use crate::model::{Plan, PlanIndicator};
@@ -75,7 +76,7 @@ pub struct PlanTable {
 impl PlanTable {
     /// `refs` grouped by plan, in the order each plan first appears.
     pub fn by_plan(linked: &Linked, refs: &[RowRef]) -> Vec<Self> {
-        let mut plans: Vec<usize> = Vec::new();
+        let mut plans: Vec<PlanIx> = Vec::new();
         for r in refs {
             if !plans.contains(&r.plan) {
                 plans.push(r.plan);
@@ -97,7 +98,7 @@ impl PlanTable {
 fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
     let plan: &Plan = &linked.site.plans[r.plan];
     let row: &PlanIndicator = &plan.indicators[r.row];
-    let indicator = &linked.site.indicators[linked.row_indicator[r.plan][r.row]];
+    let indicator = &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]];
     let unit = row.unit.value.written.clone();
     let cells = years
         .iter()
