@@ -25,5 +25,6 @@ pub mod scaffold;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod vocabulary;
 pub mod write;
 pub mod yaml_scalar;

@@ -22,10 +22,10 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::reported::{Key, Point, Reported};
-use crate::model::closed_set::closed_set;
 use crate::model::date::{Period, Year};
 use crate::model::quantity::{Comparator, Measure, Value};
 use crate::model::{Direction, Target};
+use crate::vocabulary::closed_set::closed_set;
 
 /// R at or above this: 进度正常.
 pub const ON_TRACK: f64 = 0.95;

@@ -7,7 +7,9 @@ mod error;
 mod fingerprint;
 mod frontmatter;
 pub mod raw;
+pub mod shapes;
 pub(crate) mod source;
+mod theme;
 mod yaml;
 
 use std::collections::{HashMap, HashSet};
@@ -46,7 +48,7 @@ impl<T> Doc<T> {
 
 /// The theme and attached files are read straight into the model's types: the load
 /// stage finds them and nothing in them needs checking.
-pub use crate::model::{Asset, Theme};
+pub use theme::{Asset, Theme};
 
 #[derive(Debug)]
 pub struct PlanBundle {

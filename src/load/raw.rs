@@ -4,13 +4,13 @@
 //! Every struct denies unknown fields, so a misspelt field is an error, not a silent
 //! omission. The doc comments are the descriptions of the JSON Schemas editors see
 //! (`planpub schemas`); `#[schemars(with = …)]` names what each field looks like in
-//! YAML, since `Spanned` itself cannot be described (see [`crate::schema::shapes`]).
+//! YAML, since `Spanned` itself cannot be described (see [`super::shapes`]).
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::schema::shapes as shape;
+use super::shapes as shape;
 
 pub type S<T> = Spanned<T>;
 

@@ -3,7 +3,6 @@
 //! five) and is a type afterwards. References between files stay ids; the link stage
 //! resolves them.
 
-pub(crate) mod closed_set;
 mod ctx;
 pub mod date;
 pub mod doc_number;
@@ -17,7 +16,6 @@ pub mod quantity;
 mod reports;
 pub mod responsible;
 pub mod table_spans;
-mod theme;
 pub mod types;
 pub mod units;
 
@@ -26,9 +24,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+pub use crate::load::{Asset, Theme};
 pub use error::ModelError;
 pub use handles::{FamilyIx, Handle, IndicatorIx, PlanIx, RegionIx, ReportIx, Table};
-pub use theme::{Asset, Theme};
 pub use types::*;
 
 use crate::diagnostic::{Report, SourceFile};

@@ -5,7 +5,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::closed_set::closed_set;
+use crate::vocabulary::units::{SPELLINGS, UNITS};
+pub use crate::vocabulary::units::{known_units, unit_spellings};
+pub use crate::vocabulary::{Attribute, Comparator, Measure, ObservationKind};
 
 /// A value as the plan writes it. Numbers keep their written form (`1.80` stays
 /// `1.80`) next to the parsed number used for comparison.
@@ -107,65 +109,6 @@ impl fmt::Display for Value {
     }
 }
 
-closed_set! {
-    /// How a target relates to its value: 以上/不少于 → ≥, 突破/超过 → >, 达到 → =.
-    /// The label is how a reader says it, for screen readers and tooltips.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub enum Comparator {
-        AtLeast = "≥" | ">=" => "不少于",
-        MoreThan = ">" => "超过",
-        Reach = "=" => "达到",
-        AtMost = "≤" | "<=" => "不超过",
-        LessThan = "<" => "低于",
-    }
-}
-
-impl Comparator {
-    /// The sign, as pages and the open data write it.
-    pub const fn symbol(self) -> &'static str {
-        self.name()
-    }
-
-    /// The sign in words.
-    pub const fn words(self) -> &'static str {
-        self.label()
-    }
-}
-
-closed_set! {
-    /// What kind of quantity an indicator value is. Values of different measures are
-    /// never put in one column.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Measure {
-        Stock = "stock" => "存量",
-        Cumulative = "cumulative" => "累计",
-        Annual = "annual" => "年度",
-        GrowthRate = "growth_rate" => "增幅",
-        Ratio = "ratio" => "比重",
-        Qualitative = "qualitative" => "定性",
-    }
-}
-
-closed_set! {
-    /// 预期性 (indicative) or 约束性 (binding): the YAML names are the labels.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Attribute {
-        Expected = "预期性" => "预期性",
-        Binding = "约束性" => "约束性",
-    }
-}
-
-closed_set! {
-    /// What a value of a plan row is: a starting value, a reported value or a goal.
-    /// The name is the open data's `kind` column.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-    pub enum ObservationKind {
-        Baseline = "baseline" => "基期",
-        Actual = "actual" => "实际",
-        Target = "target" => "目标",
-    }
-}
-
 /// A unit as the plan writes it, with the base unit it converts to and the power of
 /// ten between them. 1.8 万件 is 18,000 件; 6 亿元 is 60,000 万元. Every scale is a
 /// power of ten, so a conversion only moves the decimal point and stays exact.
@@ -175,65 +118,6 @@ pub struct Unit {
     pub base: String,
     /// The value in `base` is the written value × 10^exponent.
     pub exponent: i32,
-}
-
-/// Every unit planpub can read, with its base unit and factor. Units that share a base
-/// can be compared; others cannot.
-const UNITS: &[(&str, &str, i32)] = &[
-    ("", "", 0),
-    ("件", "件", 0),
-    ("万件", "件", 4),
-    ("个", "个", 0),
-    ("家", "家", 0),
-    ("项", "项", 0),
-    ("个项目", "项", 0),
-    ("名", "人", 0),
-    ("人", "人", 0),
-    ("万人", "人", 4),
-    ("人次", "人次", 0),
-    ("万人次", "人次", 4),
-    ("次", "次", 0),
-    ("场", "场", 0),
-    ("场次", "场次", 0),
-    ("所", "所", 0),
-    ("部", "部", 0),
-    ("套", "套", 0),
-    ("条", "条", 0),
-    ("元", "元", 0),
-    ("万元", "元", 4),
-    ("亿元", "元", 8),
-    ("%", "%", 0),
-    ("个百分点", "个百分点", 0),
-    ("天", "天", 0),
-    ("个工作日", "个工作日", 0),
-    ("倍", "倍", 0),
-    ("万亿元", "元", 12),
-    ("亿人", "人", 8),
-    ("亿人次", "人次", 8),
-    ("户", "户", 0),
-    ("万户", "户", 4),
-    ("亿户", "户", 8),
-    ("bps", "bps", 0),
-    ("kbps", "bps", 3),
-    ("Mbps", "bps", 6),
-    ("Gbps", "bps", 9),
-    ("Tbps", "bps", 12),
-];
-
-/// Other spellings of a unit that mean the same unit: the full-width percent sign
-/// Chinese input methods type.
-const SPELLINGS: &[(&str, &str)] = &[("％", "%")];
-
-pub fn known_units() -> impl Iterator<Item = &'static str> + Clone {
-    UNITS.iter().map(|(w, _, _)| *w).filter(|w| !w.is_empty())
-}
-
-/// Every way of writing a unit that [`Unit::parse`] accepts, `""` (no unit) included.
-pub fn unit_spellings() -> impl Iterator<Item = &'static str> {
-    UNITS
-        .iter()
-        .map(|(w, _, _)| *w)
-        .chain(SPELLINGS.iter().map(|(s, _)| *s))
 }
 
 impl Unit {

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::closed_set::closed_set;
 use super::date::{Date, Period, Year};
 use super::document::Document;
 use super::quantity::{Attribute, Comparator, Measure, Unit, Value};
 use crate::diagnostic::{Location, SourceFile};
+pub use crate::vocabulary::{Category, Direction, Level, PlanKind, RawHtml, Status};
 
 /// A value together with where it was written, for errors found by later stages.
 #[derive(Debug, Clone)]
@@ -86,19 +86,6 @@ pub struct SiteConfig {
     pub plan_kinds: Vec<String>,
 }
 
-closed_set! {
-    /// What becomes of raw HTML that editors write in Markdown.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub enum RawHtml {
-        /// Kept, through an allowlist that removes scripts, event handlers, styles and
-        /// script-capable addresses.
-        #[default]
-        Sanitise = "sanitise",
-        /// Shown as text, for sites that want no markup from content at all.
-        Escape = "escape",
-    }
-}
-
 /// The terms the open data is published under, as site.yaml states them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Licence {
@@ -115,18 +102,6 @@ pub struct Footer {
     pub police_record: Option<String>,
     pub contact: Option<String>,
     pub error_report: Option<String>,
-}
-
-closed_set! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Level {
-        Country = "country" => "国家",
-        Province = "province" => "省",
-        Municipality = "municipality" => "直辖市",
-        Prefecture = "prefecture" => "地级市",
-        District = "district" => "区",
-        County = "county" => "县",
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -147,57 +122,6 @@ pub struct Region {
 pub struct ResponsibleUnitNames {
     pub name: Located<String>,
     pub aliases: Vec<Located<String>>,
-}
-
-/// The document type of a plan (体裁).
-/// 体裁 (a plan's kind): one of the kinds planpub bundles, or one the site adds in
-/// site.yaml's `plan_kinds`. Checked once by the model stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct PlanKind(String);
-
-impl PlanKind {
-    /// The kinds every site has, in the order editors are offered them.
-    pub const BUNDLED: &'static [&'static str] = &[
-        "纲要",
-        "规划",
-        "实施方案",
-        "行动计划",
-        "行动方案",
-        "三年行动计划",
-        "工作方案",
-        "工作要点",
-        "意见",
-        "实施意见",
-        "通知",
-    ];
-
-    /// `name` as a kind, when it is bundled or among `extra` (site.yaml's `plan_kinds`).
-    pub fn new(name: &str, extra: &[String]) -> Option<PlanKind> {
-        let name = name.trim();
-        (Self::BUNDLED.contains(&name) || extra.iter().any(|k| k == name))
-            .then(|| PlanKind(name.to_string()))
-    }
-
-    /// The kind as written, unchecked: for a plan whose kind is an error already.
-    pub(crate) fn as_written(name: &str) -> PlanKind {
-        PlanKind(name.trim().to_string())
-    }
-
-    pub fn label(&self) -> &str {
-        &self.0
-    }
-}
-
-closed_set! {
-    /// 有效性: the YAML names are the labels.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Status {
-        InForce = "现行有效" => "现行有效",
-        Expired = "已失效" => "已失效",
-        Repealed = "已废止" => "已废止",
-        Amended = "已修订" => "已修订",
-    }
 }
 
 /// The covering notice (印发通知) of a plan.
@@ -261,29 +185,6 @@ impl Plan {
     /// The date a plan is sorted by: published, else written.
     pub fn sort_date(&self) -> Option<Date> {
         self.date_published.or(self.date_written)
-    }
-}
-
-closed_set! {
-    /// A catalogue indicator's category: the YAML names are the labels. The order is
-    /// the order of the matrix's columns.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-    pub enum Category {
-        Creation = "创造" => "创造",
-        Utilisation = "运用" => "运用",
-        Protection = "保护" => "保护",
-        Management = "管理" => "管理",
-        Service = "服务" => "服务",
-        Foundation = "基础" => "基础",
-    }
-}
-
-closed_set! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Direction {
-        HigherIsBetter = "higher_is_better" => "越高越好",
-        LowerIsBetter = "lower_is_better" => "越低越好",
-        TargetBand = "target_band" => "保持在目标区间",
     }
 }
 

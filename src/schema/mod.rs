@@ -1,11 +1,10 @@
 //! `planpub schemas`: the JSON Schemas of every front-matter type, generated from the
 //! raw types of [`crate::load::raw`], so the schemas editors validate against and the
-//! loader cannot drift apart. [`shapes`] says what each field looks like in YAML.
+//! loader cannot drift apart. `load::shapes` says what each field looks like in YAML.
 //!
 //! The schemas are draft 7, the newest draft the YAML language server validates fully.
 
 mod error;
-pub mod shapes;
 
 use std::path::{Path, PathBuf};
 

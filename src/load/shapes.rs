@@ -4,7 +4,7 @@
 //!
 //! A stand-in describes what the loader and the model stage accept, never less: a
 //! schema that rejects valid content would teach editors to ignore it. The closed
-//! sets (level, kind, measure …) are read from the model's own `CHOICES`, so they are
+//! sets (level, kind, measure …) are read from `crate::vocabulary`'s `CHOICES`, so they are
 //! written down once.
 
 use std::borrow::Cow;
@@ -12,7 +12,7 @@ use std::marker::PhantomData;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::model::{self, quantity};
+use crate::vocabulary::{self as model, units};
 
 /// Text that must not be empty: a name, a title, an anchor.
 pub struct Text;
@@ -41,9 +41,9 @@ pub struct OrEmpty<T>(PhantomData<T>);
 pub type Level = OneOf<model::Level>;
 pub type Kind = OneOf<model::PlanKind>;
 pub type Status = OrEmpty<model::Status>;
-pub type Measure = OneOf<quantity::Measure>;
-pub type Attribute = OrEmpty<quantity::Attribute>;
-pub type Comparator = OneOf<quantity::Comparator>;
+pub type Measure = OneOf<model::Measure>;
+pub type Attribute = OrEmpty<model::Attribute>;
+pub type Comparator = OneOf<model::Comparator>;
 pub type Category = OneOf<model::Category>;
 pub type Direction = OneOf<model::Direction>;
 pub type RawHtml = OrEmpty<model::RawHtml>;
@@ -75,9 +75,9 @@ closed!(
     model::Category,
     model::Direction,
     model::RawHtml,
-    quantity::Measure,
-    quantity::Attribute,
-    quantity::Comparator
+    model::Measure,
+    model::Attribute,
+    model::Comparator
 );
 
 /// Every stand-in is written out where it is used, so an editor's hover shows it.
@@ -117,7 +117,7 @@ shape!(
 shape!(
     Unit,
     "Unit",
-    json_schema!({"type": "string", "enum": quantity::unit_spellings().collect::<Vec<_>>()})
+    json_schema!({"type": "string", "enum": units::unit_spellings().collect::<Vec<_>>()})
 );
 
 impl<T: Closed> JsonSchema for OneOf<T> {

@@ -1,6 +1,6 @@
 //! The theme and the attached files: what was read from themes/<name>/ and from plan
-//! bundles. The load stage reads them straight into these types, and render gets
-//! them from the model, not from the load stage.
+//! bundles. They need no checking, so the model's site holds them as they are
+//! (`model::Theme`, `model::Asset`) and render takes them from there.
 
 use std::path::PathBuf;
 use std::sync::Arc;
