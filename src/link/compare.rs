@@ -232,19 +232,20 @@ pub fn standings(linked: &Linked) -> Table<RegionIx, Vec<Standing>> {
             let mut seen: Vec<(RegionIx, Year)> = Vec::new();
             for &r in &group.rows {
                 let region = linked.plan_links[r.plan].region;
-                for v in normalise(linked.row(r), &group.unit) {
+                // The link stage has restated the row's values in the group's unit.
+                for v in &linked.row_links(r).values {
                     if v.kind != ObservationKind::Target || v.value.number().is_none() {
                         continue;
                     }
                     match best.entry((region, v.year)) {
                         Entry::Occupied(mut e) => {
-                            if higher(&v, e.get()) == Ordering::Greater {
-                                e.insert(v);
+                            if higher(v, e.get()) == Ordering::Greater {
+                                e.insert(v.clone());
                             }
                         }
                         Entry::Vacant(e) => {
                             seen.push((region, v.year));
-                            e.insert(v);
+                            e.insert(v.clone());
                         }
                     }
                 }
@@ -316,17 +317,6 @@ fn higher(a: &Normalised, b: &Normalised) -> Ordering {
     n(a).total_cmp(&n(b)).then(strict(a).cmp(&strict(b)))
 }
 
-/// The rows of `group` from plans of `region`. Groups list rows in region display
-/// order, so they are one run, found by binary search rather than a scan of every
-/// region's rows.
-pub fn region_rows<'a>(linked: &Linked, group: &'a MeasureGroup, region: RegionIx) -> &'a [RowRef] {
-    let rank = linked.region_links[region].rank;
-    let of = |r: &RowRef| linked.region_links[linked.plan_links[r.plan].region].rank;
-    let start = group.rows.partition_point(|r| of(r) < rank);
-    let end = group.rows.partition_point(|r| of(r) <= rank);
-    &group.rows[start..end]
-}
-
 /// A region's nearest-horizon target for an indicator: the goal with the earliest
 /// year among all its plans' targets for it (ties: the newer plan, then the first
 /// row), with how many other targets it sets.
@@ -339,45 +329,13 @@ pub struct Nearest {
     pub more: usize,
 }
 
+/// [`Nearest`] of `region` for `indicator`, when its plans set a target for it.
 pub fn nearest_target(
     linked: &Linked,
     indicator: IndicatorIx,
     region: RegionIx,
-) -> Option<Nearest> {
-    let mut found: Option<Nearest> = None;
-    let mut count = 0;
-    for group in &linked.indicator_links[indicator].measures {
-        for &r in region_rows(linked, group, region) {
-            for v in normalise(linked.row(r), &group.unit) {
-                if v.kind != ObservationKind::Target {
-                    continue;
-                }
-                count += 1;
-                let better = match &found {
-                    None => true,
-                    Some(f) => {
-                        v.year < f.value.year
-                            || (v.year == f.value.year
-                                && linked.plan_links[r.plan].rank
-                                    < linked.plan_links[f.row.plan].rank)
-                    }
-                };
-                if better {
-                    found = Some(Nearest {
-                        row: r,
-                        value: v,
-                        measure: group.measure,
-                        unit: group.unit.clone(),
-                        more: 0,
-                    });
-                }
-            }
-        }
-    }
-    found.map(|mut f| {
-        f.more = count - 1;
-        f
-    })
+) -> Option<&Nearest> {
+    linked.region_links[region].nearest.get(&indicator)
 }
 
 #[cfg(test)]

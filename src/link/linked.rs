@@ -2,10 +2,10 @@
 //! region, plan and catalogue indicator what links it to the rest, reached by the
 //! typed handles of `model::handles`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::citations::Citations;
-use super::compare::{MeasureGroup, Standing};
+use super::compare::{ImpliedGrowth, MeasureGroup, Nearest, Normalised, Standing};
 use super::families::Family;
 use super::reported::Reported;
 use super::responsible::ResponsibleUnit;
@@ -58,6 +58,9 @@ pub struct RegionLinks {
     pub rows: Vec<RowRef>,
     /// The responsible units its plans name.
     pub units: Vec<ResponsibleUnit>,
+    /// Per indicator its plans set a target for: the nearest-horizon target
+    /// ([`super::compare::Nearest`]).
+    pub nearest: BTreeMap<IndicatorIx, Nearest>,
     /// Where its targets stand among its peers' ([`super::compare::standings`]).
     pub standings: Vec<Standing>,
 }
@@ -78,10 +81,22 @@ pub struct PlanLinks {
     pub cites: Vec<PlanIx>,
     /// The titles its text cites that are not plans of the site.
     pub external: Vec<String>,
-    /// Per row of its indicator table: the catalogue indicator.
-    pub indicators: Vec<IndicatorIx>,
-    /// Per row, per target: its status as of `reported.as_of`.
-    pub statuses: Vec<Vec<Assessment>>,
+    /// Per row of its indicator table: what the row measures and what link made of
+    /// its values.
+    pub rows: Vec<RowLinks>,
+}
+
+/// What links a plan row to its catalogue indicator, and its values as compared.
+#[derive(Debug, Clone)]
+pub struct RowLinks {
+    pub indicator: IndicatorIx,
+    /// Every value restated in the unit its measure group compares in, in year order
+    /// ([`super::compare::normalise`]).
+    pub values: Vec<Normalised>,
+    /// The growth each target implies from the latest value before it.
+    pub growth: Vec<ImpliedGrowth>,
+    /// Per target: its status as of `reported.as_of`.
+    pub statuses: Vec<Assessment>,
 }
 
 /// What links a catalogue indicator to the plans that measure it.
@@ -115,9 +130,14 @@ impl Linked {
         &self.site.plans[r.plan].indicators[r.row]
     }
 
+    /// What link made of a plan row.
+    pub fn row_links(&self, r: RowRef) -> &RowLinks {
+        &self.plan_links[r.plan].rows[r.row]
+    }
+
     /// The catalogue indicator a plan row measures.
     pub fn row_indicator(&self, r: RowRef) -> IndicatorIx {
-        self.plan_links[r.plan].indicators[r.row]
+        self.row_links(r).indicator
     }
 
     /// The region a plan is of.

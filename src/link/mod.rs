@@ -3,6 +3,7 @@
 //! pages need (a region's plans, a plan's annexes and the plans that cite it, an
 //! indicator's rows across plans).
 
+mod analysis;
 pub mod citations;
 pub mod compare;
 mod cycles;
@@ -18,7 +19,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 pub use error::LinkError;
-pub use linked::{IndicatorLinks, Linked, PlanLinks, RegionLinks, RowRef};
+pub use linked::{IndicatorLinks, Linked, PlanLinks, RegionLinks, RowLinks, RowRef};
 
 use crate::diagnostic::Report;
 use crate::model::quantity::Measure;
@@ -146,7 +147,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     else {
         return Err(errors.into_iter().map(Report::new).collect());
     };
-    let mut row_indicator: Table<PlanIx, Vec<IndicatorIx>> = row_indicator.into();
+    let row_indicator: Table<PlanIx, Vec<IndicatorIx>> = row_indicator.into();
 
     let mut plan_order: Vec<PlanIx> = site.plans.handles().collect();
     plan_order.sort_by(|&a, &b| {
@@ -240,6 +241,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             plans: std::mem::take(&mut region_plans[r]),
             rows: std::mem::take(&mut region_rows[r]),
             units: region_units.next().unwrap_or_default(),
+            nearest: Default::default(),
             standings: Vec::new(),
         })
         .collect();
@@ -255,8 +257,15 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             cited_by: std::mem::take(&mut plan_cited_by[p]),
             cites: std::mem::take(&mut plan_cites[p]),
             external: std::mem::take(&mut plan_external[p]),
-            indicators: std::mem::take(&mut row_indicator[p]),
-            statuses: Vec::new(),
+            rows: row_indicator[p]
+                .iter()
+                .map(|&indicator| RowLinks {
+                    indicator,
+                    values: Vec::new(),
+                    growth: Vec::new(),
+                    statuses: Vec::new(),
+                })
+                .collect(),
         })
         .collect();
     let indicator_links: Table<IndicatorIx, IndicatorLinks> = site
@@ -280,65 +289,8 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         citations: matcher,
         reported,
     };
-    let measures: Vec<Vec<compare::MeasureGroup>> = linked
-        .site
-        .indicators
-        .handles()
-        .map(|i| compare::measure_groups(&linked, i))
-        .collect();
-    for (links, m) in linked.indicator_links.iter_mut().zip(measures) {
-        links.measures = m;
-    }
-    let standings = compare::standings(&linked);
-    for (links, s) in linked.region_links.iter_mut().zip(standings) {
-        links.standings = s;
-    }
-    let statuses = statuses(&linked);
-    for (links, s) in linked.plan_links.iter_mut().zip(statuses) {
-        links.statuses = s;
-    }
+    analysis::analyse(&mut linked);
     Ok(linked)
-}
-
-/// The status of every target of every plan row.
-fn statuses(linked: &Linked) -> Vec<Vec<Vec<target_status::Assessment>>> {
-    let as_of = reported::as_of_year(linked.reported.as_of);
-    linked
-        .site
-        .plans
-        .par_enumerate()
-        .map(|(p, plan)| {
-            plan.indicators
-                .iter()
-                .enumerate()
-                .map(|(r, row)| {
-                    let ind = linked.plan_links[p].indicators[r];
-                    let indicator = &linked.site.indicators[ind];
-                    let unit = compare::comparison_unit(indicator, row);
-                    let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);
-                    let key = reported::Key {
-                        region: linked.plan_links[p].region,
-                        indicator: ind,
-                        measure: row.measure,
-                    };
-                    row.targets
-                        .iter()
-                        .map(|t| {
-                            target_status::assess(&target_status::Inputs {
-                                key,
-                                direction: indicator.direction,
-                                period: plan.period,
-                                target: t,
-                                target_value: &t.value.rescaled(exponent),
-                                as_of,
-                                reported: &linked.reported,
-                            })
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The matcher of every plan's title, short title and aliases. Two plans with one

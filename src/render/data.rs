@@ -41,7 +41,7 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
     let plan = &linked.site.plans[r.plan];
     let row = &plan.indicators[r.row];
     let region = &linked.site.regions[linked.plan_links[r.plan].region];
-    let indicator = &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]];
+    let indicator = &linked.indicator(linked.row_indicator(r));
     let page_url = format!(
         "{}{}{}",
         linked.site.config.base_url,

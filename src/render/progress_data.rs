@@ -266,10 +266,10 @@ fn status_records(linked: &Linked) -> Vec<StatusRecord> {
         let region = &linked.site.regions[linked.plan_links[p].region];
         for (ri, row) in plan.indicators.iter().enumerate() {
             let r = RowRef { plan: p, row: ri };
-            let ind = &linked.site.indicators[linked.plan_links[p].indicators[ri]];
+            let ind = &linked.site.indicators[linked.plan_links[p].rows[ri].indicator];
             for (t, target) in row.targets.iter().enumerate() {
                 let v = StatusView::new(linked, r, t);
-                let latest = linked.plan_links[p].statuses[ri][t].latest.as_ref();
+                let latest = linked.plan_links[p].rows[ri].statuses[t].latest.as_ref();
                 out.push(StatusRecord {
                     as_of: as_of.clone(),
                     region_id: region.id.to_string(),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::{IndicatorLink, PlanLink, RegionLink};
-use crate::link::compare::{self, ImpliedGrowth, MeasureGroup, Normalised, Standing};
+use crate::link::compare::{ImpliedGrowth, MeasureGroup, Normalised, Standing};
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure, ObservationKind};
@@ -137,10 +137,10 @@ fn measure_view(
     group: &MeasureGroup,
 ) -> MeasureView {
     let unit = group.unit.written.clone();
-    let values: Vec<(RowRef, Vec<Normalised>)> = group
+    let values: Vec<(RowRef, &[Normalised])> = group
         .rows
         .iter()
-        .map(|&r| (r, compare::normalise(linked.row(r), &group.unit)))
+        .map(|&r| (r, linked.row_links(r).values.as_slice()))
         .collect();
     let years: Vec<Year> = values
         .iter()
@@ -154,7 +154,7 @@ fn measure_view(
         .collect();
     let converted = values
         .iter()
-        .flat_map(|(_, v)| v)
+        .flat_map(|(_, v)| v.iter())
         .any(Normalised::converted);
     let label = group.measure.label();
     let chart = (group.measure != Measure::Qualitative)
@@ -203,7 +203,9 @@ fn compare_row(
                     .collect()
             })
             .collect(),
-        growth: compare::implied_growth(row)
+        growth: linked
+            .row_links(r)
+            .growth
             .iter()
             .map(GrowthView::new)
             .collect(),
@@ -214,7 +216,7 @@ fn compare_row(
 }
 
 /// One chart series per region, its plans' numeric values together.
-fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> Vec<ChartSeries> {
+fn series(linked: &Linked, values: &[(RowRef, &[Normalised])], unit: &str) -> Vec<ChartSeries> {
     let mut out: Vec<(RegionIx, ChartSeries)> = Vec::new();
     for (r, vals) in values {
         let region = linked.plan_links[r.plan].region;
@@ -233,7 +235,7 @@ fn series(linked: &Linked, values: &[(RowRef, Vec<Normalised>)], unit: &str) -> 
                 out.len() - 1
             }
         };
-        for v in vals {
+        for v in vals.iter() {
             let Some(number) = v.value.number() else {
                 continue;
             };

@@ -101,7 +101,7 @@ pub fn matrix(linked: &Linked, family: FamilyIx) -> MatrixView {
         .iter()
         .map(|&r| (r, region_indicators(linked, r)))
         .collect();
-    let cells: Table<IndicatorIx, Vec<Option<Nearest>>> =
+    let cells: Table<IndicatorIx, Vec<Option<&Nearest>>> =
         linked.site.indicators.map_with(|i, _| {
             regions
                 .iter()
@@ -292,7 +292,7 @@ fn region_indicators(linked: &Linked, region: RegionIx) -> BTreeSet<IndicatorIx>
     linked.region_links[region]
         .rows
         .iter()
-        .map(|r| linked.plan_links[r.plan].indicators[r.row])
+        .map(|&r| linked.row_indicator(r))
         .collect()
 }
 
@@ -324,8 +324,8 @@ pub fn pair(linked: &Linked, a: RegionIx, b: RegionIx) -> PairView {
     let ia = region_indicators(linked, a);
     let ib = region_indicators(linked, b);
     let row = |i: IndicatorIx| {
-        let a = compare::nearest_target(linked, i, a).map(|n| MatrixCell::new(linked, &n));
-        let b = compare::nearest_target(linked, i, b).map(|n| MatrixCell::new(linked, &n));
+        let a = compare::nearest_target(linked, i, a).map(|n| MatrixCell::new(linked, n));
+        let b = compare::nearest_target(linked, i, b).map(|n| MatrixCell::new(linked, n));
         let same_year = match (&a, &b) {
             (Some(x), Some(y)) => x.value.year == y.value.year,
             _ => true,
@@ -379,7 +379,7 @@ pub fn dashboard(linked: &Linked, region: RegionIx) -> Vec<DashboardCategory> {
                 .filter_map(|i| {
                     compare::nearest_target(linked, i, region).map(|n| DashboardRow {
                         indicator: IndicatorLink::new(&linked.site.indicators[i]),
-                        target: MatrixCell::new(linked, &n),
+                        target: MatrixCell::new(linked, n),
                     })
                 })
                 .collect(),
@@ -416,11 +416,11 @@ pub fn promises(linked: &Linked) -> Vec<Promise> {
         return Vec::new();
     };
     let members = &linked.families[f].members;
-    let mut found: Vec<(IndicatorIx, Vec<(RegionIx, Nearest)>)> = Category::ALL
+    let mut found: Vec<(IndicatorIx, Vec<(RegionIx, &Nearest)>)> = Category::ALL
         .iter()
         .flat_map(|&cat| sorted_indicators(linked, cat))
         .map(|i| {
-            let set: Vec<(RegionIx, Nearest)> = members
+            let set: Vec<(RegionIx, &Nearest)> = members
                 .iter()
                 .filter_map(|&r| Some((r, compare::nearest_target(linked, i, r)?)))
                 .collect();

@@ -401,7 +401,7 @@ impl RegionSummary {
         let mut indicators: Vec<IndicatorIx> = linked.region_links[r]
             .rows
             .iter()
-            .map(|x| linked.plan_links[x.plan].indicators[x.row])
+            .map(|&x| linked.row_indicator(x))
             .collect();
         indicators.sort_unstable();
         indicators.dedup();

@@ -152,8 +152,8 @@ pub struct StatusView {
 impl StatusView {
     pub fn new(linked: &Linked, r: RowRef, t: usize) -> StatusView {
         let row = linked.row(r);
-        let ind = &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]];
-        let a = &linked.plan_links[r.plan].statuses[r.row][t];
+        let ind = &linked.indicator(linked.row_indicator(r));
+        let a = &linked.row_links(r).statuses[t];
         let target = &row.targets[t];
         let unit = crate::link::compare::comparison_unit(ind, row);
         let exponent = row.unit.value.exponent_to(&unit).unwrap_or(0);

@@ -35,7 +35,7 @@ impl Counts {
         let mut total = 0;
         let mut due = 0;
         for &r in rows {
-            for (t, a) in linked.plan_links[r.plan].statuses[r.row].iter().enumerate() {
+            for (t, a) in linked.row_links(r).statuses.iter().enumerate() {
                 total += 1;
                 if let Some(i) = TargetStatus::ALL.iter().position(|s| *s == a.status) {
                     n[i] += 1;
@@ -101,10 +101,7 @@ impl RegionProgress {
         if detail != Detail::Counts {
             // Each target is worded once, and only when the page shows it.
             for &row in rows {
-                for (t, a) in linked.plan_links[row.plan].statuses[row.row]
-                    .iter()
-                    .enumerate()
-                {
+                for (t, a) in linked.row_links(row).statuses.iter().enumerate() {
                     let is_due = Some(linked.row(row).targets[t].year.0) == now;
                     let is_overdue = a.status == TargetStatus::Overdue;
                     if detail == Detail::All || is_due || is_overdue {
@@ -127,10 +124,7 @@ impl RegionProgress {
             let rows: Vec<RowRef> = rows
                 .iter()
                 .copied()
-                .filter(|x| {
-                    linked.site.indicators[linked.plan_links[x.plan].indicators[x.row]].category
-                        == category
-                })
+                .filter(|x| linked.site.indicators[linked.row_indicator(*x)].category == category)
                 .collect();
             let counts = Counts::of(linked, &rows);
             if counts.total > 0 {

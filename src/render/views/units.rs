@@ -125,7 +125,7 @@ impl UnitView {
                 UnitRowView {
                     plan: PlanLink::new(linked, r.plan),
                     indicator: IndicatorLink::new(
-                        &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]],
+                        &linked.site.indicators[linked.row_indicator(*r)],
                     ),
                     wording: row.wording.clone(),
                     url: super::section(linked, *r).1,

@@ -98,7 +98,7 @@ impl PlanTable {
 fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
     let plan: &Plan = &linked.site.plans[r.plan];
     let row: &PlanIndicator = &plan.indicators[r.row];
-    let indicator = &linked.site.indicators[linked.plan_links[r.plan].indicators[r.row]];
+    let indicator = &linked.indicator(linked.row_indicator(r));
     let unit = row.unit.value.written.clone();
     let cells = years
         .iter()
