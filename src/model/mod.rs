@@ -3,6 +3,8 @@
 //! five) and is a type afterwards. References between files stay ids; the link stage
 //! resolves them.
 
+pub mod cjk;
+mod cjk_tables;
 pub(crate) mod closed_set;
 mod ctx;
 pub mod date;
@@ -12,6 +14,8 @@ mod draft_checks;
 mod error;
 pub mod growth;
 mod indicators;
+pub mod markdown;
+mod markdown_match;
 pub mod quantity;
 mod reports;
 pub mod responsible;
