@@ -273,8 +273,9 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         .iter()
         .flatten()
         .map(|e| Erratum {
-            what: ctx.text(&e.what, "what"),
-            why: ctx.text(&e.why, "why"),
+            // They quote the text: shown as a reader sees the text, not its marks.
+            what: markdown::plain_text(&ctx.text(&e.what, "what")),
+            why: markdown::plain_text(&ctx.text(&e.why, "why")),
         })
         .collect();
     let (indicators, indicators_note) = match &bundle.indicators {
