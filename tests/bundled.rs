@@ -48,6 +48,18 @@ fn bundled_site_builds_and_states_the_dazu_targets() {
 /// texts), converted to the catalogue unit with the plan's own number beside, and a
 /// chart when it has numbers.
 #[test]
+fn errata_quote_the_text_as_a_reader_sees_it() {
+    let (_guard, target) = common::build_bundled();
+    let plan =
+        fs::read_to_string(target.join("plans/wanzhou-ip-plan-2021-2025/index.html")).unwrap();
+    let errata = &plan[plan.find("<section class=\"errata\"").expect("errata")..];
+    let errata = &errata[..errata.find("</section>").expect("end of errata")];
+    // The text has 到**2025年**; the erratum quoting it shows no asterisks.
+    assert!(errata.contains("“到2025年，全区知识产权领域"), "{errata}");
+    assert!(!errata.contains("**"), "{errata}");
+}
+
+#[test]
 fn every_shared_indicator_is_compared_with_the_plans_numbers() {
     let (_guard, target) = common::build_bundled();
     let mut rows = csv::Reader::from_path(target.join("data/targets.csv")).unwrap();

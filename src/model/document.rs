@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Tag, TagEnd};
 use serde::Serialize;
 
 use super::ModelError;
@@ -80,7 +80,7 @@ impl Document {
         let mut current: Option<(u8, Option<String>, usize, String)> = None;
         let mut responsibilities = Vec::new();
         let mut paragraph: Option<(usize, String)> = None;
-        for (event, span) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        for (event, span) in super::markdown::events(text) {
             match event {
                 Event::Start(Tag::Paragraph) => paragraph = Some((span.start, String::new())),
                 Event::End(TagEnd::Paragraph) => {

@@ -62,7 +62,9 @@ fn plan_indicator(raw: &RawEntry, ctx: &mut Ctx) -> PlanIndicator {
             value: section_text.trim_start_matches('#').to_string(),
             at: ctx.loc(&raw.section),
         },
-        note: ctx.opt_text(&raw.note),
+        note: ctx
+            .opt_text(&raw.note)
+            .map(|n| super::markdown::plain_text(&n)),
     }
 }
 

@@ -3,6 +3,8 @@
 //! five) and is a type afterwards. References between files stay ids; the link stage
 //! resolves them.
 
+pub mod cjk;
+mod cjk_tables;
 mod ctx;
 pub mod date;
 pub mod doc_number;
@@ -12,6 +14,8 @@ mod error;
 pub mod growth;
 pub mod handles;
 mod indicators;
+pub mod markdown;
+mod markdown_match;
 pub mod quantity;
 mod reports;
 pub mod responsible;
@@ -269,8 +273,9 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         .iter()
         .flatten()
         .map(|e| Erratum {
-            what: ctx.text(&e.what, "what"),
-            why: ctx.text(&e.why, "why"),
+            // They quote the text: shown as a reader sees the text, not its marks.
+            what: markdown::plain_text(&ctx.text(&e.what, "what")),
+            why: markdown::plain_text(&ctx.text(&e.why, "why")),
         })
         .collect();
     let (indicators, indicators_note) = match &bundle.indicators {

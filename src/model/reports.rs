@@ -86,7 +86,9 @@ fn value(ctx: &mut Ctx, raw: &S<RawReportedValue>) -> ReportedValue {
         year: ctx.year(&v.year),
         value: ctx.value(&v.value, measure),
         place: ctx.opt_text(&v.place),
-        note: ctx.opt_text(&v.note),
+        note: ctx
+            .opt_text(&v.note)
+            .map(|n| super::markdown::plain_text(&n)),
         at: ctx.loc(&v.year),
     }
 }

@@ -9,13 +9,14 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeStream, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd, TextMergeStream, html};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::model::RawHtml;
-use crate::model::document::{Document, markdown_options};
+use crate::model::cjk::drops_segment_break;
+use crate::model::document::Document;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -73,8 +74,13 @@ fn render<'a>(
     let mut saw_raw = false;
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     let mut code: Option<(String, String)> = None;
-    // Merged text, so a title is never split across two events.
-    let parser = TextMergeStream::new(Parser::new_ext(markdown, markdown_options()));
+    // Merged text, so a title is never split across two events; emphasis read by the
+    // CJK-friendly rule, as the model stage reads it.
+    let parser = TextMergeStream::new(
+        crate::model::markdown::events(markdown)
+            .into_iter()
+            .map(|(event, _)| event),
+    );
     let events = parser.filter_map(|event| match event {
         // A heading keeps only the anchor the model gave it: `{.class key=value}` would
         // let a plan text put a style or an event handler on a published heading (the
@@ -127,6 +133,8 @@ fn render<'a>(
     let events: Vec<Event<'_>> = events.collect();
     let events =
         super::markdown_table::rewrite(events, &anchors, !saw_raw || sanitiser_keeps_cue());
+    // After the tables: a title line is one line as the editor wrote it.
+    let events = join_chinese_lines(events);
     let mut in_link = 0usize;
     let events = events.into_iter().flat_map(|event| {
         match &event {
@@ -142,6 +150,47 @@ fn render<'a>(
         super::sanitise::sanitise(&out)
     } else {
         out
+    }
+}
+
+/// A soft line break (an editor's wrapped line) written as nothing between two
+/// Chinese characters, as CSS Text Level 3 asks and Chromium does not do; elsewhere
+/// it stays a line break, which a browser shows as a space.
+fn join_chinese_lines(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let drop: Vec<bool> = (0..events.len())
+        .map(|i| {
+            if !matches!(events[i], Event::SoftBreak) {
+                return false;
+            }
+            let before = events[..i].iter().rev().find_map(|e| edge(e, true));
+            let after = events[i + 1..].iter().find_map(|e| edge(e, false));
+            matches!((before, after), (Some(Some(b)), Some(Some(a))) if drops_segment_break(b, a))
+        })
+        .collect();
+    if !drop.contains(&true) {
+        return events;
+    }
+    events
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(event, drop)| (!drop).then_some(event))
+        .collect()
+}
+
+/// The character a text-bearing event ends (`last`) or starts with; `None` to look
+/// past an emphasis or link boundary, `Some(None)` where the text stops.
+fn edge(event: &Event<'_>, last: bool) -> Option<Option<char>> {
+    match event {
+        Event::Text(t) | Event::Code(t) => Some(if last {
+            t.chars().next_back()
+        } else {
+            t.chars().next()
+        }),
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+        | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
+            None
+        }
+        _ => Some(None),
     }
 }
 
@@ -398,6 +447,17 @@ mod tests {
             !raw.contains("role") && !raw.contains("tabindex") && !raw.contains("aria-hidden"),
             "{raw}"
         );
+    }
+
+    #[test]
+    fn chinese_lines_join_across_emphasis_and_links() {
+        assert_eq!(
+            md("加强*保护*\n[工作](x.html)。\n"),
+            "<p>加强<em>保护</em><a href=\"x.html\">工作</a>。</p>\n"
+        );
+        // Code ends the text a break looks at only where it has none.
+        assert_eq!(md("中`x`\n文\n"), "<p>中<code>x</code>\n文</p>\n");
+        assert_eq!(md("a <b>\n文\n"), "<p>a &lt;b&gt;\n文</p>\n");
     }
 
     #[test]
