@@ -23,6 +23,10 @@ pub enum LoadError {
     },
     #[error("the file is not valid UTF-8 text")]
     NotUtf8 { at: Location },
+    #[error(
+        "a control character ({code}) in the text: the file is damaged or holds pasted binary data"
+    )]
+    ControlCharacter { at: Location, code: String },
     #[error("the file does not start with front matter")]
     NoFrontMatter { at: Location },
     #[error("the front matter is not closed")]
@@ -68,6 +72,12 @@ problem! {
             at: at,
             label: "the first byte that is not UTF-8 is after this",
             help: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8); GBK text must be converted",
+        },
+        ControlCharacter { at, .. } => {
+            code: "planpub::load::control_character",
+            at: at,
+            label: "this character",
+            help: "delete it (editors show it as a box, ^@ or a NUL mark); if the file was copied from a Word or PDF document, paste it again as plain text",
         },
         NoFrontMatter { at } => {
             code: "planpub::load::no_front_matter",
