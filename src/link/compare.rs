@@ -395,6 +395,7 @@ mod tests {
         r.actuals = vec![Observation {
             year: Year(2024),
             value: num("1.65"),
+            at: None,
         }];
         let jian = Unit::parse("件").unwrap();
         let v = normalise(&r, &jian);
@@ -423,6 +424,7 @@ mod tests {
         r.baseline = Some(Observation {
             year: Year(2020),
             value: num("1.85"),
+            at: None,
         });
         r.targets = vec![target(2025, "4", Comparator::Reach)];
         let g = implied_growth(&r);
@@ -434,10 +436,12 @@ mod tests {
             Observation {
                 year: Year(2020),
                 value: num("2"),
+                at: None,
             },
             Observation {
                 year: Year(2026),
                 value: num("9"),
+                at: None,
             },
         ];
         let g = implied_growth(&r);
@@ -448,6 +452,7 @@ mod tests {
         r.baseline = Some(Observation {
             year: Year(2020),
             value: num("10"),
+            at: None,
         });
         r.targets = vec![target(2025, "20", Comparator::AtLeast)];
         assert!(implied_growth(&r).is_empty());

@@ -66,6 +66,18 @@ pub enum LinkError {
         start: u16,
         end: u16,
     },
+    #[error(
+        "two different {what} for `{indicator}` in {year}: {second} here, {first} at {first_at}"
+    )]
+    ConflictingValues {
+        at: Location,
+        what: &'static str,
+        indicator: String,
+        year: u16,
+        first: String,
+        second: String,
+        first_at: String,
+    },
     #[error("this report is dated {date}, after `as_of` ({as_of}) in site.yaml")]
     ReportAfterAsOf {
         at: Location,
@@ -101,6 +113,12 @@ problem! {
                 "{}; a section is the anchor of a heading in the plan's index.md (its text without punctuation, or its {{#id}})",
                 hint_for(found, anchors.iter().map(String::as_str), "anchor")
             ),
+        },
+        ConflictingValues { at, .. } => {
+            code: "planpub::link::conflicting_values",
+            at: at,
+            label: "stated again here",
+            help: "a plan states one value for one target, baseline or actual: check both against the document as issued and correct the one that was copied wrongly; a value stated twice alike (in the text and in an annex table) is fine",
         },
         Cycle { at, .. } => {
             code: "planpub::link::cycle",

@@ -6,6 +6,7 @@
 mod analysis;
 pub mod citations;
 pub mod compare;
+mod conflicts;
 mod cycles;
 mod error;
 pub mod families;
@@ -88,6 +89,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     let mut indicator_rows: Table<IndicatorIx, Vec<RowRef>> = site.indicators.filled(Vec::new());
     let mut region_rows: Table<RegionIx, Vec<RowRef>> = site.regions.filled(Vec::new());
     for (pi, plan) in site.plans.enumerate() {
+        conflicts::check(plan, &mut errors);
         for (ri, row) in plan.indicators.iter().enumerate() {
             let ind = resolve(&row.indicator, &indicator_by_id, "indicator", &mut errors);
             row_indicator[pi].push(ind);

@@ -23,6 +23,7 @@ fn plan_indicator(raw: &RawEntry, ctx: &mut Ctx) -> PlanIndicator {
     let observation = |ctx: &mut Ctx, o: &S<crate::load::raw::RawObservation>| Observation {
         year: ctx.year(&o.value.year),
         value: ctx.value(&o.value.value, measure),
+        at: Some(ctx.loc(&o.value.year)),
     };
     let baseline = raw.baseline.as_ref().map(|b| observation(ctx, b));
     let actuals = raw

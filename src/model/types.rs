@@ -205,6 +205,9 @@ pub struct Indicator {
 pub struct Observation {
     pub year: Year,
     pub value: Value,
+    /// Where the year is written, for errors found by later stages.
+    #[serde(skip)]
+    pub at: Option<Location>,
 }
 
 /// A goal: a value to reach by a year.

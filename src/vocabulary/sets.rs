@@ -157,7 +157,7 @@ closed_set! {
 closed_set! {
     /// What a value of a plan row is: a starting value, a reported value or a goal.
     /// The name is the open data's `kind` column.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum ObservationKind {
         Baseline = "baseline" => "基期",
         Actual = "actual" => "实际",
