@@ -103,8 +103,10 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
         root.join("site.yaml"),
     ];
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
-    let staging = write::Staging::create(&options.output, &protected)?;
+    let mut staging = write::Staging::create(&options.output, &protected)?;
     let ran = whole(&linked, &staging, Some(&reuse), progress)?;
+    progress.stage("flushing", 0);
+    staging.flush()?;
     progress.stage("publishing", 0);
     // The cache goes before the output it describes, and comes back with the new one.
     cache::forget(root, &output).map_err(|source| {
