@@ -124,3 +124,27 @@ fn every_shared_indicator_is_compared_with_the_plans_numbers() {
         .sum::<usize>();
     assert_eq!(pairs, 10, "pair pages");
 }
+
+/// 有效性 is what the document states, never worked out from its period: no bundled
+/// plan states it, so every plan page says 未注明 (the Wanzhou plan for 2021—2025 too,
+/// though its period is over) and the open data leaves it empty; the accessibility
+/// statement does not point readers at a contact the site does not give.
+#[test]
+fn validity_and_contact_are_shown_only_as_the_content_states_them() {
+    let (_guard, target) = common::build_bundled();
+    for plan in ["wanzhou-ip-plan-2021-2025", "dazu-ip-action-plan-2025-2027"] {
+        let page = fs::read_to_string(target.join(format!("plans/{plan}/index.html"))).unwrap();
+        assert!(
+            page.contains("<dt>有效性</dt><dd><span class=\"unknown\">未注明</span></dd>"),
+            "{plan}"
+        );
+    }
+    let plans: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(target.join("data/plans.json")).unwrap()).unwrap();
+    for p in plans.as_array().unwrap() {
+        assert!(p["status"].is_null(), "{}", p["id"]);
+    }
+    let statement = fs::read_to_string(target.join("accessibility/index.html")).unwrap();
+    assert!(statement.contains("本站尚未公布用于反馈的联系方式。"));
+    assert!(!statement.contains("公开联系方式"));
+}

@@ -147,11 +147,13 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
     let out = rebuild_matches_full(&site, &mut preview);
     assert!(!out.full);
 
-    // Table: a row moved to another indicator, so two indicator pages change.
+    // Table: a row moved to another indicator, so two indicator pages change. (Not to
+    // one the plan sets already: two different targets for one indicator and year are
+    // an error.)
     site.edit(
         &format!("{DAZU}/indicators.md"),
         "indicator: national-ip-demonstration-enterprises",
-        "indicator: national-ip-advantage-enterprises",
+        "indicator: ip-service-agencies",
     );
     rebuild_matches_full(&site, &mut preview);
 

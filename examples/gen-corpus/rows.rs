@@ -288,9 +288,18 @@ pub fn rows(
         });
     }
 
-    // A yearly amount or rate named in one task's paragraph.
+    // A yearly amount or rate named in one task's paragraph: an indicator the table
+    // does not set, since a plan states one value per indicator and year (planpub
+    // refuses two different ones).
+    let mut used: Vec<usize> = picked.clone();
     for _ in 0..n_task {
-        let i = rng.below(catalogue.len());
+        let Some(i) = (0..catalogue.len())
+            .map(|_| rng.below(catalogue.len()))
+            .find(|i| !used.contains(i))
+        else {
+            break;
+        };
+        used.push(i);
         let ind = &catalogue[i];
         let (base, values) = series(ind, region.level, meta.start, &[meta.end], rng);
         let unit = written_unit(ind, base, rng);

@@ -6,7 +6,8 @@
 //!
 //! A target's bound is part of what it states: `≥ 3%` and `≤ 5%` for one year are a
 //! band, not a conflict, so a lower bound is compared with lower bounds, an upper
-//! bound with upper bounds and an exact target with exact targets.
+//! bound with upper bounds and an exact target with exact targets. Only numbers are
+//! compared: goals in words are left as the plan words them.
 
 use std::collections::HashMap;
 
@@ -34,7 +35,6 @@ fn bound(c: Comparator) -> Bound {
 
 /// One value as the plan states it, and what it says once the unit is applied.
 struct Stated<'a> {
-    comparator: Option<Comparator>,
     /// In the base unit (`1.8` 万件 is `18000`), so equal amounts in two units agree.
     value: Value,
     written: String,
@@ -42,12 +42,15 @@ struct Stated<'a> {
 }
 
 impl Stated<'_> {
-    fn same_as(&self, other: &Stated<'_>) -> bool {
-        self.comparator == other.comparator
-            && match (self.value.number(), other.value.number()) {
-                (Some(a), Some(b)) => a == b,
-                _ => self.value.text().trim() == other.value.text().trim(),
-            }
+    /// Whether two statements of one bound disagree on the number. The words differ
+    /// between a table and a sentence (达到 120 in the table, 超过120 in the text), so
+    /// comparators of one bound are not compared; neither are qualitative goals, which
+    /// two sentences may word differently and mean alike.
+    fn contradicts(&self, other: &Stated<'_>) -> bool {
+        match (self.value.number(), other.value.number()) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        }
     }
 }
 
@@ -74,7 +77,6 @@ pub(super) fn check(plan: &Plan, errors: &mut Vec<LinkError>) {
             );
             let sign = comparator.map_or("", Comparator::words);
             let s = Stated {
-                comparator,
                 value: value.rescaled(unit.exponent),
                 written: format!("{sign}{}{}", value.text(), unit.written),
                 at,
@@ -117,7 +119,7 @@ pub(super) fn check(plan: &Plan, errors: &mut Vec<LinkError>) {
                 None => {
                     first.insert(key, s);
                 }
-                Some(f) if f.same_as(&s) => {}
+                Some(f) if !f.contradicts(&s) => {}
                 Some(f) => {
                     if let Some(at) = s.at.or(Some(&row.indicator.at)) {
                         errors.push(LinkError::ConflictingValues {

@@ -87,9 +87,18 @@ pub struct RawFooter {
     /// 公安机关备案号 (public-security record number)
     #[schemars(with = "Option<shape::OptText>")]
     pub police_record: Option<S<String>>,
-    /// 联系方式 (contact)
+    /// 联系方式 (contact): a line of free text, such as office hours
     #[schemars(with = "Option<shape::Digits>")]
     pub contact: Option<S<String>>,
+    /// 通信地址 (the host's postal address)
+    #[schemars(with = "Option<shape::OptText>")]
+    pub address: Option<S<String>>,
+    /// 联系电话 (telephone): digits, with - ( ) + and spaces, e.g. 023-00000000
+    #[schemars(with = "Option<shape::Digits>")]
+    pub telephone: Option<S<String>>,
+    /// 电子邮箱 (email)
+    #[schemars(with = "Option<shape::OptText>")]
+    pub email: Option<S<String>>,
     /// 政府网站找错 (the address of the error-report service for this site)
     #[schemars(with = "Option<shape::OptText>")]
     pub error_report: Option<S<String>>,

@@ -119,6 +119,51 @@ impl Ctx {
         Some(url)
     }
 
+    /// An optional telephone number, which becomes a `tel:` link: digits, with the
+    /// separators numbers are written with (- ( ) + space, and 转 before an extension).
+    pub(super) fn opt_telephone(&mut self, s: &Option<S<String>>) -> Option<String> {
+        let phone = self.opt_text(s)?;
+        let allowed = |c: char| c.is_ascii_digit() || "-()+ （）转".contains(c);
+        if !phone.chars().all(allowed) || !phone.chars().any(|c| c.is_ascii_digit()) {
+            let at = self.loc(s.as_ref()?);
+            self.errors.push(ModelError::InvalidContact {
+                at,
+                field: "telephone",
+                found: phone,
+            });
+            return None;
+        }
+        Some(phone)
+    }
+
+    /// An optional email address, which becomes a `mailto:` link: one `@`, a dot in
+    /// the domain, no spaces.
+    pub(super) fn opt_email(&mut self, s: &Option<S<String>>) -> Option<String> {
+        let email = self.opt_text(s)?;
+        let valid = match email.split_once('@') {
+            Some((user, domain)) => {
+                !user.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+                    && !email.contains(char::is_whitespace)
+                    && email.is_ascii()
+            }
+            None => false,
+        };
+        if !valid {
+            let at = self.loc(s.as_ref()?);
+            self.errors.push(ModelError::InvalidContact {
+                at,
+                field: "email",
+                found: email,
+            });
+            return None;
+        }
+        Some(email)
+    }
+
     /// A web address becomes a link or the site's base; only http(s) without spaces.
     pub(super) fn check_url(&mut self, at: &S<String>, url: &str) {
         if !(url.starts_with("https://") || url.starts_with("http://"))

@@ -79,6 +79,12 @@ pub enum ModelError {
     },
     #[error("the anchor `{anchor}` is reserved for the theme")]
     ReservedAnchor { at: Location, anchor: String },
+    #[error("`{found}` cannot be used as the site's {field}")]
+    InvalidContact {
+        at: Location,
+        field: &'static str,
+        found: String,
+    },
     #[error("`{found}` is not an absolute http(s) address")]
     InvalidUrl { at: Location, found: String },
     #[error("{}", if found.is_empty() { "the id is empty".to_string() } else { format!("`{found}` is not a valid id") })]
@@ -185,6 +191,15 @@ problem! {
             code: "planpub::model::reserved_anchor",
             at: at,
             help: "anchors starting with `site-` name parts of the page (table of contents, notice …); choose another `{#id}`",
+        },
+        InvalidContact { at, field, .. } => {
+            code: "planpub::model::invalid_contact",
+            at: at,
+            help: if *field == "email" {
+                "write one public address, e.g. ghjh@example.gov.cn".into()
+            } else {
+                "write the number with its area code, e.g. 023-00000000 or (023) 0000 0000; put office hours in `contact`".to_string()
+            },
         },
         InvalidUrl { at, .. } => {
             code: "planpub::model::invalid_url",

@@ -161,6 +161,9 @@ fn site_config(doc: &Doc<RawSite>, errors: &mut Vec<ModelError>) -> SiteConfig {
         icp: ctx.opt_text(&f.and_then(|f| f.icp.clone())),
         police_record: ctx.opt_text(&f.and_then(|f| f.police_record.clone())),
         contact: ctx.opt_text(&f.and_then(|f| f.contact.clone())),
+        address: ctx.opt_text(&f.and_then(|f| f.address.clone())),
+        telephone: f.and_then(|f| ctx.opt_telephone(&f.telephone)),
+        email: f.and_then(|f| ctx.opt_email(&f.email)),
         error_report: f.and_then(|f| ctx.opt_url(&f.error_report)),
     };
     let data_licence = raw.data_licence.as_ref().map(|l| Licence {

@@ -101,6 +101,10 @@ pub struct Footer {
     pub icp: Option<String>,
     pub police_record: Option<String>,
     pub contact: Option<String>,
+    /// 通信地址, 联系电话, 电子邮箱: the host's public contact, each shown when given.
+    pub address: Option<String>,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
     pub error_report: Option<String>,
 }
 

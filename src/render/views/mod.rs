@@ -30,6 +30,11 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     pub footer: &'a Footer,
     pub has_footer: bool,
+    /// Whether site.yaml gives any way to reach the host (address, telephone, email,
+    /// or a line of contact), so pages never point readers at a contact not stated.
+    pub has_contact: bool,
+    /// `tel:+862300000000`-style link of the footer's telephone: its digits and `+`.
+    pub telephone_href: Option<String>,
     /// `zh_CN` for Open Graph, from `zh-CN`.
     pub locale: String,
     pub data_licence: Option<&'a crate::model::Licence>,
@@ -57,7 +62,25 @@ impl<'a> SiteView<'a> {
                 || f.icp.is_some()
                 || f.police_record.is_some()
                 || f.contact.is_some()
+                || f.address.is_some()
+                || f.telephone.is_some()
+                || f.email.is_some()
                 || f.error_report.is_some(),
+            has_contact: f.contact.is_some()
+                || f.address.is_some()
+                || f.telephone.is_some()
+                || f.email.is_some(),
+            telephone_href: f.telephone.as_deref().map(|t| {
+                // An extension (转 123) cannot be dialled from a link; the number before it can.
+                let number = t.split('转').next().unwrap_or(t);
+                format!(
+                    "tel:{}",
+                    number
+                        .chars()
+                        .filter(|c| c.is_ascii_digit() || *c == '+')
+                        .collect::<String>()
+                )
+            }),
             locale: c.language.replace('-', "_"),
             data_licence: c.data_licence.as_ref(),
             has_feed: linked.site.plans.iter().any(|p| p.sort_date().is_some()),
