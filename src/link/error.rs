@@ -78,6 +78,20 @@ pub enum LinkError {
         second: String,
         first_at: String,
     },
+    #[error("the code {code} is also the code of the region `{first}`")]
+    DivisionCodeTwice {
+        at: Location,
+        code: String,
+        first: String,
+    },
+    #[error("the code {code} does not start as {parent}'s code {parent_code} does")]
+    DivisionCodeOutsideParent {
+        at: Location,
+        code: String,
+        parent: String,
+        parent_code: String,
+        prefix: String,
+    },
     #[error("this report is dated {date}, after `as_of` ({as_of}) in site.yaml")]
     ReportAfterAsOf {
         at: Location,
@@ -119,6 +133,18 @@ problem! {
             at: at,
             label: "stated again here",
             help: "a plan states one value for one target, baseline or actual: check both against the document as issued and correct the one that was copied wrongly; a value stated twice alike (in the text and in an annex table) is fine",
+        },
+        DivisionCodeTwice { at, .. } => {
+            code: "planpub::link::division_code_twice",
+            at: at,
+            label: "given again here",
+            help: "an administrative division code names one region; check both against the published GB/T 2260 list",
+        },
+        DivisionCodeOutsideParent { at, prefix, .. } => {
+            code: "planpub::link::division_code_outside_parent",
+            at: at,
+            label: "this code",
+            help: format!("a region's code starts with its parent's {prefix}; check the code, or the region's `parent`"),
         },
         Cycle { at, .. } => {
             code: "planpub::link::cycle",

@@ -60,6 +60,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         &mut errors,
     );
 
+    division_codes(&site, &region_parent, &mut errors);
     let plan_region: Table<PlanIx, Option<RegionIx>> = site
         .plans
         .map(|p| resolve(&p.region, &region_by_id, "region", &mut errors));
@@ -327,6 +328,41 @@ fn citation_matcher(site: &Site, errors: &mut Vec<LinkError>) -> Option<citation
         }
     }
     Some(matcher)
+}
+
+/// Administrative division codes name one region each, and a region's code starts as
+/// its parent's does (a district of Chongqing, 500000, is 50xxxx).
+fn division_codes(
+    site: &Site,
+    region_parent: &Table<RegionIx, Option<RegionIx>>,
+    errors: &mut Vec<LinkError>,
+) {
+    let mut seen: HashMap<&str, RegionIx> = HashMap::new();
+    for (r, region) in site.regions.enumerate() {
+        let Some(code) = &region.code else { continue };
+        if let Some(&first) = seen.get(code.value.as_str()) {
+            errors.push(LinkError::DivisionCodeTwice {
+                at: code.at.clone(),
+                code: code.value.as_str().to_string(),
+                first: site.regions[first].id.to_string(),
+            });
+        } else {
+            seen.insert(code.value.as_str(), r);
+        }
+        let parent = region_parent[r].map(|p| &site.regions[p]);
+        if let Some((parent, parent_code)) = parent.and_then(|p| Some((p, p.code.as_ref()?))) {
+            let prefix = parent_code.value.prefix();
+            if !code.value.as_str().starts_with(prefix) {
+                errors.push(LinkError::DivisionCodeOutsideParent {
+                    at: code.at.clone(),
+                    code: code.value.as_str().to_string(),
+                    parent: parent.name.clone(),
+                    parent_code: parent_code.value.as_str().to_string(),
+                    prefix: prefix.to_string(),
+                });
+            }
+        }
+    }
 }
 
 /// A row's unit must convert to its indicator's, so that values can be compared; a

@@ -120,6 +120,9 @@ pub struct RawRegion {
     /// 人口 (population), in persons; only when a source states it
     #[schemars(with = "Option<shape::Digits>")]
     pub population: Option<S<String>>,
+    /// 行政区划代码 (administrative division code, GB/T 2260): six digits, quoted: "500111"
+    #[schemars(with = "Option<shape::Digits>")]
+    pub code: Option<S<String>>,
     /// 责任单位名称 (responsible units): the names this region's plans use for one body
     #[schemars(with = "Option<Vec<RawResponsibleUnit>>")]
     pub responsible_units: Option<Vec<S<RawResponsibleUnit>>>,

@@ -85,6 +85,13 @@ pub enum ModelError {
         field: &'static str,
         found: String,
     },
+    #[error("{}", if *shape { format!("`{found}` is not an administrative division code (six digits)") } else { format!("`{found}` is not the code of a {level}") })]
+    InvalidDivisionCode {
+        at: Location,
+        found: String,
+        level: &'static str,
+        shape: bool,
+    },
     #[error("`{found}` is not an absolute http(s) address")]
     InvalidUrl { at: Location, found: String },
     #[error("{}", if found.is_empty() { "the id is empty".to_string() } else { format!("`{found}` is not a valid id") })]
@@ -200,6 +207,11 @@ problem! {
             } else {
                 "write the number with its area code, e.g. 023-00000000 or (023) 0000 0000; put office hours in `contact`".to_string()
             },
+        },
+        InvalidDivisionCode { at, .. } => {
+            code: "planpub::model::invalid_division_code",
+            at: at,
+            help: "write the region's 行政区划代码 (GB/T 2260) in quotes, as the civil-affairs ministry publishes it: a municipality or province ends in 0000 (\"500000\"), a prefecture in 00, a district or county (\"500111\") does not",
         },
         InvalidUrl { at, .. } => {
             code: "planpub::model::invalid_url",

@@ -7,6 +7,7 @@ pub mod cjk;
 mod cjk_tables;
 mod ctx;
 pub mod date;
+pub mod division_code;
 pub mod doc_number;
 pub mod document;
 mod draft_checks;
@@ -209,12 +210,35 @@ fn region(doc: &Doc<RawRegion>, ctx: &mut Ctx) -> Region {
             None
         })
     });
+    let level = ctx
+        .choice(&raw.level, "level", Level::CHOICES)
+        .unwrap_or(Level::District);
+    let code = raw.code.as_ref().and_then(|c| {
+        if c.value.trim().is_empty() {
+            return None;
+        }
+        match division_code::DivisionCode::parse(&c.value, level) {
+            Ok(code) => Some(Located {
+                value: code,
+                at: ctx.loc(c),
+            }),
+            Err(why) => {
+                let at = ctx.loc(c);
+                ctx.errors.push(ModelError::InvalidDivisionCode {
+                    at,
+                    found: c.value.trim().to_string(),
+                    level: level.name(),
+                    shape: why == division_code::Invalid::Shape,
+                });
+                None
+            }
+        }
+    });
     Region {
         id: RegionId(doc.id.clone()),
         name: ctx.text(&raw.name, "name"),
-        level: ctx
-            .choice(&raw.level, "level", Level::CHOICES)
-            .unwrap_or(Level::District),
+        level,
+        code,
         parent: raw
             .parent
             .as_ref()

@@ -113,6 +113,8 @@ pub struct Region {
     pub id: RegionId,
     pub name: String,
     pub level: Level,
+    /// 行政区划代码 (GB/T 2260), when the content states it.
+    pub code: Option<Located<super::division_code::DivisionCode>>,
     pub parent: Option<Located<RegionId>>,
     pub population: Option<u64>,
     /// The names this region's plans use for each of its bodies, so that 区市场监管局 and

@@ -266,6 +266,8 @@ struct RegionRecord<'a> {
     population: Option<u64>,
     plans: Vec<&'a str>,
     page_url: String,
+    /// 行政区划代码 (GB/T 2260), when the content states it.
+    code: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -392,6 +394,7 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
                     .map(|&p| s.plans[p].id.as_str())
                     .collect(),
                 page_url: format!("{base}{}", Route::region(region.id.as_str()).pretty()),
+                code: region.code.as_ref().map(|c| c.value.as_str()),
             }
         })
         .collect();

@@ -443,6 +443,8 @@ impl RegionSummary {
 pub struct RegionView {
     pub summary: RegionSummary,
     pub population: Option<u64>,
+    /// 行政区划代码, when the content states it.
+    pub code: Option<String>,
     pub body_html: String,
     pub children: Vec<RegionLink>,
     pub plans: Vec<PlanLink>,
@@ -463,6 +465,7 @@ impl RegionView {
         Self {
             summary: RegionSummary::new(linked, r),
             population: region.population,
+            code: region.code.as_ref().map(|c| c.value.as_str().to_string()),
             body_html: markdown::to_html(&region.body, linked.site.config.raw_html),
             children: linked.region_links[r]
                 .children
