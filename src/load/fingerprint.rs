@@ -43,12 +43,17 @@ impl Fingerprint {
             (name, &file.text).hash(&mut all);
         }
         for asset in &loaded.theme.statics {
-            asset.rel.hash(&mut all);
+            (&asset.rel, asset.size).hash(&mut all);
         }
         let mut plans = BTreeMap::new();
         for plan in &loaded.plans {
             let front = &plan.index.file.text[plan.index.yaml.clone()];
-            let assets: Vec<&str> = plan.assets.iter().map(|a| a.rel.as_str()).collect();
+            // Sizes too: a plan page shows each download's size.
+            let assets: Vec<(&str, u64)> = plan
+                .assets
+                .iter()
+                .map(|a| (a.rel.as_str(), a.size))
+                .collect();
             (&plan.id, front, plan.indicators.is_some(), assets).hash(&mut all);
             let table = plan.indicators.as_ref().map_or(0, |t| hash(&t.file.text));
             plans.insert(plan.id.clone(), (hash(plan.index.body_text()), table));

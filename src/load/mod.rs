@@ -240,7 +240,15 @@ enum Text {
 
 fn parse_found(root: &Path, found: Found, cache: Option<&ParseCache>) -> Result<Parsed, LoadError> {
     let (path, kind) = match found {
-        Found::PlanAsset { id, rel, path } => return Ok(Parsed::Asset(id, Asset { rel, path })),
+        Found::PlanAsset { id, rel, path } => {
+            let size = std::fs::metadata(&path)
+                .map_err(|source| LoadError::Io {
+                    path: path.clone(),
+                    source,
+                })?
+                .len();
+            return Ok(Parsed::Asset(id, Asset { rel, path, size }));
+        }
         Found::Region { id, path } => (path, Text::Region(id)),
         Found::Catalogue { id, path } => (path, Text::Catalogue(id)),
         Found::Units { path } => (path, Text::Units),
@@ -332,10 +340,16 @@ fn load_theme(root: &Path, name: &str, errors: &mut Vec<LoadError>) -> Theme {
                 Err(e) => errors.push(e),
             }
         }
-        statics = st
-            .into_iter()
-            .map(|(rel, path)| Asset { rel, path })
-            .collect();
+        for (rel, path) in st {
+            match std::fs::metadata(&path) {
+                Ok(m) => statics.push(Asset {
+                    rel,
+                    path,
+                    size: m.len(),
+                }),
+                Err(source) => errors.push(LoadError::Io { path, source }),
+            }
+        }
     }
     Theme {
         name: name.to_string(),

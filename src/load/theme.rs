@@ -24,4 +24,6 @@ pub struct Asset {
     /// Path relative to its folder, with `/` separators.
     pub rel: String,
     pub path: PathBuf,
+    /// Its size in bytes when it was found, which pages show beside a download.
+    pub size: u64,
 }

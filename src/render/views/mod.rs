@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 pub mod compare;
+mod downloads;
 pub mod matrix;
 pub mod progress;
 mod progress_counts;
@@ -235,12 +236,6 @@ pub struct NoticeView {
 }
 
 #[derive(Serialize)]
-pub struct AssetLink {
-    pub name: String,
-    pub url: String,
-}
-
-#[derive(Serialize)]
 pub struct PlanView {
     pub link: PlanLink,
     /// This plan's values as CSV.
@@ -264,7 +259,10 @@ pub struct PlanView {
     pub cited_by: Vec<PlanLink>,
     /// Titles this text cites that are not on the site.
     pub external: Vec<String>,
-    pub assets: Vec<AssetLink>,
+    /// The document as issued (PDF, OFD, Word, WPS, Excel): 原文件下载.
+    pub originals: Vec<downloads::Download>,
+    /// Other files of the plan bundle: 附件下载.
+    pub assets: Vec<downloads::Download>,
     /// Each target's latest reported value, its source and its status.
     pub progress: Vec<progress::StatusView>,
 }
@@ -272,6 +270,7 @@ pub struct PlanView {
 impl PlanView {
     pub fn new(linked: &Linked, p: PlanIx) -> Self {
         let plan = &linked.site.plans[p];
+        let (originals, assets) = downloads::of(plan);
         let chinese = |d: Option<crate::model::date::Date>| d.map(|d| d.chinese());
         let join = |v: &[String]| (!v.is_empty()).then(|| v.join("、"));
         let meta = vec![
@@ -374,14 +373,8 @@ impl PlanView {
                     .map(|row| RowRef { plan: p, row })
                     .collect::<Vec<_>>(),
             ),
-            assets: plan
-                .assets
-                .iter()
-                .map(|a| AssetLink {
-                    name: a.rel.clone(),
-                    url: Route::plan_asset(plan.id.as_str(), &a.rel).url,
-                })
-                .collect(),
+            originals,
+            assets,
         }
     }
 }
