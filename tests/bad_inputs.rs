@@ -261,6 +261,10 @@ fn apply(case: &Case, dir: &Path, site: &Site) -> Result<(), String> {
         for p in &g.pieces {
             bytes.extend(p.text.as_bytes().repeat(p.times));
         }
+        // A generated file may start a folder of its own (a new plan bundle).
+        if let Some(parent) = site.path(&g.file).parent() {
+            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", g.file))?;
+        }
         fs::write(site.path(&g.file), bytes).map_err(|e| format!("{}: {e}", g.file))?;
     }
     for l in &case.links {

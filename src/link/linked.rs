@@ -77,6 +77,10 @@ pub struct PlanLinks {
     pub based_on: Vec<PlanIx>,
     /// The plans that name it as their basis or cite it by title.
     pub cited_by: Vec<PlanIx>,
+    /// For a 政策解读: the plan it explains.
+    pub interprets: Option<PlanIx>,
+    /// The 政策解读 that explain it, newest first.
+    pub interpretations: Vec<PlanIx>,
     /// The plans its text cites (itself excepted), in order of first citation.
     pub cites: Vec<PlanIx>,
     /// The titles its text cites that are not plans of the site.

@@ -83,6 +83,19 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             .collect()
     });
     cycles::check_graph_cycles(&plan_based_on, &site, &mut errors);
+    let plan_interprets: Table<PlanIx, Option<PlanIx>> = site.plans.map_with(|p, plan| {
+        let i = plan.interprets.as_ref()?;
+        let found = resolve(i, &plan_by_id, "plan", &mut errors)?;
+        if found == p {
+            errors.push(LinkError::Cycle {
+                at: i.at.clone(),
+                field: "interprets",
+                chain: vec![plan.id.to_string(), plan.id.to_string()],
+            });
+            return None;
+        }
+        Some(found)
+    });
     unique::check(&site, &mut errors);
 
     // Unresolved references stay `None` until the errors are counted below.
@@ -183,7 +196,11 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     let mut region_plans: Table<RegionIx, Vec<PlanIx>> = site.regions.filled(Vec::new());
     let mut plan_annexes: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
     let mut plan_cited_by: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
+    let mut plan_interpretations: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
     for &p in &plan_order {
+        if let Some(explained) = plan_interprets[p] {
+            plan_interpretations[explained].push(p);
+        }
         region_plans[plan_region[p]].push(p);
         if let Some(parent) = plan_parent[p] {
             plan_annexes[parent].push(p);
@@ -258,6 +275,8 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             annexes: std::mem::take(&mut plan_annexes[p]),
             based_on: plan_based_on[p].clone(),
             cited_by: std::mem::take(&mut plan_cited_by[p]),
+            interprets: plan_interprets[p],
+            interpretations: std::mem::take(&mut plan_interpretations[p]),
             cites: std::mem::take(&mut plan_cites[p]),
             external: std::mem::take(&mut plan_external[p]),
             rows: row_indicator[p]

@@ -189,6 +189,9 @@ pub struct RawPlan {
     /// 依据 (based on): ids of plans in this site that the text cites as its basis
     #[schemars(with = "Option<Vec<shape::Text>>")]
     pub based_on: Option<Vec<S<String>>>,
+    /// 解读 (interprets): for a 政策解读, the id of the plan it explains
+    #[schemars(with = "Option<shape::OptText>")]
+    pub interprets: Option<S<String>>,
     /// 主题分类 (topics), only where stated
     #[schemars(with = "Option<Vec<shape::OptText>>")]
     pub topics: Option<Vec<S<String>>>,

@@ -347,6 +347,11 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
             .flatten()
             .map(|p| ctx.id(p, PlanId))
             .collect(),
+        interprets: raw
+            .interprets
+            .as_ref()
+            .filter(|p| !p.value.trim().is_empty())
+            .map(|p| ctx.id(p, PlanId)),
         topics: ctx.list(&raw.topics),
         notice,
         copied_to: ctx.list(&raw.copied_to),

@@ -169,6 +169,8 @@ pub struct Plan {
     pub status: Option<Status>,
     pub parent: Option<Located<PlanId>>,
     pub based_on: Vec<Located<PlanId>>,
+    /// For a 政策解读 (an interpretation): the plan it explains.
+    pub interprets: Option<Located<PlanId>>,
     pub topics: Vec<String>,
     pub notice: Option<Notice>,
     pub copied_to: Vec<String>,

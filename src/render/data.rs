@@ -255,6 +255,8 @@ struct PlanRecord<'a> {
     indicator_rows: usize,
     page_url: String,
     data_csv: String,
+    /// For a 政策解读: the id of the plan it explains.
+    interprets: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -371,6 +373,9 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             indicator_rows: plan.indicators.len(),
             page_url: format!("{base}{}", Route::plan(plan.id.as_str()).pretty()),
             data_csv: format!("{base}{}", plan_csv_path(plan.id.as_str()).url),
+            interprets: linked.plan_links[p]
+                .interprets
+                .map(|x| s.plans[x].id.as_str()),
         })
         .collect();
     out.push(file("data/plans.json".into(), json(&plans)));

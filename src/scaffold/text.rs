@@ -65,6 +65,14 @@ pub fn region(f: &RegionFields) -> String {
     );
     field(
         &mut o,
+        "code",
+        "",
+        &format!(
+            "行政区划代码（GB/T 2260，六位数字，加引号，如 \"500111\"），仅在来源写明时填写；{NOT_STATED}"
+        ),
+    );
+    field(
+        &mut o,
         "responsible_units",
         "[]",
         "本地区规划对同一责任单位的不同写法，仅列文本表明是同一单位的名称：",
@@ -94,7 +102,7 @@ pub fn plan(f: &PlanFields) -> String {
     let kinds = model::PlanKind::BUNDLED.join(" | ");
     let statuses = names(model::Status::CHOICES);
     let date = "，写作 YYYY-MM-DD（2025年6月23日写作 2025-06-23）";
-    let rows: [(&str, String, String); 21] = [
+    let rows: [(&str, String, String); 22] = [
         (
             "title",
             required(&f.title),
@@ -141,6 +149,11 @@ pub fn plan(f: &PlanFields) -> String {
             "based_on",
             "[]".into(),
             "文中作为依据引用的本站规划的 id".into(),
+        ),
+        (
+            "interprets",
+            String::new(),
+            "政策解读（体裁为 政策解读）所解读的规划的 id".into(),
         ),
         ("topics", "[]".into(), "主题分类，仅在来源写明时填写".into()),
         (

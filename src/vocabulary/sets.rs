@@ -53,6 +53,7 @@ impl PlanKind {
         "意见",
         "实施意见",
         "通知",
+        "政策解读",
     ];
 
     /// `name` as a kind, when it is bundled or among `extra` (site.yaml's `plan_kinds`).

@@ -64,6 +64,8 @@ pub fn reads(linked: &Linked, p: PlanIx) -> Reads {
     plans.extend(linked.plan_links[p].cited_by.iter().copied());
     plans.extend(linked.plan_links[p].annexes.iter().copied());
     plans.extend(linked.plan_links[p].parent);
+    plans.extend(linked.plan_links[p].interprets);
+    plans.extend(linked.plan_links[p].interpretations.iter().copied());
     Reads::Some { plans, reports }
 }
 

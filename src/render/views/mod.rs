@@ -257,6 +257,10 @@ pub struct PlanView {
     /// Plans this text cites by title.
     pub cites: Vec<PlanLink>,
     pub cited_by: Vec<PlanLink>,
+    /// For a 政策解读: the plan it explains.
+    pub interprets: Option<PlanLink>,
+    /// The 政策解读 of this plan.
+    pub interpretations: Vec<PlanLink>,
     /// Titles this text cites that are not on the site.
     pub external: Vec<String>,
     /// The document as issued (PDF, OFD, Word, WPS, Excel): 原文件下载.
@@ -366,6 +370,10 @@ impl PlanView {
             based_on: links(&linked.plan_links[p].based_on),
             cites: links(&linked.plan_links[p].cites),
             cited_by: links(&linked.plan_links[p].cited_by),
+            interprets: linked.plan_links[p]
+                .interprets
+                .map(|i| PlanLink::new(linked, i)),
+            interpretations: links(&linked.plan_links[p].interpretations),
             external: linked.plan_links[p].external.clone(),
             progress: progress::statuses(
                 linked,
