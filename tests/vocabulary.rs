@@ -82,7 +82,7 @@ fn plan_kinds_come_from_a_list_the_site_extends() {
     site.edit(plan, "kind: 行动计划", "kind: 行动纲领");
     site.check().fails_with(&[
         "`行动纲领` is not a plan kind of this site",
-        "add it to `plan_kinds` in site.yaml",
+        "add it to `plan_kinds`",
     ]);
     let config = site.read("site.yaml");
     site.write("site.yaml", &format!("{config}plan_kinds: [行动纲领]\n"));
