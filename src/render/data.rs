@@ -1,15 +1,19 @@
 //! The open data: every baseline, actual and target value of every plan as CSV and
 //! JSON, plus the plans, regions and catalogue as JSON. The columns are a stable
-//! interface (docs/open-data.md); values are the text the plan writes, never
-//! converted.
+//! interface (docs/open-data.md): `value` is the text the plan writes, and the columns
+//! at the end give it as a number, in the plan's unit and restated exactly in the
+//! catalogue's. Text cells of the CSV files are defended against spreadsheet formulas
+//! ([`super::formula`]).
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::urls::{Route, fragment};
-use super::{Contents, OutputFile};
+use super::{Contents, OutputFile, formula};
+use crate::link::compare::comparison_unit;
 use crate::link::{Linked, RowRef};
-use crate::model::quantity::ObservationKind;
+use crate::model::quantity::Comparator;
+use crate::model::quantity::{ObservationKind, Value};
 
 /// One value of one indicator row: the unit of the open data.
 #[derive(Debug, Serialize)]
@@ -34,6 +38,14 @@ pub struct TargetRecord {
     /// Responsible units joined with 、
     pub responsible: String,
     pub page_url: String,
+    /// at_least, more_than, reach, at_most or less_than, targets only
+    pub comparator_code: &'static str,
+    /// The value as a decimal numeral in the plan's unit; empty for words
+    pub value_number: String,
+    /// The value restated exactly in `catalogue_unit`; empty for words
+    pub value_in_catalogue_unit: String,
+    /// The unit of `value_in_catalogue_unit`
+    pub catalogue_unit: String,
 }
 
 /// The records of one indicator row, in the order baseline, actuals, targets.
@@ -42,13 +54,20 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
     let row = &plan.indicators[r.row];
     let region = &linked.site.regions[linked.plan_links[r.plan].region];
     let indicator = &linked.indicator(linked.row_indicator(r));
+    // Growth rates stay rates and words stay words (link::compare): the unit every
+    // number of this row is restated in, and the power of ten that takes it there.
+    let to_unit = comparison_unit(indicator, row);
+    let exponent = row.unit.value.exponent_to(&to_unit);
     let page_url = format!(
         "{}{}{}",
         linked.site.config.base_url,
         Route::plan(plan.id.as_str()).pretty(),
         fragment(&row.section.value)
     );
-    let record = |kind: ObservationKind, year: u16, comparator, value: &str| TargetRecord {
+    let record = |kind: ObservationKind,
+                  year: u16,
+                  comparator: Option<Comparator>,
+                  value: &Value| TargetRecord {
         region_id: region.id.to_string(),
         region_name: region.name.clone(),
         plan_id: plan.id.to_string(),
@@ -59,40 +78,46 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
         category: indicator.category.label(),
         kind: kind.name(),
         year,
-        comparator,
-        value: value.to_string(),
+        comparator: comparator.map_or("", Comparator::symbol),
+        value: value.text().to_string(),
         unit: row.unit.value.written.clone(),
         measure: row.measure.name(),
         attribute: row.attribute.map_or("", |a| a.label()),
         responsible: row.responsible.join("、"),
         page_url: page_url.clone(),
+        comparator_code: comparator.map_or("", Comparator::code),
+        value_number: number_text(value, Some(0)),
+        value_in_catalogue_unit: number_text(value, exponent),
+        catalogue_unit: match value {
+            Value::Number { .. } if exponent.is_some() => to_unit.written.clone(),
+            _ => String::new(),
+        },
     };
     let mut out = Vec::new();
     if let Some(b) = &row.baseline {
-        out.push(record(
-            ObservationKind::Baseline,
-            b.year.0,
-            "",
-            b.value.text(),
-        ));
+        out.push(record(ObservationKind::Baseline, b.year.0, None, &b.value));
     }
     for a in &row.actuals {
-        out.push(record(
-            ObservationKind::Actual,
-            a.year.0,
-            "",
-            a.value.text(),
-        ));
+        out.push(record(ObservationKind::Actual, a.year.0, None, &a.value));
     }
     for t in &row.targets {
         out.push(record(
             ObservationKind::Target,
             t.year.0,
-            t.comparator.symbol(),
-            t.value.text(),
+            Some(t.comparator),
+            &t.value,
         ));
     }
     out
+}
+
+/// A number's decimal text × 10^exponent, moved exactly by [`Value::rescaled`] (never
+/// through binary floating point); empty for words, or where the units do not convert.
+fn number_text(value: &Value, exponent: Option<i32>) -> String {
+    match (value, exponent) {
+        (Value::Number { .. }, Some(e)) => value.rescaled(e).text().to_string(),
+        _ => String::new(),
+    }
 }
 
 /// CSV with a UTF-8 byte-order mark, so that spreadsheet programs in a Chinese locale
@@ -101,17 +126,35 @@ pub fn csv(records: &[TargetRecord]) -> Vec<u8> {
     csv_of(records, COLUMNS)
 }
 
-/// Records as CSV with a byte-order mark, the header from `columns` when there are no
-/// records (serde writes it from the first record otherwise): every table of the open
-/// data is written here.
+/// Records as CSV with a byte-order mark, the header from `columns`, and every cell of
+/// a text column defended against formulas ([`super::formula`]): every table of the
+/// open data is written here. `columns` are the records' fields in order.
 pub fn csv_of<T: Serialize>(records: &[T], columns: &[Column]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    // serde writes a record's fields; the cells are then defended one by one, as the
+    // csv crate offers no hook between a field and its cell.
+    let mut plain = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     for r in records {
         // Serialising plain strings and numbers into memory cannot fail.
-        let _ = w.serialize(r);
+        let _ = plain.serialize(r);
     }
-    if records.is_empty() {
-        let _ = w.write_record(columns.iter().map(|c| c.name));
+    let plain = plain.into_inner().unwrap_or_default();
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record(columns.iter().map(|c| c.name));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(plain.as_slice());
+    let mut row = csv::ByteRecord::new();
+    while let Ok(true) = reader.read_byte_record(&mut row) {
+        let cells = row
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match columns.get(i) {
+                Some(c) if c.kind == "string" => formula::defend(cell),
+                _ => std::borrow::Cow::Borrowed(cell),
+            });
+        let _ = w.write_record(cells);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -186,19 +229,19 @@ pub const COLUMNS: &[Column] = &[
         "comparator",
         "string",
         "比较",
-        "for targets: ≥ > = ≤ <; empty otherwise",
+        "for targets: ≥ > = ≤ <, in CSV with = written '= (a formula defence); empty otherwise",
     ),
     col(
         "value",
         "string",
-        "数值",
+        "数值（原文）",
         "the value exactly as the plan writes it: a number in the plan's unit, or words for a qualitative goal",
     ),
     col(
         "unit",
         "string",
         "单位",
-        "the unit exactly as the plan writes it; values are not converted",
+        "the unit exactly as the plan writes it",
     ),
     col(
         "measure",
@@ -223,6 +266,30 @@ pub const COLUMNS: &[Column] = &[
         "string",
         "出处",
         "the address of the paragraph the value comes from",
+    ),
+    col(
+        "comparator_code",
+        "string",
+        "比较代码",
+        "for targets: at_least, more_than, reach, at_most or less_than (≥ > = ≤ <); empty otherwise",
+    ),
+    col(
+        "value_number",
+        "number",
+        "数值",
+        "the value as a number in the plan's unit; empty for a qualitative goal",
+    ),
+    col(
+        "value_in_catalogue_unit",
+        "number",
+        "数值（目录单位）",
+        "the value restated exactly in catalogue_unit; empty for a qualitative goal",
+    ),
+    col(
+        "catalogue_unit",
+        "string",
+        "目录单位",
+        "the unit of value_in_catalogue_unit: the catalogue indicator's unit, or for a growth rate the plan's own",
     ),
 ];
 
@@ -449,19 +516,29 @@ mod tests {
             category: "",
             kind: "",
             year: 2025,
-            comparator: "",
-            value: String::new(),
+            comparator: "=",
+            value: "=HYPERLINK(\"x\")".into(),
             unit: String::new(),
             measure: "",
             attribute: "",
             responsible: String::new(),
             page_url: String::new(),
+            comparator_code: "",
+            value_number: String::new(),
+            value_in_catalogue_unit: String::new(),
+            catalogue_unit: String::new(),
         };
         let bytes = csv(&[record]);
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let header = text.lines().next().unwrap();
         let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
         assert_eq!(header, names.join(","));
+        // Text cells are defended, the year (a number column) is not.
+        let row = text.lines().nth(1).unwrap();
+        assert!(
+            row.contains(",2025,'=,\"'=HYPERLINK(\"\"x\"\")\","),
+            "{row}"
+        );
     }
 
     #[test]

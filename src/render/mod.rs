@@ -9,6 +9,7 @@ pub mod data;
 mod datapackage;
 mod error;
 mod feeds;
+pub mod formula;
 pub mod markdown;
 pub mod markdown_table;
 pub mod pages;
