@@ -191,3 +191,121 @@ fn the_numeric_columns_state_every_written_value_of_the_bundled_site() {
     assert!(numbers > 100, "only {numbers} numeric rows");
     assert!(rescaled > 0, "no row is restated in another unit");
 }
+
+/// The cells of one sheet of a workbook of the output, row by row.
+fn sheet(path: &std::path::Path, name: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).expect("an xlsx file");
+    assert_eq!(book.sheet_names(), ["数据", "说明"]);
+    let range = book.worksheet_range(name).expect("the sheet");
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+#[test]
+fn the_workbooks_hold_the_rows_with_chinese_headers_and_numbers_as_numbers() {
+    use calamine::Data;
+    let (_guard, target) = common::build_bundled();
+    let (header, rows) = table(&std::fs::read(target.join("data/targets.csv")).unwrap());
+    let cells = sheet(&target.join("data/targets.xlsx"), "数据");
+    assert_eq!(cells.len(), rows.len() + 1, "a header and every row");
+    let titles: Vec<String> = cells[0].iter().map(ToString::to_string).collect();
+    for t in [
+        "地区",
+        "规划名称",
+        "指标",
+        "年份",
+        "比较",
+        "数值（原文）",
+        "数值",
+        "单位",
+    ] {
+        assert!(titles.iter().any(|x| x == t), "no header {t}: {titles:?}");
+    }
+    assert!(titles.iter().all(|t| !t.is_ascii()), "{titles:?}");
+    let at = |t: &str| titles.iter().position(|x| x == t).unwrap();
+    let (year, comparator, written, number, converted, region) = (
+        at("年份"),
+        at("比较"),
+        at("数值（原文）"),
+        at("数值"),
+        at("数值（目录单位）"),
+        at("地区"),
+    );
+    let [csv_number, csv_converted, csv_region] =
+        ["value_number", "value_in_catalogue_unit", "region_name"].map(|n| column(&header, n));
+    for (row, r) in cells[1..].iter().zip(&rows) {
+        assert!(matches!(row[year], Data::Float(_)), "{row:?}");
+        assert!(matches!(row[region], Data::String(_)), "{row:?}");
+        assert_eq!(row[region].to_string(), r[csv_region]);
+        // The value as written is text, even where it is a numeral: 1.80 stays 1.80.
+        assert!(matches!(row[written], Data::String(_)), "{row:?}");
+        for (cell, text) in [
+            (&row[number], &r[csv_number]),
+            (&row[converted], &r[csv_converted]),
+        ] {
+            match cell {
+                Data::Float(f) => assert_eq!(*f, text.parse::<f64>().unwrap(), "{row:?}"),
+                Data::Empty => assert_eq!(text, "", "{row:?}"),
+                other => panic!("not a number: {other:?}"),
+            }
+        }
+        // Text cells are never formulas: the sign is stored as it is.
+        if let Data::String(s) = &row[comparator] {
+            assert!(!s.starts_with('\''), "{row:?}");
+        }
+    }
+    assert!(
+        cells[1..]
+            .iter()
+            .any(|r| r[comparator] == Data::String("=".into()))
+    );
+
+    // 说明: where the data comes from, and every column explained.
+    let about = sheet(&target.join("data/targets.xlsx"), "说明");
+    let text: Vec<String> = about.iter().flatten().map(ToString::to_string).collect();
+    for needle in [
+        "数据来源",
+        "重庆市知识产权规划公开",
+        "https://www.example.gov.cn/zwgk/ghjh/",
+        "截至日期",
+        "2026-12-05",
+    ] {
+        assert!(text.iter().any(|t| t == needle), "no {needle} in 说明");
+    }
+    for name in &header {
+        assert!(
+            text.iter().any(|t| t == name),
+            "column {name} not explained"
+        );
+    }
+
+    // One workbook per plan, linked from the plan's page beside its CSV.
+    let plan = "dazu-ip-action-plan-2025-2027";
+    let cells = sheet(&target.join(format!("data/plans/{plan}.xlsx")), "数据");
+    let plan_rows = rows
+        .iter()
+        .filter(|r| &r[column(&header, "plan_id")] == plan);
+    assert_eq!(cells.len(), plan_rows.count() + 1);
+    let page = std::fs::read_to_string(target.join(format!("plans/{plan}/index.html"))).unwrap();
+    assert!(page.contains(&format!("href=\"../../data/plans/{plan}.xlsx\" download>")));
+}
+
+#[test]
+fn two_builds_make_the_same_workbook_bytes() {
+    let site = Site::fixture("basic");
+    site.build().ok();
+    let first = std::fs::read(site.path("output/data/targets.xlsx")).unwrap();
+    let plan = std::fs::read(site.path("output/data/plans/east-action-plan.xlsx")).unwrap();
+    // A second later the build time differs; the workbook does not.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    site.build().ok();
+    assert_eq!(
+        first,
+        std::fs::read(site.path("output/data/targets.xlsx")).unwrap()
+    );
+    assert_eq!(
+        plan,
+        std::fs::read(site.path("output/data/plans/east-action-plan.xlsx")).unwrap()
+    );
+    assert!(first.starts_with(b"PK"), "a zip container");
+}

@@ -5,11 +5,15 @@
 //! catalogue's. Text cells of the CSV files are defended against spreadsheet formulas
 //! ([`super::formula`]).
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use super::columns::{COLUMNS, Column};
 use super::urls::{Route, fragment};
-use super::{Contents, OutputFile, formula};
+use super::workbook::{about, workbook_file};
+use super::{Contents, OutputFile, RenderError, formula};
 use crate::link::compare::comparison_unit;
 use crate::link::{Linked, RowRef};
 use crate::model::quantity::Comparator;
@@ -46,6 +50,38 @@ pub struct TargetRecord {
     pub value_in_catalogue_unit: String,
     /// The unit of `value_in_catalogue_unit`
     pub catalogue_unit: String,
+}
+
+impl TargetRecord {
+    /// The cell of the column `name` (a name of [`COLUMNS`]), as the CSV writes it
+    /// before the formula defence: the workbook writes the same rows.
+    pub fn cell(&self, name: &str) -> Cow<'_, str> {
+        let text: &str = match name {
+            "region_id" => &self.region_id,
+            "region_name" => &self.region_name,
+            "plan_id" => &self.plan_id,
+            "plan_title" => &self.plan_title,
+            "indicator_id" => &self.indicator_id,
+            "indicator_name" => &self.indicator_name,
+            "wording" => &self.wording,
+            "category" => self.category,
+            "kind" => self.kind,
+            "year" => return Cow::Owned(self.year.to_string()),
+            "comparator" => self.comparator,
+            "value" => &self.value,
+            "unit" => &self.unit,
+            "measure" => self.measure,
+            "attribute" => self.attribute,
+            "responsible" => &self.responsible,
+            "page_url" => &self.page_url,
+            "comparator_code" => self.comparator_code,
+            "value_number" => &self.value_number,
+            "value_in_catalogue_unit" => &self.value_in_catalogue_unit,
+            "catalogue_unit" => &self.catalogue_unit,
+            _ => "",
+        };
+        Cow::Borrowed(text)
+    }
 }
 
 /// The records of one indicator row, in the order baseline, actuals, targets.
@@ -152,146 +188,12 @@ pub fn csv_of<T: Serialize>(records: &[T], columns: &[Column]) -> Vec<u8> {
             .enumerate()
             .map(|(i, cell)| match columns.get(i) {
                 Some(c) if c.kind == "string" => formula::defend(cell),
-                _ => std::borrow::Cow::Borrowed(cell),
+                _ => Cow::Borrowed(cell),
             });
         let _ = w.write_record(cells);
     }
     w.into_inner().unwrap_or_default()
 }
-
-/// One column of the value tables: name, Table Schema type, Chinese title and meaning
-/// (docs/open-data.md). The CSV header and datapackage.json both come from here.
-pub struct Column {
-    pub name: &'static str,
-    pub kind: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-}
-
-impl Column {
-    pub const fn new(
-        name: &'static str,
-        kind: &'static str,
-        title: &'static str,
-        description: &'static str,
-    ) -> Column {
-        Column {
-            name,
-            kind,
-            title,
-            description,
-        }
-    }
-}
-
-const fn col(
-    name: &'static str,
-    kind: &'static str,
-    title: &'static str,
-    description: &'static str,
-) -> Column {
-    Column::new(name, kind, title, description)
-}
-
-/// In the order of [`TargetRecord`]'s fields, which serde writes as the header.
-pub const COLUMNS: &[Column] = &[
-    col("region_id", "string", "地区代码", "the region's id"),
-    col("region_name", "string", "地区", "the region's name"),
-    col("plan_id", "string", "规划代码", "the plan's id"),
-    col("plan_title", "string", "规划名称", "the plan's full title"),
-    col(
-        "indicator_id",
-        "string",
-        "指标代码",
-        "the catalogue indicator's id",
-    ),
-    col(
-        "indicator_name",
-        "string",
-        "指标",
-        "the catalogue indicator's name",
-    ),
-    col(
-        "wording",
-        "string",
-        "原文指标名称",
-        "the indicator's name exactly as the plan writes it",
-    ),
-    col(
-        "category",
-        "string",
-        "类别",
-        "创造, 运用, 保护, 管理, 服务 or 基础",
-    ),
-    col("kind", "string", "数值类型", "baseline, actual or target"),
-    col("year", "year", "年份", "the year the value is for"),
-    col(
-        "comparator",
-        "string",
-        "比较",
-        "for targets: ≥ > = ≤ <, in CSV with = written '= (a formula defence); empty otherwise",
-    ),
-    col(
-        "value",
-        "string",
-        "数值（原文）",
-        "the value exactly as the plan writes it: a number in the plan's unit, or words for a qualitative goal",
-    ),
-    col(
-        "unit",
-        "string",
-        "单位",
-        "the unit exactly as the plan writes it",
-    ),
-    col(
-        "measure",
-        "string",
-        "计量方式",
-        "stock, cumulative, annual, growth_rate, ratio or qualitative",
-    ),
-    col(
-        "attribute",
-        "string",
-        "指标属性",
-        "预期性 or 约束性 where the plan states it; empty otherwise",
-    ),
-    col(
-        "responsible",
-        "string",
-        "责任单位",
-        "the responsible units, joined with 、",
-    ),
-    col(
-        "page_url",
-        "string",
-        "出处",
-        "the address of the paragraph the value comes from",
-    ),
-    col(
-        "comparator_code",
-        "string",
-        "比较代码",
-        "for targets: at_least, more_than, reach, at_most or less_than (≥ > = ≤ <); empty otherwise",
-    ),
-    col(
-        "value_number",
-        "number",
-        "数值",
-        "the value as a number in the plan's unit; empty for a qualitative goal",
-    ),
-    col(
-        "value_in_catalogue_unit",
-        "number",
-        "数值（目录单位）",
-        "the value restated exactly in catalogue_unit; empty for a qualitative goal",
-    ),
-    col(
-        "catalogue_unit",
-        "string",
-        "目录单位",
-        "the unit of value_in_catalogue_unit: the catalogue indicator's unit, or for a growth rate the plan's own",
-    ),
-];
 
 /// Pretty JSON with a final newline, as every JSON file of the open data.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -361,6 +263,18 @@ pub fn plan_csv_path(id: &str) -> Route {
     }
 }
 
+/// The workbook beside a plan's CSV file.
+pub fn plan_xlsx_path(id: &str) -> Route {
+    let csv = plan_csv_path(id);
+    let xlsx = |p: &str| format!("{}.xlsx", p.strip_suffix(".csv").unwrap_or(p));
+    Route {
+        file: xlsx(&csv.file),
+        url: xlsx(&csv.url),
+    }
+}
+
+pub const TARGETS_XLSX: &str = "data/targets.xlsx";
+
 pub fn indicator_csv_path(id: &str) -> Route {
     Route {
         file: format!("data/indicators/{id}.csv"),
@@ -374,26 +288,45 @@ pub fn indicator_csv_path(id: &str) -> Route {
     }
 }
 
-/// Every open-data file of the site.
-pub fn files(linked: &Linked) -> Vec<OutputFile> {
+/// Every open-data file of the site, or the workbooks that could not be made.
+pub fn files(linked: &Linked) -> Result<Vec<OutputFile>, Vec<RenderError>> {
     let s = &linked.site;
     let base = &s.config.base_url;
     // Files are written in parallel: at national scale the open data is a tenth of
     // the site, and the preview makes it again on every save.
-    let per_plan: Vec<(OutputFile, Vec<TargetRecord>)> = s
+    type PlanFiles = (
+        OutputFile,
+        Result<OutputFile, RenderError>,
+        Vec<TargetRecord>,
+    );
+    let per_plan: Vec<PlanFiles> = s
         .plans
         .par_enumerate()
         .map(|(p, plan)| {
             let recs: Vec<TargetRecord> = (0..plan.indicators.len())
                 .flat_map(|row| records(linked, RowRef { plan: p, row }))
                 .collect();
-            (file(plan_csv_path(plan.id.as_str()).file, csv(&recs)), recs)
+            let xlsx = workbook_file(
+                plan_xlsx_path(plan.id.as_str()).file,
+                &recs,
+                &about(linked, Some(p)),
+            );
+            (
+                file(plan_csv_path(plan.id.as_str()).file, csv(&recs)),
+                xlsx,
+                recs,
+            )
         })
         .collect();
-    let mut out = Vec::with_capacity(per_plan.len() + s.indicators.len() + 8);
+    let mut out = Vec::with_capacity(2 * per_plan.len() + s.indicators.len() + 9);
+    let mut errors = Vec::new();
     let mut all = Vec::new();
-    for (f, recs) in per_plan {
+    for (f, xlsx, recs) in per_plan {
         out.push(f);
+        match xlsx {
+            Ok(x) => out.push(x),
+            Err(e) => errors.push(e),
+        }
         all.extend(recs);
     }
     out.par_extend(s.indicators.par_enumerate().map(|(i, ind)| {
@@ -404,9 +337,16 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             .collect();
         file(indicator_csv_path(ind.id.as_str()).file, csv(&recs))
     }));
-    let (all_csv, all_json) = rayon::join(|| csv(&all), || json(&all));
+    let ((all_csv, all_json), all_xlsx) = rayon::join(
+        || rayon::join(|| csv(&all), || json(&all)),
+        || workbook_file(TARGETS_XLSX.into(), &all, &about(linked, None)),
+    );
     out.push(file("data/targets.csv".into(), all_csv));
     out.push(file("data/targets.json".into(), all_json));
+    match all_xlsx {
+        Ok(x) => out.push(x),
+        Err(e) => errors.push(e),
+    }
 
     let plans: Vec<PlanRecord> = s
         .plans
@@ -480,7 +420,11 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
         })
         .collect();
     out.push(file("data/indicators.json".into(), json(&indicators)));
-    out
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn file(path: String, bytes: Vec<u8>) -> OutputFile {
@@ -539,6 +483,40 @@ mod tests {
             row.contains(",2025,'=,\"'=HYPERLINK(\"\"x\"\")\","),
             "{row}"
         );
+    }
+
+    #[test]
+    fn every_column_has_its_cell() {
+        let record = TargetRecord {
+            region_id: "r".into(),
+            region_name: "地区".into(),
+            plan_id: "p".into(),
+            plan_title: "规划".into(),
+            indicator_id: "i".into(),
+            indicator_name: "指标".into(),
+            wording: "原文".into(),
+            category: "创造",
+            kind: "target",
+            year: 2025,
+            comparator: "≥",
+            value: "1.80".into(),
+            unit: "万件".into(),
+            measure: "stock",
+            attribute: "预期性",
+            responsible: "局".into(),
+            page_url: "https://x/".into(),
+            comparator_code: "at_least",
+            value_number: "1.80".into(),
+            value_in_catalogue_unit: "18000".into(),
+            catalogue_unit: "件".into(),
+        };
+        let bytes = csv(std::slice::from_ref(&record));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        let cells: Vec<String> = COLUMNS
+            .iter()
+            .map(|c| record.cell(c.name).into_owned())
+            .collect();
+        assert_eq!(text.lines().nth(1).unwrap(), cells.join(","));
     }
 
     #[test]
