@@ -288,6 +288,17 @@ fn the_workbooks_hold_the_rows_with_chinese_headers_and_numbers_as_numbers() {
     assert_eq!(cells.len(), plan_rows.count() + 1);
     let page = std::fs::read_to_string(target.join(format!("plans/{plan}/index.html"))).unwrap();
     assert!(page.contains(&format!("href=\"../../data/plans/{plan}.xlsx\" download>")));
+    // plans.json gives every plan's workbook, and each is there.
+    let plans: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(target.join("data/plans.json")).unwrap())
+            .unwrap();
+    for p in plans.as_array().unwrap() {
+        let url = p["data_xlsx"].as_str().unwrap();
+        let rel = url
+            .strip_prefix("https://www.example.gov.cn/zwgk/ghjh/")
+            .unwrap();
+        assert!(target.join(rel).is_file(), "{url}");
+    }
 }
 
 #[test]

@@ -224,6 +224,7 @@ struct PlanRecord<'a> {
     indicator_rows: usize,
     page_url: String,
     data_csv: String,
+    data_xlsx: String,
 }
 
 #[derive(Serialize)]
@@ -376,6 +377,7 @@ pub fn files(linked: &Linked) -> Result<Vec<OutputFile>, Vec<RenderError>> {
             indicator_rows: plan.indicators.len(),
             page_url: format!("{base}{}", Route::plan(plan.id.as_str()).pretty()),
             data_csv: format!("{base}{}", plan_csv_path(plan.id.as_str()).url),
+            data_xlsx: format!("{base}{}", plan_xlsx_path(plan.id.as_str()).url),
         })
         .collect();
     out.push(file("data/plans.json".into(), json(&plans)));

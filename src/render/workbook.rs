@@ -6,11 +6,10 @@
 //! that explains each column and where the data comes from.
 //!
 //! A workbook is made byte for byte the same from the same input: its creation time
-//! is the site's `as_of` date, or a fixed date where the site gives none, never the
-//! time of the build. Text is stored as text cells, which a spreadsheet never runs as
-//! formulas, so the CSV files' formula defence is not needed here.
-
-use std::borrow::Cow;
+//! is the date the site's statuses are stated as of (`as_of`, or the latest date of
+//! the content), or a fixed date where there is none, never the time of the build.
+//! Text is stored as text cells, which a spreadsheet never runs as formulas, so the
+//! CSV files' formula defence is not needed here.
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -29,7 +28,8 @@ pub struct About<'a> {
     pub publisher: Option<&'a str>,
     /// The site's address.
     pub address: &'a str,
-    /// The date statuses are stated as of (site.yaml's `as_of`), `YYYY-MM-DD`.
+    /// The date statuses are stated as of (site.yaml's `as_of`, or the content's
+    /// latest date), `YYYY-MM-DD`.
     pub as_of: Option<String>,
     /// The data licence as site.yaml words it.
     pub licence: Option<String>,
@@ -116,8 +116,8 @@ const EXPLAINED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The date the workbook says it was made when the site states no `as_of`: fixed, so
-/// two builds give the same bytes.
+/// The date the workbook says it was made when the content has no date at all: fixed,
+/// so two builds give the same bytes.
 const FIXED_DATE: (u16, u8, u8) = (2000, 1, 1);
 
 /// What a workbook's 说明 sheet says of its source: the site, and the plan when the
@@ -151,7 +151,9 @@ pub(super) fn about(linked: &Linked, plan: Option<PlanIx>) -> About<'_> {
         site: &c.title,
         publisher: c.footer.host.as_deref(),
         address: base,
-        as_of: c.as_of.map(|d| d.to_string()),
+        // The date statuses are stated as of: site.yaml's, or the latest date of the
+        // content (docs/content-format.md), never the build's.
+        as_of: linked.reported.as_of.map(|d| d.to_string()),
         licence,
         scope,
         page,
@@ -177,8 +179,21 @@ pub(super) fn workbook_file(
     }
 }
 
+/// Above this many rows the data sheet is written row by row to a temporary file
+/// rather than held in memory: a national site's `targets.xlsx` has hundreds of
+/// thousands of rows, which the writer would otherwise keep as millions of cells.
+const STREAM_ROWS: usize = 20_000;
+
 /// The workbook of `records`.
 pub fn workbook(records: &[TargetRecord], about: &About) -> Result<Vec<u8>, XlsxError> {
+    workbook_with(records, about, records.len() > STREAM_ROWS)
+}
+
+fn workbook_with(
+    records: &[TargetRecord],
+    about: &About,
+    stream: bool,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(about)?);
     let columns: Vec<&Column> = ORDER
@@ -186,27 +201,32 @@ pub fn workbook(records: &[TargetRecord], about: &About) -> Result<Vec<u8>, Xlsx
         .filter_map(|name| COLUMNS.iter().find(|c| c.name == *name))
         .collect();
     let header = Format::new().set_bold();
-    let sheet = book.add_worksheet();
+    let sheet = if stream {
+        book.add_worksheet_with_constant_memory()?
+    } else {
+        book.add_worksheet()
+    };
     sheet.set_name("数据")?;
-    let cells: Vec<Vec<Cow<str>>> = records
-        .iter()
-        .map(|r| columns.iter().map(|c| r.cell(c.name)).collect())
-        .collect();
+    // Widths first, as a streamed sheet writes its columns before its rows.
     for (i, c) in columns.iter().enumerate() {
-        let col = i as u16;
-        sheet.write_string_with_format(0, col, c.title, &header)?;
-        let widest = cells.iter().map(|row| width(&row[i])).max().unwrap_or(0);
-        sheet.set_column_width(col, (widest.max(width(c.title)) + 2).clamp(6, 60) as f64)?;
+        let widest = records
+            .iter()
+            .map(|r| width(&r.cell(c.name)))
+            .fold(width(c.title), usize::max);
+        sheet.set_column_width(i as u16, (widest + 2).clamp(6, 60) as f64)?;
     }
-    for (r, row) in cells.iter().enumerate() {
+    for (i, c) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, i as u16, c.title, &header)?;
+    }
+    for (r, record) in records.iter().enumerate() {
         let r = r as u32 + 1;
-        for (i, (c, text)) in columns.iter().zip(row).enumerate() {
-            write_cell(sheet, r, i as u16, c.kind, text.as_ref())?;
+        for (i, c) in columns.iter().enumerate() {
+            write_cell(sheet, r, i as u16, c.kind, &record.cell(c.name))?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
     if !columns.is_empty() {
-        sheet.autofilter(0, 0, cells.len() as u32, columns.len() as u16 - 1)?;
+        sheet.autofilter(0, 0, records.len() as u32, columns.len() as u16 - 1)?;
     }
     explain(book.add_worksheet(), about, &columns, &header)?;
     book.save_to_buffer()
@@ -349,6 +369,69 @@ mod tests {
         titles.sort_unstable();
         titles.dedup();
         assert_eq!(titles.len(), COLUMNS.len());
+    }
+
+    fn record(value: &str, number: &str) -> TargetRecord {
+        TargetRecord {
+            region_id: "r".into(),
+            region_name: "地区".into(),
+            plan_id: "p".into(),
+            plan_title: "规划".into(),
+            indicator_id: "i".into(),
+            indicator_name: "指标".into(),
+            wording: "=原文".into(),
+            category: "创造",
+            kind: "target",
+            year: 2025,
+            comparator: "=",
+            value: value.into(),
+            unit: "万件".into(),
+            measure: "stock",
+            attribute: "",
+            responsible: String::new(),
+            page_url: "https://x/".into(),
+            comparator_code: "reach",
+            value_number: number.into(),
+            value_in_catalogue_unit: number.into(),
+            catalogue_unit: "万件".into(),
+        }
+    }
+
+    fn about() -> About<'static> {
+        About {
+            site: "站点",
+            publisher: None,
+            address: "https://x/",
+            as_of: None,
+            licence: None,
+            scope: "全部".into(),
+            page: "https://x/".into(),
+            csv: "https://x/data/targets.csv".into(),
+        }
+    }
+
+    /// Every cell of the data sheet as calamine reads it.
+    fn cells(bytes: Vec<u8>) -> Vec<Vec<calamine::Data>> {
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("数据").unwrap();
+        range.rows().map(<[calamine::Data]>::to_vec).collect()
+    }
+
+    #[test]
+    fn a_streamed_sheet_holds_what_a_held_one_does_and_is_reproducible() {
+        use calamine::Data;
+        let records = [record("1.80", "1.80"), record("居前列", "")];
+        let held = workbook_with(&records, &about(), false).unwrap();
+        let streamed = workbook_with(&records, &about(), true).unwrap();
+        assert_eq!(streamed, workbook_with(&records, &about(), true).unwrap());
+        let (held, streamed) = (cells(held), cells(streamed));
+        assert_eq!(held, streamed);
+        let value = ORDER.iter().position(|n| *n == "value_number").unwrap();
+        assert_eq!(held[1][value], Data::Float(1.8));
+        assert_eq!(held[2][value], Data::Empty);
+        let wording = ORDER.iter().position(|n| *n == "wording").unwrap();
+        assert_eq!(held[1][wording], Data::String("=原文".into()));
     }
 
     #[test]
