@@ -209,7 +209,7 @@ fn open_data_lists_every_value_exactly() {
         .collect();
     assert_eq!(
         header.join(","),
-        "region_id,region_name,plan_id,plan_title,indicator_id,indicator_name,wording,category,kind,year,comparator,value,unit,measure,attribute,responsible,page_url"
+        "region_id,region_name,plan_id,plan_title,indicator_id,indicator_name,wording,category,kind,year,comparator,value,unit,measure,attribute,responsible,page_url,comparator_code,value_number,value_in_catalogue_unit,catalogue_unit"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     // 1 target in the outline; 1 baseline + 1 target + 3 targets in the action plan.
@@ -235,6 +235,12 @@ fn open_data_lists_every_value_exactly() {
     );
     let outline = find("target", "2025", "12");
     assert_eq!(&outline[14], "预期性");
+    assert_eq!(&target[17], "more_than");
+    assert_eq!(&baseline[17], "");
+    // The catalogue counts in 亿元 too; 15.20 keeps its written form.
+    assert_eq!(&money[18], "5.2");
+    assert_eq!((&money[19], &money[20]), ("5.2", "亿元"));
+    assert_eq!(&baseline[18], "15.20");
 
     let json: serde_json::Value = serde_json::from_str(&site.output("data/targets.json")).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 6);

@@ -149,7 +149,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     let all = render::pages(linked);
     let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
     let renderer = PageRenderer::new(linked)?;
-    let others = render::other_files(linked, &all);
+    let others = render::other_files(linked, &all)?;
     let collisions = render::path_collisions(&routes, &others);
     if !collisions.is_empty() {
         return Err(collisions);

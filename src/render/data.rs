@@ -1,15 +1,23 @@
 //! The open data: every baseline, actual and target value of every plan as CSV and
 //! JSON, plus the plans, regions and catalogue as JSON. The columns are a stable
-//! interface (docs/open-data.md); values are the text the plan writes, never
-//! converted.
+//! interface (docs/open-data.md): `value` is the text the plan writes, and the columns
+//! at the end give it as a number, in the plan's unit and restated exactly in the
+//! catalogue's. Text cells of the CSV files are defended against spreadsheet formulas
+//! ([`super::formula`]).
+
+use std::borrow::Cow;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use super::columns::{COLUMNS, Column};
 use super::urls::{Route, fragment};
-use super::{Contents, OutputFile};
+use super::workbook::{about, workbook_file};
+use super::{Contents, OutputFile, RenderError, formula};
+use crate::link::compare::comparison_unit;
 use crate::link::{Linked, RowRef};
-use crate::model::quantity::ObservationKind;
+use crate::model::quantity::Comparator;
+use crate::model::quantity::{ObservationKind, Value};
 
 /// One value of one indicator row: the unit of the open data.
 #[derive(Debug, Serialize)]
@@ -34,6 +42,46 @@ pub struct TargetRecord {
     /// Responsible units joined with 、
     pub responsible: String,
     pub page_url: String,
+    /// at_least, more_than, reach, at_most or less_than, targets only
+    pub comparator_code: &'static str,
+    /// The value as a decimal numeral in the plan's unit; empty for words
+    pub value_number: String,
+    /// The value restated exactly in `catalogue_unit`; empty for words
+    pub value_in_catalogue_unit: String,
+    /// The unit of `value_in_catalogue_unit`
+    pub catalogue_unit: String,
+}
+
+impl TargetRecord {
+    /// The cell of the column `name` (a name of [`COLUMNS`]), as the CSV writes it
+    /// before the formula defence: the workbook writes the same rows.
+    pub fn cell(&self, name: &str) -> Cow<'_, str> {
+        let text: &str = match name {
+            "region_id" => &self.region_id,
+            "region_name" => &self.region_name,
+            "plan_id" => &self.plan_id,
+            "plan_title" => &self.plan_title,
+            "indicator_id" => &self.indicator_id,
+            "indicator_name" => &self.indicator_name,
+            "wording" => &self.wording,
+            "category" => self.category,
+            "kind" => self.kind,
+            "year" => return Cow::Owned(self.year.to_string()),
+            "comparator" => self.comparator,
+            "value" => &self.value,
+            "unit" => &self.unit,
+            "measure" => self.measure,
+            "attribute" => self.attribute,
+            "responsible" => &self.responsible,
+            "page_url" => &self.page_url,
+            "comparator_code" => self.comparator_code,
+            "value_number" => &self.value_number,
+            "value_in_catalogue_unit" => &self.value_in_catalogue_unit,
+            "catalogue_unit" => &self.catalogue_unit,
+            _ => "",
+        };
+        Cow::Borrowed(text)
+    }
 }
 
 /// The records of one indicator row, in the order baseline, actuals, targets.
@@ -42,13 +90,20 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
     let row = &plan.indicators[r.row];
     let region = &linked.site.regions[linked.plan_links[r.plan].region];
     let indicator = &linked.indicator(linked.row_indicator(r));
+    // Growth rates stay rates and words stay words (link::compare): the unit every
+    // number of this row is restated in, and the power of ten that takes it there.
+    let to_unit = comparison_unit(indicator, row);
+    let exponent = row.unit.value.exponent_to(&to_unit);
     let page_url = format!(
         "{}{}{}",
         linked.site.config.base_url,
         Route::plan(plan.id.as_str()).pretty(),
         fragment(&row.section.value)
     );
-    let record = |kind: ObservationKind, year: u16, comparator, value: &str| TargetRecord {
+    let record = |kind: ObservationKind,
+                  year: u16,
+                  comparator: Option<Comparator>,
+                  value: &Value| TargetRecord {
         region_id: region.id.to_string(),
         region_name: region.name.clone(),
         plan_id: plan.id.to_string(),
@@ -59,40 +114,46 @@ pub fn records(linked: &Linked, r: RowRef) -> Vec<TargetRecord> {
         category: indicator.category.label(),
         kind: kind.name(),
         year,
-        comparator,
-        value: value.to_string(),
+        comparator: comparator.map_or("", Comparator::symbol),
+        value: value.text().to_string(),
         unit: row.unit.value.written.clone(),
         measure: row.measure.name(),
         attribute: row.attribute.map_or("", |a| a.label()),
         responsible: row.responsible.join("、"),
         page_url: page_url.clone(),
+        comparator_code: comparator.map_or("", Comparator::code),
+        value_number: number_text(value, Some(0)),
+        value_in_catalogue_unit: number_text(value, exponent),
+        catalogue_unit: match value {
+            Value::Number { .. } if exponent.is_some() => to_unit.written.clone(),
+            _ => String::new(),
+        },
     };
     let mut out = Vec::new();
     if let Some(b) = &row.baseline {
-        out.push(record(
-            ObservationKind::Baseline,
-            b.year.0,
-            "",
-            b.value.text(),
-        ));
+        out.push(record(ObservationKind::Baseline, b.year.0, None, &b.value));
     }
     for a in &row.actuals {
-        out.push(record(
-            ObservationKind::Actual,
-            a.year.0,
-            "",
-            a.value.text(),
-        ));
+        out.push(record(ObservationKind::Actual, a.year.0, None, &a.value));
     }
     for t in &row.targets {
         out.push(record(
             ObservationKind::Target,
             t.year.0,
-            t.comparator.symbol(),
-            t.value.text(),
+            Some(t.comparator),
+            &t.value,
         ));
     }
     out
+}
+
+/// A number's decimal text × 10^exponent, moved exactly by [`Value::rescaled`] (never
+/// through binary floating point); empty for words, or where the units do not convert.
+fn number_text(value: &Value, exponent: Option<i32>) -> String {
+    match (value, exponent) {
+        (Value::Number { .. }, Some(e)) => value.rescaled(e).text().to_string(),
+        _ => String::new(),
+    }
 }
 
 /// CSV with a UTF-8 byte-order mark, so that spreadsheet programs in a Chinese locale
@@ -101,130 +162,38 @@ pub fn csv(records: &[TargetRecord]) -> Vec<u8> {
     csv_of(records, COLUMNS)
 }
 
-/// Records as CSV with a byte-order mark, the header from `columns` when there are no
-/// records (serde writes it from the first record otherwise): every table of the open
-/// data is written here.
+/// Records as CSV with a byte-order mark, the header from `columns`, and every cell of
+/// a text column defended against formulas ([`super::formula`]): every table of the
+/// open data is written here. `columns` are the records' fields in order.
 pub fn csv_of<T: Serialize>(records: &[T], columns: &[Column]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    // serde writes a record's fields; the cells are then defended one by one, as the
+    // csv crate offers no hook between a field and its cell.
+    let mut plain = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     for r in records {
         // Serialising plain strings and numbers into memory cannot fail.
-        let _ = w.serialize(r);
+        let _ = plain.serialize(r);
     }
-    if records.is_empty() {
-        let _ = w.write_record(columns.iter().map(|c| c.name));
+    let plain = plain.into_inner().unwrap_or_default();
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record(columns.iter().map(|c| c.name));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(plain.as_slice());
+    let mut row = csv::ByteRecord::new();
+    while let Ok(true) = reader.read_byte_record(&mut row) {
+        let cells = row
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match columns.get(i) {
+                Some(c) if c.kind == "string" => formula::defend(cell),
+                _ => Cow::Borrowed(cell),
+            });
+        let _ = w.write_record(cells);
     }
     w.into_inner().unwrap_or_default()
 }
-
-/// One column of the value tables: name, Table Schema type, Chinese title and meaning
-/// (docs/open-data.md). The CSV header and datapackage.json both come from here.
-pub struct Column {
-    pub name: &'static str,
-    pub kind: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-}
-
-impl Column {
-    pub const fn new(
-        name: &'static str,
-        kind: &'static str,
-        title: &'static str,
-        description: &'static str,
-    ) -> Column {
-        Column {
-            name,
-            kind,
-            title,
-            description,
-        }
-    }
-}
-
-const fn col(
-    name: &'static str,
-    kind: &'static str,
-    title: &'static str,
-    description: &'static str,
-) -> Column {
-    Column::new(name, kind, title, description)
-}
-
-/// In the order of [`TargetRecord`]'s fields, which serde writes as the header.
-pub const COLUMNS: &[Column] = &[
-    col("region_id", "string", "地区代码", "the region's id"),
-    col("region_name", "string", "地区", "the region's name"),
-    col("plan_id", "string", "规划代码", "the plan's id"),
-    col("plan_title", "string", "规划名称", "the plan's full title"),
-    col(
-        "indicator_id",
-        "string",
-        "指标代码",
-        "the catalogue indicator's id",
-    ),
-    col(
-        "indicator_name",
-        "string",
-        "指标",
-        "the catalogue indicator's name",
-    ),
-    col(
-        "wording",
-        "string",
-        "原文指标名称",
-        "the indicator's name exactly as the plan writes it",
-    ),
-    col(
-        "category",
-        "string",
-        "类别",
-        "创造, 运用, 保护, 管理, 服务 or 基础",
-    ),
-    col("kind", "string", "数值类型", "baseline, actual or target"),
-    col("year", "year", "年份", "the year the value is for"),
-    col(
-        "comparator",
-        "string",
-        "比较",
-        "for targets: ≥ > = ≤ <; empty otherwise",
-    ),
-    col(
-        "value",
-        "string",
-        "数值",
-        "the value exactly as the plan writes it: a number in the plan's unit, or words for a qualitative goal",
-    ),
-    col(
-        "unit",
-        "string",
-        "单位",
-        "the unit exactly as the plan writes it; values are not converted",
-    ),
-    col(
-        "measure",
-        "string",
-        "计量方式",
-        "stock, cumulative, annual, growth_rate, ratio or qualitative",
-    ),
-    col(
-        "attribute",
-        "string",
-        "指标属性",
-        "预期性 or 约束性 where the plan states it; empty otherwise",
-    ),
-    col(
-        "responsible",
-        "string",
-        "责任单位",
-        "the responsible units, joined with 、",
-    ),
-    col(
-        "page_url",
-        "string",
-        "出处",
-        "the address of the paragraph the value comes from",
-    ),
-];
 
 /// Pretty JSON with a final newline, as every JSON file of the open data.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -257,6 +226,7 @@ struct PlanRecord<'a> {
     data_csv: String,
     /// For a 政策解读: the id of the plan it explains.
     interprets: Option<&'a str>,
+    data_xlsx: String,
 }
 
 #[derive(Serialize)]
@@ -298,6 +268,18 @@ pub fn plan_csv_path(id: &str) -> Route {
     }
 }
 
+/// The workbook beside a plan's CSV file.
+pub fn plan_xlsx_path(id: &str) -> Route {
+    let csv = plan_csv_path(id);
+    let xlsx = |p: &str| format!("{}.xlsx", p.strip_suffix(".csv").unwrap_or(p));
+    Route {
+        file: xlsx(&csv.file),
+        url: xlsx(&csv.url),
+    }
+}
+
+pub const TARGETS_XLSX: &str = "data/targets.xlsx";
+
 pub fn indicator_csv_path(id: &str) -> Route {
     Route {
         file: format!("data/indicators/{id}.csv"),
@@ -311,26 +293,45 @@ pub fn indicator_csv_path(id: &str) -> Route {
     }
 }
 
-/// Every open-data file of the site.
-pub fn files(linked: &Linked) -> Vec<OutputFile> {
+/// Every open-data file of the site, or the workbooks that could not be made.
+pub fn files(linked: &Linked) -> Result<Vec<OutputFile>, Vec<RenderError>> {
     let s = &linked.site;
     let base = &s.config.base_url;
     // Files are written in parallel: at national scale the open data is a tenth of
     // the site, and the preview makes it again on every save.
-    let per_plan: Vec<(OutputFile, Vec<TargetRecord>)> = s
+    type PlanFiles = (
+        OutputFile,
+        Result<OutputFile, RenderError>,
+        Vec<TargetRecord>,
+    );
+    let per_plan: Vec<PlanFiles> = s
         .plans
         .par_enumerate()
         .map(|(p, plan)| {
             let recs: Vec<TargetRecord> = (0..plan.indicators.len())
                 .flat_map(|row| records(linked, RowRef { plan: p, row }))
                 .collect();
-            (file(plan_csv_path(plan.id.as_str()).file, csv(&recs)), recs)
+            let xlsx = workbook_file(
+                plan_xlsx_path(plan.id.as_str()).file,
+                &recs,
+                &about(linked, Some(p)),
+            );
+            (
+                file(plan_csv_path(plan.id.as_str()).file, csv(&recs)),
+                xlsx,
+                recs,
+            )
         })
         .collect();
-    let mut out = Vec::with_capacity(per_plan.len() + s.indicators.len() + 8);
+    let mut out = Vec::with_capacity(2 * per_plan.len() + s.indicators.len() + 9);
+    let mut errors = Vec::new();
     let mut all = Vec::new();
-    for (f, recs) in per_plan {
+    for (f, xlsx, recs) in per_plan {
         out.push(f);
+        match xlsx {
+            Ok(x) => out.push(x),
+            Err(e) => errors.push(e),
+        }
         all.extend(recs);
     }
     out.par_extend(s.indicators.par_enumerate().map(|(i, ind)| {
@@ -341,9 +342,16 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             .collect();
         file(indicator_csv_path(ind.id.as_str()).file, csv(&recs))
     }));
-    let (all_csv, all_json) = rayon::join(|| csv(&all), || json(&all));
+    let ((all_csv, all_json), all_xlsx) = rayon::join(
+        || rayon::join(|| csv(&all), || json(&all)),
+        || workbook_file(TARGETS_XLSX.into(), &all, &about(linked, None)),
+    );
     out.push(file("data/targets.csv".into(), all_csv));
     out.push(file("data/targets.json".into(), all_json));
+    match all_xlsx {
+        Ok(x) => out.push(x),
+        Err(e) => errors.push(e),
+    }
 
     let plans: Vec<PlanRecord> = s
         .plans
@@ -376,6 +384,7 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             interprets: linked.plan_links[p]
                 .interprets
                 .map(|x| s.plans[x].id.as_str()),
+            data_xlsx: format!("{base}{}", plan_xlsx_path(plan.id.as_str()).url),
         })
         .collect();
     out.push(file("data/plans.json".into(), json(&plans)));
@@ -421,7 +430,11 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
         })
         .collect();
     out.push(file("data/indicators.json".into(), json(&indicators)));
-    out
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 fn file(path: String, bytes: Vec<u8>) -> OutputFile {
@@ -457,19 +470,63 @@ mod tests {
             category: "",
             kind: "",
             year: 2025,
-            comparator: "",
-            value: String::new(),
+            comparator: "=",
+            value: "=HYPERLINK(\"x\")".into(),
             unit: String::new(),
             measure: "",
             attribute: "",
             responsible: String::new(),
             page_url: String::new(),
+            comparator_code: "",
+            value_number: String::new(),
+            value_in_catalogue_unit: String::new(),
+            catalogue_unit: String::new(),
         };
         let bytes = csv(&[record]);
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let header = text.lines().next().unwrap();
         let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
         assert_eq!(header, names.join(","));
+        // Text cells are defended, the year (a number column) is not.
+        let row = text.lines().nth(1).unwrap();
+        assert!(
+            row.contains(",2025,'=,\"'=HYPERLINK(\"\"x\"\")\","),
+            "{row}"
+        );
+    }
+
+    #[test]
+    fn every_column_has_its_cell() {
+        let record = TargetRecord {
+            region_id: "r".into(),
+            region_name: "地区".into(),
+            plan_id: "p".into(),
+            plan_title: "规划".into(),
+            indicator_id: "i".into(),
+            indicator_name: "指标".into(),
+            wording: "原文".into(),
+            category: "创造",
+            kind: "target",
+            year: 2025,
+            comparator: "≥",
+            value: "1.80".into(),
+            unit: "万件".into(),
+            measure: "stock",
+            attribute: "预期性",
+            responsible: "局".into(),
+            page_url: "https://x/".into(),
+            comparator_code: "at_least",
+            value_number: "1.80".into(),
+            value_in_catalogue_unit: "18000".into(),
+            catalogue_unit: "件".into(),
+        };
+        let bytes = csv(std::slice::from_ref(&record));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        let cells: Vec<String> = COLUMNS
+            .iter()
+            .map(|c| record.cell(c.name).into_owned())
+            .collect();
+        assert_eq!(text.lines().nth(1).unwrap(), cells.join(","));
     }
 
     #[test]

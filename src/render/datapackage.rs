@@ -1,11 +1,15 @@
 //! `datapackage.json`: the open data described as a Frictionless Data Package, so that
 //! tools can load the CSV files with the right column types. Every CSV of values shares
-//! one Table Schema, `data/targets.schema.json`.
+//! one Table Schema, `data/targets.schema.json`. The package states its name, title,
+//! licence, publisher (the site's 主办单位) and sources (the plans, at their pages), as
+//! the Data Package standard (v1) defines them; CI validates it with the Frictionless
+//! validator (docs/quality-gates.md).
 
 use serde_json::{Value, json};
 
 use super::data::{COLUMNS, indicator_csv_path, plan_csv_path};
-use super::{Contents, OutputFile};
+use super::urls::Route;
+use super::{Contents, OutputFile, formula};
 use crate::link::Linked;
 use crate::model::Category;
 use crate::model::quantity::{Comparator, Measure, ObservationKind};
@@ -13,19 +17,27 @@ use crate::model::quantity::{Comparator, Measure, ObservationKind};
 const SCHEMA_PATH: &str = "data/targets.schema.json";
 
 /// The closed sets among the columns, as the model's sets name them: the open data
-/// writes what `name()` or, for the category, `label()` gives.
+/// writes what `name()` or, for the category, `label()` gives. The schema describes
+/// the CSV files, so a sign is listed as the formula defence writes it (`'=`).
 fn constraint(name: &str) -> Option<Value> {
-    let values: Vec<&str> = match name {
-        "kind" => ObservationKind::NAMES.to_vec(),
-        // A baseline or an actual has no comparator.
-        "comparator" => std::iter::once("")
-            .chain(Comparator::NAMES.iter().copied())
+    let values: Vec<String> = match name {
+        "comparator" => Comparator::NAMES
+            .iter()
+            .map(|n| String::from_utf8_lossy(&formula::defend(n.as_bytes())).into_owned())
             .collect(),
+        "comparator_code" => Comparator::CODES.iter().map(|c| c.to_string()).collect(),
+        _ => closed_names(name)?.iter().map(|n| n.to_string()).collect(),
+    };
+    Some(json!({ "enum": values }))
+}
+
+fn closed_names(name: &str) -> Option<Vec<&'static str>> {
+    Some(match name {
+        "kind" => ObservationKind::NAMES.to_vec(),
         "measure" => Measure::NAMES.to_vec(),
         "category" => Category::ALL.iter().map(|c| c.label()).collect(),
         _ => return None,
-    };
-    Some(json!({ "enum": values }))
+    })
 }
 
 fn table_schema() -> Value {
@@ -44,8 +56,9 @@ fn table_schema() -> Value {
             f
         })
         .collect();
-    // Empty cells are empty strings, not missing values: `comparator` is "" for a baseline.
-    json!({ "fields": fields, "missingValues": [] })
+    // An empty cell is a value the row does not have: the comparator of a baseline, the
+    // number of a qualitative goal.
+    json!({ "fields": fields, "missingValues": [""] })
 }
 
 fn csv_resource(name: String, path: String, title: String) -> Value {
@@ -150,12 +163,33 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
             format!("{}：各规划的数值", ind.name),
         ));
     }
+    let sources: Vec<Value> = linked
+        .plan_order
+        .iter()
+        .map(|&p| {
+            let plan = &s.plans[p];
+            json!({
+                "title": plan.title,
+                "path": format!("{}{}", s.config.base_url, Route::plan(plan.id.as_str()).pretty()),
+            })
+        })
+        .collect();
     let mut package = json!({
         "profile": "data-package",
+        "name": package_name(&s.config.base_url),
         "title": s.config.title,
         "homepage": s.config.base_url,
+        "sources": sources,
         "resources": resources,
     });
+    if let Some(host) = &s.config.footer.host {
+        // The 主办单位 publishes the site and so its data.
+        package["contributors"] = json!([{
+            "title": host,
+            "role": "publisher",
+            "path": s.config.base_url,
+        }]);
+    }
     if let Some(d) = &s.config.description {
         package["description"] = json!(d);
     }
@@ -179,11 +213,59 @@ pub fn files(linked: &Linked) -> Vec<OutputFile> {
     ]
 }
 
+/// The package's `name`, which the standard limits to lower-case letters, digits and
+/// `-._/`: the site's address without its scheme, `/` as `-`
+/// (`www.example.gov.cn-zwgk-ghjh` for `https://www.example.gov.cn/zwgk/ghjh/`).
+fn package_name(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let name: String = rest
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == '/' { '-' } else { c })
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-._".contains(*c))
+        .collect();
+    let name = name.trim_matches('-');
+    if name.is_empty() {
+        "planpub-site".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
 fn file(path: &str, value: &Value) -> OutputFile {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     OutputFile {
         path: path.to_string(),
         contents: Contents::Bytes(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_package_name_is_the_address_in_the_allowed_characters() {
+        assert_eq!(
+            package_name("https://www.example.gov.cn/zwgk/ghjh/"),
+            "www.example.gov.cn-zwgk-ghjh"
+        );
+        assert_eq!(
+            package_name("https://Example.gov.cn:8080/规划/"),
+            "example.gov.cn8080"
+        );
+        assert_eq!(package_name("https://规划/"), "planpub-site");
+    }
+
+    #[test]
+    fn the_schema_lists_the_comparators_as_the_csv_writes_them() {
+        let enum_of = |name| constraint(name).unwrap()["enum"].clone();
+        assert_eq!(enum_of("comparator"), json!(["≥", ">", "'=", "≤", "<"]));
+        assert_eq!(
+            enum_of("comparator_code"),
+            json!(["at_least", "more_than", "reach", "at_most", "less_than"])
+        );
+        assert!(constraint("value").is_none());
     }
 }

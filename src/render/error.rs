@@ -19,6 +19,8 @@ pub enum RenderError {
     MissingTemplate { name: String, dir: PathBuf },
     #[error("two files would be written to {path}")]
     Collision { path: String, source_file: PathBuf },
+    #[error("the workbook {path} could not be made: {message}")]
+    Workbook { path: String, message: String },
 }
 
 problem! {
@@ -46,6 +48,10 @@ problem! {
             code: "planpub::render::collision",
             path: source_file,
             help: "rename the file: a page or another file already has that path",
+        },
+        Workbook { .. } => {
+            code: "planpub::render::workbook",
+            help: "the CSV file beside it has the same rows; a cell longer than 32,767 characters is more than a workbook can hold",
         },
     }
 }

@@ -5,10 +5,12 @@
 //! it goes.
 
 pub mod chart;
+mod columns;
 pub mod data;
 mod datapackage;
 mod error;
 mod feeds;
+pub mod formula;
 pub mod markdown;
 pub mod markdown_table;
 pub mod pages;
@@ -18,6 +20,7 @@ mod templates;
 pub mod timeline;
 pub mod urls;
 pub mod views;
+mod workbook;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -48,10 +51,11 @@ pub struct OutputFile {
 }
 
 /// Every file of the site that is not a page: open data, feeds, styles, the theme's
-/// assets and the plans' attachments. `all` is every page of the site.
-pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
+/// assets and the plans' attachments. `all` is every page of the site. Fails only
+/// where a workbook cannot be made.
+pub fn other_files(linked: &Linked, all: &[Page]) -> Result<Vec<OutputFile>, Vec<Report>> {
     let (data, progress) = rayon::join(|| data::files(linked), || progress_data::files(linked));
-    let mut files = data;
+    let mut files = data.map_err(reports)?;
     files.extend(progress);
     files.extend(datapackage::files(linked));
     files.extend(feeds::files(linked, all));
@@ -73,7 +77,7 @@ pub fn other_files(linked: &Linked, all: &[Page]) -> Vec<OutputFile> {
             });
         }
     }
-    files
+    Ok(files)
 }
 
 /// Files of `others` written where a page of `routes` or another file is: found

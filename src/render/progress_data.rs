@@ -43,6 +43,8 @@ pub struct StatusRecord {
     pub latest_source: String,
     pub latest_source_url: String,
     pub page_url: String,
+    /// at_least, more_than, reach, at_most or less_than
+    pub comparator_code: &'static str,
 }
 
 pub const STATUS_COLUMNS: &[Column] = &[
@@ -86,7 +88,12 @@ pub const STATUS_COLUMNS: &[Column] = &[
         "stock, cumulative, annual, growth_rate, ratio or qualitative",
     ),
     Column::new("year", "integer", "目标年份", "the target's year"),
-    Column::new("comparator", "string", "比较", "≥ > = ≤ <"),
+    Column::new(
+        "comparator",
+        "string",
+        "比较",
+        "≥ > = ≤ <, with = written '= (a formula defence)",
+    ),
     Column::new(
         "value",
         "string",
@@ -142,6 +149,12 @@ pub const STATUS_COLUMNS: &[Column] = &[
         "string",
         "目标所在段落",
         "the address of the paragraph that sets the target",
+    ),
+    Column::new(
+        "comparator_code",
+        "string",
+        "比较代码",
+        "at_least, more_than, reach, at_most or less_than (≥ > = ≤ <)",
     ),
 ];
 
@@ -305,6 +318,7 @@ fn status_records(linked: &Linked) -> Vec<StatusRecord> {
                         Route::plan(plan.id.as_str()).pretty(),
                         fragment(&row.section.value)
                     ),
+                    comparator_code: target.comparator.code(),
                 });
             }
         }
@@ -457,6 +471,7 @@ mod tests {
             latest_source: String::new(),
             latest_source_url: String::new(),
             page_url: String::new(),
+            comparator_code: "",
         });
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
         let header = text.lines().next().unwrap();

@@ -158,6 +158,7 @@ pub fn content_type(path: &str) -> &'static str {
         "webp" => "image/webp",
         "ico" => "image/x-icon",
         "pdf" => "application/pdf",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "wasm" => "application/wasm",
@@ -190,6 +191,7 @@ mod tests {
             );
         }
         assert_eq!(content_type("a.png"), "image/png");
+        assert!(content_type("data/targets.xlsx").ends_with(".sheet"));
         assert_eq!(content_type("noext"), "application/octet-stream");
     }
 }

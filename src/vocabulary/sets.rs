@@ -130,6 +130,23 @@ impl Comparator {
     pub const fn words(self) -> &'static str {
         self.label()
     }
+
+    /// A stable ASCII code for the open data: the canonical names are signs, and `=`
+    /// alone in a spreadsheet cell starts a formula, so tables also give a code that
+    /// no program reads as anything but a word.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "at_least",
+            Comparator::MoreThan => "more_than",
+            Comparator::Reach => "reach",
+            Comparator::AtMost => "at_most",
+            Comparator::LessThan => "less_than",
+        }
+    }
+
+    /// Every code, in the table's order.
+    pub const CODES: &'static [&'static str] =
+        &["at_least", "more_than", "reach", "at_most", "less_than"];
 }
 
 closed_set! {
@@ -163,5 +180,21 @@ closed_set! {
         Baseline = "baseline" => "基期",
         Actual = "actual" => "实际",
         Target = "target" => "目标",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Comparator;
+
+    #[test]
+    fn every_comparator_has_its_own_ascii_code_listed_in_order() {
+        let codes: Vec<&str> = Comparator::ALL.iter().map(|c| c.code()).collect();
+        assert_eq!(codes, Comparator::CODES);
+        for (i, code) in codes.iter().enumerate() {
+            assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(!codes[..i].contains(code), "{code} twice");
+        }
+        assert_eq!(Comparator::Reach.code(), "reach");
     }
 }

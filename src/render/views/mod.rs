@@ -173,6 +173,8 @@ pub struct PlanView {
     pub link: PlanLink,
     /// This plan's values as CSV.
     pub data_csv: String,
+    /// The same values as an Excel workbook.
+    pub data_xlsx: String,
     pub meta: Vec<MetaRow>,
     pub notice: Option<NoticeView>,
     pub copied_to: Vec<String>,
@@ -271,6 +273,7 @@ impl PlanView {
         Self {
             link: PlanLink::new(linked, p),
             data_csv: super::data::plan_csv_path(plan.id.as_str()).url,
+            data_xlsx: super::data::plan_xlsx_path(plan.id.as_str()).url,
             meta,
             notice: plan.notice.as_ref().map(|n| NoticeView {
                 title: n.title.clone(),
