@@ -65,6 +65,9 @@ enum Command {
         /// Open the site in the default browser
         #[arg(long)]
         open: bool,
+        /// Print how long each stage of every rebuild took, on standard error
+        #[arg(long)]
+        timings: bool,
     },
     /// Turn a plain-text plan into a draft plan bundle (index.md + indicators.md)
     Import {
@@ -167,12 +170,7 @@ fn checked(root: &std::path::Path, timings: bool) -> Result<Summary, Vec<Report>
 
 /// `reading 1.20 s, modelling 0.31 s, …` on standard error.
 fn print_timings(timed: &Timed) {
-    let stages: Vec<String> = timed
-        .stages()
-        .iter()
-        .map(|(name, took)| format!("{name} {:.2} s", took.as_secs_f64()))
-        .collect();
-    eprintln!("timings: {}", stages.join(", "));
+    eprintln!("timings: {}", timed.summary());
 }
 
 fn main() -> ExitCode {
@@ -235,12 +233,14 @@ fn main() -> ExitCode {
             port,
             bind,
             open,
+            timings,
         } => {
             let options = serve::Options {
                 root,
                 bind,
                 port,
                 open,
+                timings,
                 color: stderr_color(),
             };
             match serve::run(&options) {

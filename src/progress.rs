@@ -108,6 +108,16 @@ impl<'a> Timed<'a> {
         }
         out
     }
+
+    /// `reading 1.20 s, modelling 0.31 s, …`: each stage and how long it took.
+    pub fn summary(&self) -> String {
+        let stages: Vec<String> = self
+            .stages()
+            .iter()
+            .map(|(name, took)| format!("{name} {:.3} s", took.as_secs_f64()))
+            .collect();
+        stages.join(", ")
+    }
 }
 
 impl Progress for Timed<'_> {

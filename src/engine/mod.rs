@@ -150,6 +150,7 @@ fn whole(
         feed: feed.as_ref(),
         extra: &[],
         kept: None,
+        memo: None,
     };
     let ran = run::run(&job, sink, progress)?;
     let index = match feed {

@@ -56,6 +56,9 @@ pub struct Preview {
     indexer: Arc<Mutex<search::Indexer>>,
     /// Good builds so far; an index job says which build it indexed.
     generation: u64,
+    /// The open data's files, kept so that a save makes again only those whose rows
+    /// changed.
+    memo: render::Memo,
 }
 
 /// Bringing the search index up to date with one build: the pages of the index and
@@ -138,6 +141,7 @@ impl Preview {
             parsed: crate::load::ParseCache::default(),
             indexer: Arc::default(),
             generation: 0,
+            memo: render::Memo::default(),
         }
     }
 
@@ -188,9 +192,11 @@ impl Preview {
             feed: None,
             extra: &carried,
             kept: Some(self.last.as_ref().map_or(&no_scans, |l| &l.links)),
+            memo: Some(&self.memo),
         };
         let ran = super::run::run(&job, &memory, progress).map_err(sorted)?;
 
+        progress.stage("assembling", 0);
         let previous = self.last.as_ref();
         let made = memory.into_files();
         let mut files: Files = HashMap::with_capacity(ran.page_paths.len() + made.len());
@@ -254,9 +260,12 @@ impl Preview {
             .map(String::as_str)
             .filter(|p| search::holds(p))
             .collect();
+        progress.stage("checking links", 0);
         let links = ran.checker.finish(index_paths).map_err(sorted)?;
+        progress.stage("keeping", 0);
         let site_path = render::site_path(&linked.site.config.base_url);
 
+        self.memo.keep_only(|path| files.contains_key(path));
         let files = Arc::new(files);
         self.generation += 1;
         let outcome = Outcome {
@@ -267,7 +276,7 @@ impl Preview {
             elapsed: started.elapsed(),
             site_path,
         };
-        self.last = Some(Last {
+        let old = self.last.replace(Last {
             digests,
             linked,
             links,
@@ -275,6 +284,9 @@ impl Preview {
             indexed,
             copies,
         });
+        // Freeing the last build's site (tens of thousands of strings at scale) takes
+        // tens of milliseconds the edited page need not wait for.
+        std::thread::spawn(move || drop(old));
         Ok(outcome)
     }
 

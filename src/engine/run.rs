@@ -124,6 +124,9 @@ pub struct Job<'a> {
     pub extra: &'a [String],
     /// The link check's scans of an earlier run, for the pages not rendered again.
     pub kept: Option<&'a Kept>,
+    /// The open data's files of earlier runs (the preview), made again only where
+    /// their inputs changed.
+    pub memo: Option<&'a render::Memo>,
 }
 
 /// What a run made. Its link check is finished by the caller, once the files made
@@ -149,7 +152,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     let all = render::pages(linked);
     let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
     let renderer = PageRenderer::new(linked)?;
-    let others = render::other_files(linked, &all)?;
+    let others = render::other_files(linked, &all, job.memo)?;
     let collisions = render::path_collisions(&routes, &others);
     if !collisions.is_empty() {
         return Err(collisions);

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use super::columns::{COLUMNS, Column};
+use super::memo::{self, Memo};
 use super::urls::{Route, fragment};
 use super::workbook::{about, workbook_file};
 use super::{Contents, OutputFile, RenderError, formula};
@@ -20,7 +21,7 @@ use crate::model::quantity::Comparator;
 use crate::model::quantity::{ObservationKind, Value};
 
 /// One value of one indicator row: the unit of the open data.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct TargetRecord {
     pub region_id: String,
     pub region_name: String,
@@ -293,46 +294,58 @@ pub fn indicator_csv_path(id: &str) -> Route {
     }
 }
 
-/// Every open-data file of the site, or the workbooks that could not be made.
-pub fn files(linked: &Linked) -> Result<Vec<OutputFile>, Vec<RenderError>> {
+/// Every open-data file of the site, or the workbooks that could not be made. With a
+/// [`Memo`] (the preview), a file whose rows are those of the last build is not made
+/// again.
+pub fn files(linked: &Linked, memo: Option<&Memo>) -> Result<Vec<OutputFile>, Vec<RenderError>> {
     let s = &linked.site;
     let base = &s.config.base_url;
     // Files are written in parallel: at national scale the open data is a tenth of
     // the site, and the preview makes it again on every save.
-    type PlanFiles = (
-        OutputFile,
-        Result<OutputFile, RenderError>,
-        Vec<TargetRecord>,
-    );
+    struct PlanFiles {
+        csv: OutputFile,
+        xlsx: Result<OutputFile, RenderError>,
+        records: Vec<TargetRecord>,
+        digest: u64,
+    }
     let per_plan: Vec<PlanFiles> = s
         .plans
         .par_enumerate()
         .map(|(p, plan)| {
-            let recs: Vec<TargetRecord> = (0..plan.indicators.len())
+            let records: Vec<TargetRecord> = (0..plan.indicators.len())
                 .flat_map(|row| records(linked, RowRef { plan: p, row }))
                 .collect();
+            let digest = memo::digest(&records);
+            let about = about(linked, Some(p));
+            let csv_path = plan_csv_path(plan.id.as_str()).file;
             let xlsx = workbook_file(
                 plan_xlsx_path(plan.id.as_str()).file,
-                &recs,
-                &about(linked, Some(p)),
+                memo,
+                || memo::digest(&(digest, &about)),
+                &records,
+                &about,
             );
-            (
-                file(plan_csv_path(plan.id.as_str()).file, csv(&recs)),
+            let csv = file_of(memo, csv_path, || digest, || csv(&records));
+            PlanFiles {
+                csv,
                 xlsx,
-                recs,
-            )
+                records,
+                digest,
+            }
         })
         .collect();
     let mut out = Vec::with_capacity(2 * per_plan.len() + s.indicators.len() + 9);
     let mut errors = Vec::new();
     let mut all = Vec::new();
-    for (f, xlsx, recs) in per_plan {
-        out.push(f);
-        match xlsx {
+    let mut digests = Vec::with_capacity(per_plan.len());
+    for plan in per_plan {
+        out.push(plan.csv);
+        match plan.xlsx {
             Ok(x) => out.push(x),
             Err(e) => errors.push(e),
         }
-        all.extend(recs);
+        all.extend(plan.records);
+        digests.push(plan.digest);
     }
     out.par_extend(s.indicators.par_enumerate().map(|(i, ind)| {
         let recs: Vec<TargetRecord> = linked.indicator_links[i]
@@ -340,14 +353,37 @@ pub fn files(linked: &Linked) -> Result<Vec<OutputFile>, Vec<RenderError>> {
             .iter()
             .flat_map(|r| records(linked, *r))
             .collect();
-        file(indicator_csv_path(ind.id.as_str()).file, csv(&recs))
+        let path = indicator_csv_path(ind.id.as_str()).file;
+        file_of(memo, path, || memo::digest(&recs), || csv(&recs))
     }));
+    let all_digest = memo::digest(&digests);
+    let about_all = about(linked, None);
     let ((all_csv, all_json), all_xlsx) = rayon::join(
-        || rayon::join(|| csv(&all), || json(&all)),
-        || workbook_file(TARGETS_XLSX.into(), &all, &about(linked, None)),
+        || {
+            rayon::join(
+                || file_of(memo, "data/targets.csv".into(), || all_digest, || csv(&all)),
+                || {
+                    file_of(
+                        memo,
+                        "data/targets.json".into(),
+                        || all_digest,
+                        || json(&all),
+                    )
+                },
+            )
+        },
+        || {
+            workbook_file(
+                TARGETS_XLSX.into(),
+                memo,
+                || memo::digest(&(all_digest, &about_all)),
+                &all,
+                &about_all,
+            )
+        },
     );
-    out.push(file("data/targets.csv".into(), all_csv));
-    out.push(file("data/targets.json".into(), all_json));
+    out.push(all_csv);
+    out.push(all_json);
     match all_xlsx {
         Ok(x) => out.push(x),
         Err(e) => errors.push(e),
@@ -442,6 +478,20 @@ fn file(path: String, bytes: Vec<u8>) -> OutputFile {
         path,
         contents: Contents::Bytes(bytes),
     }
+}
+
+/// A file made through the memo, if there is one: `digest` is that of its inputs.
+fn file_of(
+    memo: Option<&Memo>,
+    path: String,
+    digest: impl FnOnce() -> u64,
+    make: impl FnOnce() -> Vec<u8>,
+) -> OutputFile {
+    let bytes = memo::made(memo, &path, digest, || {
+        Ok::<_, std::convert::Infallible>(make())
+    });
+    let Ok(bytes) = bytes;
+    file(path, bytes)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod feeds;
 pub mod formula;
 pub mod markdown;
 pub mod markdown_table;
+mod memo;
 pub mod pages;
 pub mod progress_data;
 mod sanitise;
@@ -26,6 +27,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub use error::RenderError;
+pub use memo::Memo;
 pub use templates::REQUIRED as REQUIRED_TEMPLATES;
 
 use crate::diagnostic::Report;
@@ -52,9 +54,17 @@ pub struct OutputFile {
 
 /// Every file of the site that is not a page: open data, feeds, styles, the theme's
 /// assets and the plans' attachments. `all` is every page of the site. Fails only
-/// where a workbook cannot be made.
-pub fn other_files(linked: &Linked, all: &[Page]) -> Result<Vec<OutputFile>, Vec<Report>> {
-    let (data, progress) = rayon::join(|| data::files(linked), || progress_data::files(linked));
+/// where a workbook cannot be made. With a `memo` (the preview), open-data files whose
+/// inputs did not change since the last build are not made again.
+pub fn other_files(
+    linked: &Linked,
+    all: &[Page],
+    memo: Option<&Memo>,
+) -> Result<Vec<OutputFile>, Vec<Report>> {
+    let (data, progress) = rayon::join(
+        || data::files(linked, memo),
+        || progress_data::files(linked),
+    );
     let mut files = data.map_err(reports)?;
     files.extend(progress);
     files.extend(datapackage::files(linked));

@@ -14,6 +14,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::data::{COLUMNS, Column, TargetRecord, plan_csv_path};
+use super::memo::{self, Memo};
 use super::urls::Route;
 use super::{Contents, OutputFile, RenderError};
 use crate::link::Linked;
@@ -21,6 +22,7 @@ use crate::model::PlanIx;
 
 /// What the 说明 sheet states about the data: the site and, for one plan's workbook,
 /// the plan.
+#[derive(Hash)]
 pub struct About<'a> {
     /// The site's title.
     pub site: &'a str,
@@ -161,13 +163,16 @@ pub(super) fn about(linked: &Linked, plan: Option<PlanIx>) -> About<'_> {
     }
 }
 
-/// The workbook of `records` as a file, or what kept it from being made.
+/// The workbook of `records` as a file, or what kept it from being made; through the
+/// memo when there is one, `digest` giving the digest of its inputs.
 pub(super) fn workbook_file(
     path: String,
+    memo: Option<&Memo>,
+    digest: impl FnOnce() -> u64,
     records: &[TargetRecord],
     about: &About,
 ) -> Result<OutputFile, RenderError> {
-    match workbook(records, about) {
+    match memo::made(memo, &path, digest, || workbook(records, about)) {
         Ok(bytes) => Ok(OutputFile {
             path,
             contents: Contents::Bytes(bytes),

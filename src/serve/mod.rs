@@ -33,6 +33,8 @@ pub struct Options {
     pub open: bool,
     /// Colour in the error reports printed to the terminal.
     pub color: bool,
+    /// Print each rebuild's stages and their times.
+    pub timings: bool,
 }
 
 /// Serves until Ctrl-C.
@@ -69,7 +71,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
             );
         }
         // Kept alive until the server stops; dropping it ends the rebuild thread.
-        let _watcher = rebuild::watch(&root, preview, status_tx, options.color)?;
+        let _watcher = rebuild::watch(&root, preview, status_tx, options.color, options.timings)?;
         let url = format!("http://{addr}{prefix}");
         println!("serving {url} (Ctrl-C to stop)");
         if options.open

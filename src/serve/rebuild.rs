@@ -17,7 +17,7 @@ use super::indexing;
 use super::status::Status;
 use crate::diagnostic::{Report, to_terminal};
 use crate::engine::preview::{Preview, differs};
-use crate::progress::{Bar, Progress, Quiet};
+use crate::progress::{Bar, Progress, Quiet, Timed};
 
 /// Long enough to join an editor's save into one batch, short enough to feel instant.
 const DEBOUNCE: Duration = Duration::from_millis(80);
@@ -41,6 +41,7 @@ pub fn watch(
     mut preview: Preview,
     status: watch::Sender<Status>,
     color: bool,
+    timings: bool,
 ) -> Result<Watcher, ServeError> {
     let (tx, rx) = mpsc::channel::<Message>();
     let saves = tx.clone();
@@ -98,7 +99,11 @@ pub fn watch(
                 continue;
             }
             let mut next = status.borrow().clone();
-            let result = preview.build(&Quiet);
+            let timed = Timed::new(&Quiet);
+            let result = preview.build(&timed);
+            if timings {
+                eprintln!("timings: {}", timed.summary());
+            }
             publish(result, &mut next, color, &paths);
             status.send_replace(next);
             // The edited pages are served; the index follows on its own thread.
