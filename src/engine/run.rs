@@ -19,7 +19,7 @@ use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
 use crate::render::urls::Route;
-use crate::render::{self, Contents, OutputFile, Page, PageRenderer};
+use crate::render::{self, Contents, OutputFile, Page, PageRenderer, Planned};
 use crate::search;
 use crate::write::Staging;
 
@@ -152,7 +152,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     let all = render::pages(linked);
     let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
     let renderer = PageRenderer::new(linked)?;
-    let others = render::other_files(linked, &all, job.memo)?;
+    let others = render::other_files(linked, &all, job.memo);
     let collisions = render::path_collisions(&routes, &others);
     if !collisions.is_empty() {
         return Err(collisions);
@@ -177,8 +177,8 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         .collect();
     let mut files = others.len();
     progress.stage("building", chosen.len() + others.len());
-    // The open data goes first and is let go: at scale it is a tenth of the site.
-    sink.files(others, progress)?;
+    // The open data goes first: at scale it is gigabytes, a tenth of the site.
+    make_others(others, sink, progress)?;
 
     let mut errors: Vec<Report> = Vec::new();
     let mut reused = 0;
@@ -217,6 +217,31 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         page_paths: routes.into_iter().map(|r| r.file).collect(),
         checker,
     })
+}
+
+/// Makes the files that are not pages, one per core at a time, and hands each to the
+/// sink as soon as it is made, so no more than a few of them are in memory at once.
+fn make_others(
+    others: Vec<Planned>,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<(), Vec<Report>> {
+    let errors: Vec<Report> = others
+        .into_par_iter()
+        .with_max_len(1)
+        .flat_map_iter(|planned| {
+            let handed = match planned.make() {
+                Ok(file) => sink.files(vec![file], progress),
+                Err(e) => Err(vec![Report::new(e)]),
+            };
+            handed.err().unwrap_or_default()
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// One page handed to the sink.

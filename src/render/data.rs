@@ -11,12 +11,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use super::columns::{COLUMNS, Column};
+use super::formula;
 use super::memo::{self, Memo};
+use super::planned::Planned;
 use super::urls::{Route, fragment};
-use super::workbook::{about, workbook_file};
-use super::{Contents, OutputFile, RenderError, formula};
+use super::workbook::{about, workbook_bytes};
 use crate::link::compare::comparison_unit;
 use crate::link::{Linked, RowRef};
+use crate::model::PlanIx;
 use crate::model::quantity::Comparator;
 use crate::model::quantity::{ObservationKind, Value};
 
@@ -294,101 +296,121 @@ pub fn indicator_csv_path(id: &str) -> Route {
     }
 }
 
-/// Every open-data file of the site, or the workbooks that could not be made. With a
-/// [`Memo`] (the preview), a file whose rows are those of the last build is not made
-/// again.
-pub fn files(linked: &Linked, memo: Option<&Memo>) -> Result<Vec<OutputFile>, Vec<RenderError>> {
+/// Every open-data file of the site, each made when the engine asks for it: a file's
+/// rows are worked out by its maker and let go with it. With a [`Memo`] (the preview),
+/// a file whose rows are those of the last build is not made again.
+pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     let s = &linked.site;
-    let base = &s.config.base_url;
-    // Files are written in parallel: at national scale the open data is a tenth of
-    // the site, and the preview makes it again on every save.
-    struct PlanFiles {
-        csv: OutputFile,
-        xlsx: Result<OutputFile, RenderError>,
-        records: Vec<TargetRecord>,
-        digest: u64,
-    }
-    let per_plan: Vec<PlanFiles> = s
-        .plans
-        .par_enumerate()
-        .map(|(p, plan)| {
-            let records: Vec<TargetRecord> = (0..plan.indicators.len())
-                .flat_map(|row| records(linked, RowRef { plan: p, row }))
-                .collect();
-            let digest = memo::digest(&records);
-            let about = about(linked, Some(p));
-            let csv_path = plan_csv_path(plan.id.as_str()).file;
-            let xlsx = workbook_file(
-                plan_xlsx_path(plan.id.as_str()).file,
+    let mut out = Vec::with_capacity(2 * s.plans.len() + s.indicators.len() + 6);
+    for (p, plan) in s.plans.enumerate() {
+        let id = plan.id.as_str();
+        let path = plan_csv_path(id).file;
+        out.push(Planned::later(path.clone(), move || {
+            let records = plan_records(linked, p);
+            Ok(text_file(
                 memo,
-                || memo::digest(&(digest, &about)),
+                &path,
+                || memo::digest(&records),
+                || csv(&records),
+            ))
+        }));
+        let path = plan_xlsx_path(id).file;
+        out.push(Planned::later(path.clone(), move || {
+            let records = plan_records(linked, p);
+            let about = about(linked, Some(p));
+            workbook_bytes(
+                &path,
+                memo,
+                || memo::digest(&(&records, &about)),
                 &records,
                 &about,
-            );
-            let csv = file_of(memo, csv_path, || digest, || csv(&records));
-            PlanFiles {
-                csv,
-                xlsx,
-                records,
-                digest,
-            }
-        })
-        .collect();
-    let mut out = Vec::with_capacity(2 * per_plan.len() + s.indicators.len() + 9);
-    let mut errors = Vec::new();
-    let mut all = Vec::new();
-    let mut digests = Vec::with_capacity(per_plan.len());
-    for plan in per_plan {
-        out.push(plan.csv);
-        match plan.xlsx {
-            Ok(x) => out.push(x),
-            Err(e) => errors.push(e),
-        }
-        all.extend(plan.records);
-        digests.push(plan.digest);
+            )
+        }));
     }
-    out.par_extend(s.indicators.par_enumerate().map(|(i, ind)| {
-        let recs: Vec<TargetRecord> = linked.indicator_links[i]
-            .rows
-            .iter()
-            .flat_map(|r| records(linked, *r))
-            .collect();
+    for (i, ind) in s.indicators.enumerate() {
         let path = indicator_csv_path(ind.id.as_str()).file;
-        file_of(memo, path, || memo::digest(&recs), || csv(&recs))
-    }));
-    let all_digest = memo::digest(&digests);
-    let about_all = about(linked, None);
-    let ((all_csv, all_json), all_xlsx) = rayon::join(
-        || {
-            rayon::join(
-                || file_of(memo, "data/targets.csv".into(), || all_digest, || csv(&all)),
-                || {
-                    file_of(
-                        memo,
-                        "data/targets.json".into(),
-                        || all_digest,
-                        || json(&all),
-                    )
-                },
-            )
-        },
-        || {
-            workbook_file(
-                TARGETS_XLSX.into(),
+        out.push(Planned::later(path.clone(), move || {
+            let records: Vec<TargetRecord> = linked.indicator_links[i]
+                .rows
+                .iter()
+                .flat_map(|r| records(linked, *r))
+                .collect();
+            Ok(text_file(
                 memo,
-                || memo::digest(&(all_digest, &about_all)),
-                &all,
-                &about_all,
-            )
-        },
-    );
-    out.push(all_csv);
-    out.push(all_json);
-    match all_xlsx {
-        Ok(x) => out.push(x),
-        Err(e) => errors.push(e),
+                &path,
+                || memo::digest(&records),
+                || csv(&records),
+            ))
+        }));
     }
+    out.push(Planned::later("data/targets.csv".into(), move || {
+        let all = all_records(linked);
+        let digest = || memo::digest(&all);
+        Ok(text_file(memo, "data/targets.csv", digest, || csv(&all)))
+    }));
+    out.push(Planned::later("data/targets.json".into(), move || {
+        let all = all_records(linked);
+        let digest = || memo::digest(&all);
+        Ok(text_file(memo, "data/targets.json", digest, || json(&all)))
+    }));
+    out.push(Planned::later(TARGETS_XLSX.into(), move || {
+        let all = all_records(linked);
+        let about = about(linked, None);
+        workbook_bytes(
+            TARGETS_XLSX,
+            memo,
+            || memo::digest(&(&all, &about)),
+            &all,
+            &about,
+        )
+    }));
+    out.push(Planned::later("data/plans.json".into(), move || {
+        Ok(plans_json(linked))
+    }));
+    out.push(Planned::later("data/regions.json".into(), move || {
+        Ok(regions_json(linked))
+    }));
+    out.push(Planned::later("data/indicators.json".into(), move || {
+        Ok(indicators_json(linked))
+    }));
+    out
+}
 
+/// The records of every row of one plan.
+fn plan_records(linked: &Linked, p: PlanIx) -> Vec<TargetRecord> {
+    (0..linked.site.plans[p].indicators.len())
+        .flat_map(|row| records(linked, RowRef { plan: p, row }))
+        .collect()
+}
+
+/// The records of every row of every plan, plan by plan, in parallel.
+fn all_records(linked: &Linked) -> Vec<TargetRecord> {
+    let per_plan: Vec<Vec<TargetRecord>> = linked
+        .site
+        .plans
+        .par_enumerate()
+        .map(|(p, _)| plan_records(linked, p))
+        .collect();
+    per_plan.into_iter().flatten().collect()
+}
+
+/// A text file through the memo, if there is one: `digest` gives that of its inputs.
+fn text_file(
+    memo: Option<&Memo>,
+    path: &str,
+    digest: impl FnOnce() -> u64,
+    make: impl FnOnce() -> Vec<u8>,
+) -> Vec<u8> {
+    let made = memo::made(memo, path, digest, || {
+        Ok::<_, std::convert::Infallible>(make())
+    });
+    let Ok(bytes) = made;
+    bytes
+}
+
+fn plans_json(linked: &Linked) -> Vec<u8> {
+    let s = &linked.site;
+    let base = &s.config.base_url;
     let plans: Vec<PlanRecord> = s
         .plans
         .enumerate()
@@ -423,8 +445,12 @@ pub fn files(linked: &Linked, memo: Option<&Memo>) -> Result<Vec<OutputFile>, Ve
             data_xlsx: format!("{base}{}", plan_xlsx_path(plan.id.as_str()).url),
         })
         .collect();
-    out.push(file("data/plans.json".into(), json(&plans)));
+    json(&plans)
+}
 
+fn regions_json(linked: &Linked) -> Vec<u8> {
+    let s = &linked.site;
+    let base = &s.config.base_url;
     let regions: Vec<RegionRecord> = linked
         .region_order
         .iter()
@@ -448,8 +474,12 @@ pub fn files(linked: &Linked, memo: Option<&Memo>) -> Result<Vec<OutputFile>, Ve
             }
         })
         .collect();
-    out.push(file("data/regions.json".into(), json(&regions)));
+    json(&regions)
+}
 
+fn indicators_json(linked: &Linked) -> Vec<u8> {
+    let s = &linked.site;
+    let base = &s.config.base_url;
     let indicators: Vec<IndicatorRecord> = s
         .indicators
         .iter()
@@ -465,33 +495,7 @@ pub fn files(linked: &Linked, memo: Option<&Memo>) -> Result<Vec<OutputFile>, Ve
             data_csv: format!("{base}{}", indicator_csv_path(ind.id.as_str()).url),
         })
         .collect();
-    out.push(file("data/indicators.json".into(), json(&indicators)));
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
-}
-
-fn file(path: String, bytes: Vec<u8>) -> OutputFile {
-    OutputFile {
-        path,
-        contents: Contents::Bytes(bytes),
-    }
-}
-
-/// A file made through the memo, if there is one: `digest` is that of its inputs.
-fn file_of(
-    memo: Option<&Memo>,
-    path: String,
-    digest: impl FnOnce() -> u64,
-    make: impl FnOnce() -> Vec<u8>,
-) -> OutputFile {
-    let bytes = memo::made(memo, &path, digest, || {
-        Ok::<_, std::convert::Infallible>(make())
-    });
-    let Ok(bytes) = bytes;
-    file(path, bytes)
+    json(&indicators)
 }
 
 #[cfg(test)]

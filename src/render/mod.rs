@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod markdown_table;
 mod memo;
 pub mod pages;
+mod planned;
 pub mod progress_data;
 mod sanitise;
 mod templates;
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::RenderError;
 pub use memo::Memo;
+pub use planned::Planned;
 pub use templates::REQUIRED as REQUIRED_TEMPLATES;
 
 use crate::diagnostic::Report;
@@ -53,55 +55,51 @@ pub struct OutputFile {
 }
 
 /// Every file of the site that is not a page: open data, feeds, styles, the theme's
-/// assets and the plans' attachments. `all` is every page of the site. Fails only
-/// where a workbook cannot be made. With a `memo` (the preview), open-data files whose
-/// inputs did not change since the last build are not made again.
-pub fn other_files(
-    linked: &Linked,
+/// assets and the plans' attachments, by path; the open data is made when the engine
+/// asks for each file ([`Planned`]). `all` is every page of the site. With a `memo`
+/// (the preview), open-data files whose inputs did not change since the last build
+/// are not made again.
+pub fn other_files<'a>(
+    linked: &'a Linked,
     all: &[Page],
-    memo: Option<&Memo>,
-) -> Result<Vec<OutputFile>, Vec<Report>> {
-    let (data, progress) = rayon::join(
-        || data::files(linked, memo),
-        || progress_data::files(linked),
-    );
-    let mut files = data.map_err(reports)?;
-    files.extend(progress);
-    files.extend(datapackage::files(linked));
-    files.extend(feeds::files(linked, all));
-    files.push(OutputFile {
-        path: "highlight.css".into(),
-        contents: Contents::Bytes(markdown::highlight_css().into_bytes()),
-    });
+    memo: Option<&'a Memo>,
+) -> Vec<Planned<'a>> {
+    let mut files = data::files(linked, memo);
+    files.extend(progress_data::files(linked));
+    let ready = datapackage::files(linked)
+        .into_iter()
+        .chain(feeds::files(linked, all))
+        .chain([OutputFile {
+            path: "highlight.css".into(),
+            contents: Contents::Bytes(markdown::highlight_css().into_bytes()),
+        }]);
+    files.extend(ready.map(Planned::ready));
     for asset in &linked.site.theme.statics {
-        files.push(OutputFile {
+        files.push(Planned::ready(OutputFile {
             path: asset.rel.clone(),
             contents: Contents::Copy(asset.path.clone()),
-        });
+        }));
     }
     for plan in &linked.site.plans {
         for asset in &plan.assets {
-            files.push(OutputFile {
+            files.push(Planned::ready(OutputFile {
                 path: Route::plan_asset(plan.id.as_str(), &asset.rel).file,
                 contents: Contents::Copy(asset.path.clone()),
-            });
+            }));
         }
     }
-    Ok(files)
+    files
 }
 
 /// Files of `others` written where a page of `routes` or another file is: found
 /// before a page is rendered, so a run never writes one file over another.
-pub fn path_collisions(routes: &[Route], others: &[OutputFile]) -> Vec<Report> {
+pub fn path_collisions(routes: &[Route], others: &[Planned]) -> Vec<Report> {
     let mut seen = HashSet::new();
     let mut errors = Vec::new();
     let all = routes
         .iter()
         .map(|r| (r.file.as_str(), None))
-        .chain(others.iter().map(|f| match &f.contents {
-            Contents::Copy(p) => (f.path.as_str(), Some(p.as_path())),
-            Contents::Bytes(_) => (f.path.as_str(), None),
-        }));
+        .chain(others.iter().map(|f| (f.path.as_str(), f.copied_from())));
     for (path, copied_from) in all {
         if !seen.insert(path) {
             errors.push(RenderError::Collision {

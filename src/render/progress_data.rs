@@ -6,9 +6,9 @@
 use serde::Serialize;
 
 use super::data::{Column, csv_of as csv, json};
+use super::planned::Planned;
 use super::urls::{Route, fragment};
 use super::views::progress::{SourceView, StatusView};
-use super::{Contents, OutputFile};
 use crate::link::reported::{Point, Source};
 use crate::link::{Linked, RowRef};
 use crate::model::quantity::ObservationKind;
@@ -422,22 +422,21 @@ fn reported_record(
     }
 }
 
-/// The four files.
-pub fn files(linked: &Linked) -> Vec<OutputFile> {
-    let (status, reported) = rayon::join(|| status_records(linked), || reported_records(linked));
-    let file = |path: &str, bytes| OutputFile {
-        path: path.to_string(),
-        contents: Contents::Bytes(bytes),
-    };
-    let ((status_csv, status_json), (reported_csv, reported_json)) = rayon::join(
-        || rayon::join(|| csv(&status, STATUS_COLUMNS), || json(&status)),
-        || rayon::join(|| csv(&reported, REPORTED_COLUMNS), || json(&reported)),
-    );
+/// The four files, each made when the engine asks for it.
+pub fn files(linked: &Linked) -> Vec<Planned<'_>> {
     vec![
-        file(STATUS_CSV, status_csv),
-        file(STATUS_JSON, status_json),
-        file(REPORTED_CSV, reported_csv),
-        file(REPORTED_JSON, reported_json),
+        Planned::later(STATUS_CSV.into(), move || {
+            Ok(csv(&status_records(linked), STATUS_COLUMNS))
+        }),
+        Planned::later(STATUS_JSON.into(), move || {
+            Ok(json(&status_records(linked)))
+        }),
+        Planned::later(REPORTED_CSV.into(), move || {
+            Ok(csv(&reported_records(linked), REPORTED_COLUMNS))
+        }),
+        Planned::later(REPORTED_JSON.into(), move || {
+            Ok(json(&reported_records(linked)))
+        }),
     ]
 }
 

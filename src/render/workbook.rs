@@ -13,10 +13,10 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
+use super::RenderError;
 use super::data::{COLUMNS, Column, TargetRecord, plan_csv_path};
 use super::memo::{self, Memo};
 use super::urls::Route;
-use super::{Contents, OutputFile, RenderError};
 use crate::link::Linked;
 use crate::model::PlanIx;
 
@@ -163,25 +163,19 @@ pub(super) fn about(linked: &Linked, plan: Option<PlanIx>) -> About<'_> {
     }
 }
 
-/// The workbook of `records` as a file, or what kept it from being made; through the
-/// memo when there is one, `digest` giving the digest of its inputs.
-pub(super) fn workbook_file(
-    path: String,
+/// The workbook of `records`, or what kept it from being made; through the memo when
+/// there is one, `digest` giving the digest of its inputs.
+pub(super) fn workbook_bytes(
+    path: &str,
     memo: Option<&Memo>,
     digest: impl FnOnce() -> u64,
     records: &[TargetRecord],
     about: &About,
-) -> Result<OutputFile, RenderError> {
-    match memo::made(memo, &path, digest, || workbook(records, about)) {
-        Ok(bytes) => Ok(OutputFile {
-            path,
-            contents: Contents::Bytes(bytes),
-        }),
-        Err(e) => Err(RenderError::Workbook {
-            path,
-            message: e.to_string(),
-        }),
-    }
+) -> Result<Vec<u8>, RenderError> {
+    memo::made(memo, path, digest, || workbook(records, about)).map_err(|e| RenderError::Workbook {
+        path: path.to_string(),
+        message: e.to_string(),
+    })
 }
 
 /// Above this many rows the data sheet is written row by row to a temporary file
