@@ -11,6 +11,7 @@ mod datapackage;
 mod error;
 mod feeds;
 pub mod formula;
+mod listings;
 pub mod markdown;
 pub mod markdown_table;
 mod memo;
