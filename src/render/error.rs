@@ -51,7 +51,7 @@ problem! {
         },
         Workbook { .. } => {
             code: "planpub::render::workbook",
-            help: "the CSV file beside it has the same rows; a cell longer than 32,767 characters is more than a workbook can hold",
+            help: "the CSV file beside it has the same rows; a workbook cell holds at most 32,767 characters",
         },
     }
 }

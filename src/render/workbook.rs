@@ -183,15 +183,30 @@ pub(super) fn workbook_bytes(
 /// thousands of rows, which the writer would otherwise keep as millions of cells.
 const STREAM_ROWS: usize = 20_000;
 
+/// The rows of data one worksheet holds below its header: Excel's limit is 1,048,576
+/// rows. A national site's `targets.xlsx` has more, and goes on in further sheets.
+const SHEET_ROWS: usize = 1_048_575;
+
 /// The workbook of `records`.
 pub fn workbook(records: &[TargetRecord], about: &About) -> Result<Vec<u8>, XlsxError> {
-    workbook_with(records, about, records.len() > STREAM_ROWS)
+    workbook_with(records, about, records.len() > STREAM_ROWS, SHEET_ROWS)
+}
+
+/// The name of data sheet `n` (from 1) of `sheets`: 数据, or 数据1, 数据2, … when the
+/// rows need more than one.
+fn sheet_name(n: usize, sheets: usize) -> String {
+    if sheets == 1 {
+        "数据".to_string()
+    } else {
+        format!("数据{n}")
+    }
 }
 
 fn workbook_with(
     records: &[TargetRecord],
     about: &About,
     stream: bool,
+    sheet_rows: usize,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(about)?);
@@ -200,12 +215,32 @@ fn workbook_with(
         .filter_map(|name| COLUMNS.iter().find(|c| c.name == *name))
         .collect();
     let header = Format::new().set_bold();
-    let sheet = if stream {
-        book.add_worksheet_with_constant_memory()?
+    // An empty table still has its sheet, with the header.
+    let parts: Vec<&[TargetRecord]> = if records.is_empty() {
+        vec![records]
     } else {
-        book.add_worksheet()
+        records.chunks(sheet_rows).collect()
     };
-    sheet.set_name("数据")?;
+    for (n, part) in parts.iter().enumerate() {
+        let sheet = if stream {
+            book.add_worksheet_with_constant_memory()?
+        } else {
+            book.add_worksheet()
+        };
+        sheet.set_name(sheet_name(n + 1, parts.len()))?;
+        data_sheet(sheet, part, &columns, &header)?;
+    }
+    explain(book.add_worksheet(), about, &columns, &header, parts.len())?;
+    book.save_to_buffer()
+}
+
+/// One data sheet: the header, frozen and filterable, then a row per record.
+fn data_sheet(
+    sheet: &mut Worksheet,
+    records: &[TargetRecord],
+    columns: &[&Column],
+    header: &Format,
+) -> Result<(), XlsxError> {
     // Widths first, as a streamed sheet writes its columns before its rows.
     for (i, c) in columns.iter().enumerate() {
         let widest = records
@@ -215,7 +250,7 @@ fn workbook_with(
         sheet.set_column_width(i as u16, (widest + 2).clamp(6, 60) as f64)?;
     }
     for (i, c) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, i as u16, c.title, &header)?;
+        sheet.write_string_with_format(0, i as u16, c.title, header)?;
     }
     for (r, record) in records.iter().enumerate() {
         let r = r as u32 + 1;
@@ -227,8 +262,7 @@ fn workbook_with(
     if !columns.is_empty() {
         sheet.autofilter(0, 0, records.len() as u32, columns.len() as u16 - 1)?;
     }
-    explain(book.add_worksheet(), about, &columns, &header)?;
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// A number column's cell as a number (its decimal text read once, nothing computed),
@@ -259,6 +293,7 @@ fn explain(
     about: &About,
     columns: &[&Column],
     bold: &Format,
+    sheets: usize,
 ) -> Result<(), XlsxError> {
     sheet.set_name("说明")?;
     let mut facts: Vec<(&str, String)> = vec![
@@ -285,6 +320,16 @@ fn explain(
             about.csv
         ),
     ));
+    if sheets > 1 {
+        facts.push((
+            "分表",
+            format!(
+                "数据行数超过一个工作表所能容纳的 {SHEET_ROWS} 行，依次分在“{}”至“{}”{sheets} 个工作表中，每表首行为列名",
+                sheet_name(1, sheets),
+                sheet_name(sheets, sheets)
+            ),
+        ));
+    }
     facts.push((
         "说明",
         "数值按规划原文公开。“数值（原文）”保留原文写法；“数值”和“数值（目录单位）”为数字，可直接计算。".to_string(),
@@ -411,19 +456,59 @@ mod tests {
 
     /// Every cell of the data sheet as calamine reads it.
     fn cells(bytes: Vec<u8>) -> Vec<Vec<calamine::Data>> {
+        sheet(bytes, "数据")
+    }
+
+    fn sheet(bytes: Vec<u8>, name: &str) -> Vec<Vec<calamine::Data>> {
         use calamine::Reader;
         let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-        let range = book.worksheet_range("数据").unwrap();
+        let range = book.worksheet_range(name).unwrap();
         range.rows().map(<[calamine::Data]>::to_vec).collect()
+    }
+
+    #[test]
+    fn rows_beyond_one_sheet_go_on_in_further_sheets_each_with_its_header() {
+        use calamine::{Data, Reader};
+        let records: Vec<TargetRecord> = (0..5)
+            .map(|i| record(&i.to_string(), &i.to_string()))
+            .collect();
+        for stream in [false, true] {
+            let bytes = workbook_with(&records, &about(), stream, 2).unwrap();
+            let book = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+            assert_eq!(book.sheet_names(), ["数据1", "数据2", "数据3", "说明"]);
+            let value = ORDER.iter().position(|n| *n == "value_number").unwrap();
+            let first = COLUMNS.iter().find(|c| c.name == ORDER[0]).unwrap().title;
+            let mut values = Vec::new();
+            for name in ["数据1", "数据2", "数据3"] {
+                let rows = sheet(bytes.clone(), name);
+                assert_eq!(rows[0][0], Data::String(first.into()));
+                values.extend(rows[1..].iter().map(|r| r[value].clone()));
+            }
+            let expected: Vec<Data> = (0..5).map(|i| Data::Float(f64::from(i))).collect();
+            assert_eq!(values, expected);
+            let about_sheet = sheet(bytes, "说明");
+            assert!(
+                about_sheet
+                    .iter()
+                    .any(|r| r[0] == Data::String("分表".into()))
+            );
+        }
+        // One sheet's worth: one sheet named 数据, no word about splitting.
+        let bytes = workbook_with(&records, &about(), false, 5).unwrap();
+        let book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(book.sheet_names(), ["数据", "说明"]);
     }
 
     #[test]
     fn a_streamed_sheet_holds_what_a_held_one_does_and_is_reproducible() {
         use calamine::Data;
         let records = [record("1.80", "1.80"), record("居前列", "")];
-        let held = workbook_with(&records, &about(), false).unwrap();
-        let streamed = workbook_with(&records, &about(), true).unwrap();
-        assert_eq!(streamed, workbook_with(&records, &about(), true).unwrap());
+        let held = workbook_with(&records, &about(), false, SHEET_ROWS).unwrap();
+        let streamed = workbook_with(&records, &about(), true, SHEET_ROWS).unwrap();
+        assert_eq!(
+            streamed,
+            workbook_with(&records, &about(), true, SHEET_ROWS).unwrap()
+        );
         let (held, streamed) = (cells(held), cells(streamed));
         assert_eq!(held, streamed);
         let value = ORDER.iter().position(|n| *n == "value_number").unwrap();
