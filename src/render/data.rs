@@ -20,9 +20,11 @@ use super::urls::{Route, fragment};
 use super::workbook::{about, workbook_bytes};
 use crate::link::compare::comparison_unit;
 use crate::link::{Linked, RowRef};
-use crate::model::PlanIx;
+use std::sync::Arc;
+
 use crate::model::quantity::Comparator;
 use crate::model::quantity::{ObservationKind, Value};
+use crate::model::{PlanIx, Table};
 
 /// One value of one indicator row: the unit of the open data.
 #[derive(Debug, Serialize, Hash)]
@@ -250,68 +252,67 @@ pub fn indicator_csv_path(id: &str) -> Route {
 /// a file whose rows are those of the last build is not made again.
 pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     let s = &linked.site;
+    // With a memo, every plan's rows are digested once, here: a file is then known to
+    // be unchanged from digests alone, and its rows are worked out again only when it
+    // is made again. Every file of values is made of whole plans' rows, so the plans'
+    // digests are the digest of its rows.
+    let digests: Arc<Table<PlanIx, u64>> = Arc::new(match memo {
+        Some(_) => plan_digests(linked),
+        None => s.plans.map(|_| 0),
+    });
     let mut out = Vec::with_capacity(2 * s.plans.len() + s.indicators.len() + 6);
     for (p, plan) in s.plans.enumerate() {
         let id = plan.id.as_str();
         let path = plan_csv_path(id).file;
+        let d = Arc::clone(&digests);
         out.push(Planned::later(path.clone(), move || {
-            let records = plan_records(linked, p);
-            Ok(text_file(
-                memo,
-                &path,
-                || memo::digest(&records),
-                || csv(&records),
-            ))
+            let make = || csv(&plan_records(linked, p));
+            Ok(text_file(memo, &path, || d[p], make))
         }));
         let path = plan_xlsx_path(id).file;
+        let d = Arc::clone(&digests);
         out.push(Planned::later(path.clone(), move || {
-            let records = plan_records(linked, p);
             let about = about(linked, Some(p));
-            workbook_bytes(
-                &path,
-                memo,
-                || memo::digest(&(&records, &about)),
-                &records,
-                &about,
-            )
+            let digest = || memo::digest(&(d[p], &about));
+            workbook_bytes(&path, memo, digest, || plan_records(linked, p), &about)
         }));
     }
     for (i, ind) in s.indicators.enumerate() {
         let path = indicator_csv_path(ind.id.as_str()).file;
+        let d = Arc::clone(&digests);
         out.push(Planned::later(path.clone(), move || {
-            let records: Vec<TargetRecord> = linked.indicator_links[i]
-                .rows
-                .iter()
-                .flat_map(|r| records(linked, *r))
-                .collect();
-            Ok(text_file(
-                memo,
-                &path,
-                || memo::digest(&records),
-                || csv(&records),
-            ))
+            let rows = &linked.indicator_links[i].rows;
+            let digest = || {
+                let plans: Vec<u64> = rows.iter().map(|r| d[r.plan]).collect();
+                memo::digest(&(rows, plans))
+            };
+            let make = || {
+                let records: Vec<TargetRecord> =
+                    rows.iter().flat_map(|r| records(linked, *r)).collect();
+                csv(&records)
+            };
+            Ok(text_file(memo, &path, digest, make))
         }));
     }
+    let d = Arc::clone(&digests);
     out.push(Planned::later("data/targets.csv".into(), move || {
-        let all = all_records(linked);
-        let digest = || memo::digest(&all);
-        Ok(text_file(memo, "data/targets.csv", digest, || csv(&all)))
+        let make = || csv(&all_records(linked));
+        Ok(text_file(memo, "data/targets.csv", || all_digest(&d), make))
     }));
+    let d = Arc::clone(&digests);
     out.push(Planned::later("data/targets.json".into(), move || {
-        let all = all_records(linked);
-        let digest = || memo::digest(&all);
-        Ok(text_file(memo, "data/targets.json", digest, || json(&all)))
+        let make = || json(&all_records(linked));
+        Ok(text_file(
+            memo,
+            "data/targets.json",
+            || all_digest(&d),
+            make,
+        ))
     }));
     out.push(Planned::later(TARGETS_XLSX.into(), move || {
-        let all = all_records(linked);
         let about = about(linked, None);
-        workbook_bytes(
-            TARGETS_XLSX,
-            memo,
-            || memo::digest(&(&all, &about)),
-            &all,
-            &about,
-        )
+        let digest = || memo::digest(&(all_digest(&digests), &about));
+        workbook_bytes(TARGETS_XLSX, memo, digest, || all_records(linked), &about)
     }));
     out.push(Planned::later("data/plans.json".into(), move || {
         Ok(plans_json(linked))
@@ -323,6 +324,23 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
         Ok(indicators_json(linked))
     }));
     out
+}
+
+/// The digest of every plan's rows.
+fn plan_digests(linked: &Linked) -> Table<PlanIx, u64> {
+    let digests: Vec<u64> = linked
+        .site
+        .plans
+        .par_enumerate()
+        .map(|(p, _)| memo::digest(&plan_records(linked, p)))
+        .collect();
+    Table::from(digests)
+}
+
+/// The digest of the rows of every plan, in order: those of `targets.csv`.
+fn all_digest(digests: &Table<PlanIx, u64>) -> u64 {
+    let all: Vec<u64> = digests.iter().copied().collect();
+    memo::digest(&all)
 }
 
 /// The records of every row of one plan.
@@ -355,6 +373,36 @@ fn text_file(
     });
     let Ok(bytes) = made;
     bytes
+}
+
+#[cfg(test)]
+impl TargetRecord {
+    /// A record with every field filled, for tests.
+    pub(super) fn sample() -> Self {
+        TargetRecord {
+            region_id: "r".into(),
+            region_name: "地区".into(),
+            plan_id: "p".into(),
+            plan_title: "规划".into(),
+            indicator_id: "i".into(),
+            indicator_name: "指标".into(),
+            wording: "原文".into(),
+            category: "创造",
+            kind: "target",
+            year: 2025,
+            comparator: "≥",
+            value: "1.80".into(),
+            unit: "万件".into(),
+            measure: "stock",
+            attribute: "预期性",
+            responsible: "局".into(),
+            page_url: "https://x/".into(),
+            comparator_code: "at_least",
+            value_number: "1.80".into(),
+            value_in_catalogue_unit: "18000".into(),
+            catalogue_unit: "件".into(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -410,29 +458,7 @@ mod tests {
 
     #[test]
     fn every_column_has_its_cell() {
-        let record = TargetRecord {
-            region_id: "r".into(),
-            region_name: "地区".into(),
-            plan_id: "p".into(),
-            plan_title: "规划".into(),
-            indicator_id: "i".into(),
-            indicator_name: "指标".into(),
-            wording: "原文".into(),
-            category: "创造",
-            kind: "target",
-            year: 2025,
-            comparator: "≥",
-            value: "1.80".into(),
-            unit: "万件".into(),
-            measure: "stock",
-            attribute: "预期性",
-            responsible: "局".into(),
-            page_url: "https://x/".into(),
-            comparator_code: "at_least",
-            value_number: "1.80".into(),
-            value_in_catalogue_unit: "18000".into(),
-            catalogue_unit: "件".into(),
-        };
+        let record = TargetRecord::sample();
         let bytes = csv(std::slice::from_ref(&record));
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let cells: Vec<String> = COLUMNS

@@ -163,18 +163,21 @@ pub(super) fn about(linked: &Linked, plan: Option<PlanIx>) -> About<'_> {
     }
 }
 
-/// The workbook of `records`, or what kept it from being made; through the memo when
-/// there is one, `digest` giving the digest of its inputs.
+/// The workbook of the records `records` gives, or what kept it from being made;
+/// through the memo when there is one, `digest` giving the digest of its inputs (the
+/// records are worked out only when the workbook is made).
 pub(super) fn workbook_bytes(
     path: &str,
     memo: Option<&Memo>,
     digest: impl FnOnce() -> u64,
-    records: &[TargetRecord],
+    records: impl FnOnce() -> Vec<TargetRecord>,
     about: &About,
 ) -> Result<Vec<u8>, RenderError> {
-    memo::made(memo, path, digest, || workbook(records, about)).map_err(|e| RenderError::Workbook {
-        path: path.to_string(),
-        message: e.to_string(),
+    memo::made(memo, path, digest, || workbook(&records(), about)).map_err(|e| {
+        RenderError::Workbook {
+            path: path.to_string(),
+            message: e.to_string(),
+        }
     })
 }
 
@@ -417,27 +420,16 @@ mod tests {
 
     fn record(value: &str, number: &str) -> TargetRecord {
         TargetRecord {
-            region_id: "r".into(),
-            region_name: "地区".into(),
-            plan_id: "p".into(),
-            plan_title: "规划".into(),
-            indicator_id: "i".into(),
-            indicator_name: "指标".into(),
             wording: "=原文".into(),
-            category: "创造",
-            kind: "target",
-            year: 2025,
             comparator: "=",
             value: value.into(),
-            unit: "万件".into(),
-            measure: "stock",
             attribute: "",
             responsible: String::new(),
-            page_url: "https://x/".into(),
             comparator_code: "reach",
             value_number: number.into(),
             value_in_catalogue_unit: number.into(),
             catalogue_unit: "万件".into(),
+            ..TargetRecord::sample()
         }
     }
 
