@@ -320,3 +320,34 @@ fn two_builds_make_the_same_workbook_bytes() {
     );
     assert!(first.starts_with(b"PK"), "a zip container");
 }
+
+#[test]
+fn docs_open_data_describes_every_column_of_every_table() {
+    use planpub::render::data::COLUMNS;
+    use planpub::render::progress_data::{REPORTED_COLUMNS, STATUS_COLUMNS};
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/open-data.md"))
+        .expect("docs/open-data.md");
+    // Each table's columns are listed under its own heading, one row per column.
+    let section = |heading: &str| {
+        let start = doc
+            .find(heading)
+            .unwrap_or_else(|| panic!("no section {heading}"));
+        let rest = &doc[start + heading.len()..];
+        rest[..rest.find("\n## ").unwrap_or(rest.len())].to_string()
+    };
+    for (heading, columns) in [
+        ("## targets.csv columns", COLUMNS),
+        ("## target-status.csv columns", STATUS_COLUMNS),
+        ("## reported-values.csv columns", REPORTED_COLUMNS),
+    ] {
+        let text = section(heading);
+        let listed: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("| "))
+            .filter_map(|l| l.split(" |").next())
+            .filter(|name| !["column", "---"].contains(name) && !name.starts_with("---"))
+            .collect();
+        let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
+        assert_eq!(listed, names, "{heading} lists the columns in order");
+    }
+}
