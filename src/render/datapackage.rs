@@ -7,7 +7,7 @@
 
 use serde_json::{Value, json};
 
-use super::data::{COLUMNS, indicator_csv_path, plan_csv_path};
+use super::data::{COLUMNS, indicator_csv_path, json, plan_csv_path};
 use super::urls::Route;
 use super::{Contents, OutputFile, formula};
 use crate::link::Linked;
@@ -233,11 +233,9 @@ fn package_name(base_url: &str) -> String {
 }
 
 fn file(path: &str, value: &Value) -> OutputFile {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-    bytes.push(b'\n');
     OutputFile {
         path: path.to_string(),
-        contents: Contents::Bytes(bytes),
+        contents: Contents::Bytes(json(value)),
     }
 }
 
