@@ -93,6 +93,7 @@ impl IndexJob {
         for OutputFile { path, contents } in made {
             let bytes: Arc<[u8]> = match contents {
                 Contents::Bytes(b) => b.into(),
+                Contents::Shared(b) => b,
                 Contents::Copy(source) => read(&source)?,
             };
             files.push((path, bytes));
@@ -204,6 +205,7 @@ impl Preview {
         for OutputFile { path, contents } in made {
             let bytes: Arc<[u8]> = match contents {
                 Contents::Bytes(b) => b.into(),
+                Contents::Shared(b) => b,
                 Contents::Copy(source) => {
                     let stamp = stamp(&source);
                     let kept = previous.and_then(|l| {

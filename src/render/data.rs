@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::Contents;
 pub use super::columns::{COLUMNS, Column};
 use super::formula;
 use super::listings::{indicators_json, plans_json, regions_json};
@@ -367,7 +368,7 @@ fn text_file(
     path: &str,
     digest: impl FnOnce() -> u64,
     make: impl FnOnce() -> Vec<u8>,
-) -> Vec<u8> {
+) -> Contents {
     let made = memo::made(memo, path, digest, || {
         Ok::<_, std::convert::Infallible>(make())
     });

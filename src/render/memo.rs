@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use super::Contents;
+
 /// The bytes of files made by earlier builds, each with the digest of its inputs.
 #[derive(Default)]
 pub struct Memo {
@@ -21,21 +23,22 @@ type Made = HashMap<String, (u64, Arc<[u8]>)>;
 
 impl Memo {
     /// The file at `path` made from inputs whose digest is `digest`: the bytes an
-    /// earlier build made from the same inputs, or what `make` makes now.
+    /// earlier build made from the same inputs, or what `make` makes now. The bytes
+    /// are shared with the memo, never copied out of it.
     pub fn get_or_make<E>(
         &self,
         path: &str,
         digest: u64,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
-    ) -> Result<Vec<u8>, E> {
+    ) -> Result<Arc<[u8]>, E> {
         if let Some((d, bytes)) = self.lock().get(path)
             && *d == digest
         {
-            return Ok(bytes.to_vec());
+            return Ok(Arc::clone(bytes));
         }
-        let bytes = make()?;
+        let bytes: Arc<[u8]> = make()?.into();
         self.lock()
-            .insert(path.to_string(), (digest, Arc::from(bytes.as_slice())));
+            .insert(path.to_string(), (digest, Arc::clone(&bytes)));
         Ok(bytes)
     }
 
@@ -62,11 +65,11 @@ pub fn made<E>(
     path: &str,
     digest: impl FnOnce() -> u64,
     make: impl FnOnce() -> Result<Vec<u8>, E>,
-) -> Result<Vec<u8>, E> {
-    match memo {
-        Some(m) => m.get_or_make(path, digest(), make),
-        None => make(),
-    }
+) -> Result<Contents, E> {
+    Ok(match memo {
+        Some(m) => Contents::Shared(m.get_or_make(path, digest(), make)?),
+        None => Contents::Bytes(make()?),
+    })
 }
 
 #[cfg(test)]
@@ -83,21 +86,21 @@ mod tests {
         };
         assert_eq!(
             memo.get_or_make("a", digest(&"x"), || make("x")),
-            Ok(b"x".to_vec())
+            Ok(Arc::from(&b"x"[..]))
         );
         assert_eq!(
             memo.get_or_make("a", digest(&"x"), || make("x")),
-            Ok(b"x".to_vec())
+            Ok(Arc::from(&b"x"[..]))
         );
         assert_eq!(
             memo.get_or_make("a", digest(&"y"), || make("y")),
-            Ok(b"y".to_vec())
+            Ok(Arc::from(&b"y"[..]))
         );
         assert_eq!(calls.get(), 2);
         memo.keep_only(|p| p != "a");
         assert_eq!(
             memo.get_or_make("a", digest(&"y"), || make("y")),
-            Ok(b"y".to_vec())
+            Ok(Arc::from(&b"y"[..]))
         );
         assert_eq!(calls.get(), 3);
     }
@@ -111,7 +114,7 @@ mod tests {
         );
         assert_eq!(
             memo.get_or_make("a", 1, || Ok::<_, &str>(b"z".to_vec())),
-            Ok(b"z".to_vec())
+            Ok(Arc::from(&b"z"[..]))
         );
     }
 }

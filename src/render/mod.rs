@@ -45,7 +45,16 @@ use views::*;
 #[derive(Debug)]
 pub enum Contents {
     Bytes(Vec<u8>),
+    /// Bytes an earlier preview build made and still holds ([`Memo`]): shared, not
+    /// copied, since a national site's open data is gigabytes.
+    Shared(std::sync::Arc<[u8]>),
     Copy(PathBuf),
+}
+
+impl From<Vec<u8>> for Contents {
+    fn from(bytes: Vec<u8>) -> Self {
+        Contents::Bytes(bytes)
+    }
 }
 
 #[derive(Debug)]
@@ -66,7 +75,7 @@ pub fn other_files<'a>(
     memo: Option<&'a Memo>,
 ) -> Vec<Planned<'a>> {
     let mut files = data::files(linked, memo);
-    files.extend(progress_data::files(linked));
+    files.extend(progress_data::files(linked, memo));
     let ready = datapackage::files(linked)
         .into_iter()
         .chain(feeds::files(linked, all))

@@ -6,7 +6,7 @@
 use super::{Contents, OutputFile, RenderError};
 
 /// How a file's bytes are made, once it is its turn.
-pub type Maker<'a> = Box<dyn FnOnce() -> Result<Vec<u8>, RenderError> + Send + 'a>;
+pub type Maker<'a> = Box<dyn FnOnce() -> Result<Contents, RenderError> + Send + 'a>;
 
 /// A file of the site that is not a page, by its path, made or to be made.
 pub struct Planned<'a> {
@@ -30,13 +30,13 @@ impl<'a> Planned<'a> {
     }
 
     /// A file `make` makes when it is its turn.
-    pub fn later(
+    pub fn later<B: Into<Contents>>(
         path: String,
-        make: impl FnOnce() -> Result<Vec<u8>, RenderError> + Send + 'a,
+        make: impl FnOnce() -> Result<B, RenderError> + Send + 'a,
     ) -> Self {
         Planned {
             path,
-            make: Make::Later(Box::new(make)),
+            make: Make::Later(Box::new(move || make().map(Into::into))),
         }
     }
 
@@ -51,7 +51,7 @@ impl<'a> Planned<'a> {
     pub fn make(self) -> Result<OutputFile, RenderError> {
         let contents = match self.make {
             Make::Ready(c) => c,
-            Make::Later(make) => Contents::Bytes(make()?),
+            Make::Later(make) => make()?,
         };
         Ok(OutputFile {
             path: self.path,

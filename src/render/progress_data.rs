@@ -3,9 +3,14 @@
 //! (data/target-status.csv and .json), as of the site's "as of" date. Values are the
 //! text the source writes; the status sentence states the converted numbers.
 
+use std::convert::Infallible;
+use std::hash::Hash;
+
 use serde::Serialize;
 
+use super::Contents;
 use super::data::{Column, csv_of as csv, json};
+use super::memo::{self, Memo};
 use super::planned::Planned;
 use super::urls::{Route, fragment};
 use super::views::progress::{SourceView, StatusView};
@@ -19,7 +24,7 @@ pub const REPORTED_CSV: &str = "data/reported-values.csv";
 pub const REPORTED_JSON: &str = "data/reported-values.json";
 
 /// The status of one target.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct StatusRecord {
     pub as_of: String,
     pub region_id: String,
@@ -159,7 +164,7 @@ pub const STATUS_COLUMNS: &[Column] = &[
 ];
 
 /// One value reported for a year, with its source.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Hash)]
 pub struct ReportedRecord {
     pub region_id: String,
     pub region_name: String,
@@ -422,22 +427,50 @@ fn reported_record(
     }
 }
 
-/// The four files, each made when the engine asks for it.
-pub fn files(linked: &Linked) -> Vec<Planned<'_>> {
+/// The four files, each made when the engine asks for it. With a `memo` (the
+/// preview), a file whose records are the same as last time is not written again:
+/// at national scale `target-status.json` alone is hundreds of megabytes.
+pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     vec![
         Planned::later(STATUS_CSV.into(), move || {
-            Ok(csv(&status_records(linked), STATUS_COLUMNS))
+            let records = status_records(linked);
+            Ok(through(memo, STATUS_CSV, &records, || {
+                csv(&records, STATUS_COLUMNS)
+            }))
         }),
         Planned::later(STATUS_JSON.into(), move || {
-            Ok(json(&status_records(linked)))
+            let records = status_records(linked);
+            Ok(through(memo, STATUS_JSON, &records, || json(&records)))
         }),
         Planned::later(REPORTED_CSV.into(), move || {
-            Ok(csv(&reported_records(linked), REPORTED_COLUMNS))
+            let records = reported_records(linked);
+            Ok(through(memo, REPORTED_CSV, &records, || {
+                csv(&records, REPORTED_COLUMNS)
+            }))
         }),
         Planned::later(REPORTED_JSON.into(), move || {
-            Ok(json(&reported_records(linked)))
+            let records = reported_records(linked);
+            Ok(through(memo, REPORTED_JSON, &records, || json(&records)))
         }),
     ]
+}
+
+/// The file at `path` written from `records`, or, through the memo, the bytes last
+/// written from the same records.
+fn through<R: Hash>(
+    memo: Option<&Memo>,
+    path: &str,
+    records: &[R],
+    write: impl FnOnce() -> Vec<u8>,
+) -> Contents {
+    let made = memo::made(
+        memo,
+        path,
+        || memo::digest(&records),
+        || Ok::<_, Infallible>(write()),
+    );
+    let Ok(contents) = made;
+    contents
 }
 
 #[cfg(test)]

@@ -13,10 +13,10 @@
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use super::RenderError;
 use super::data::{COLUMNS, Column, TargetRecord, plan_csv_path};
 use super::memo::{self, Memo};
 use super::urls::Route;
+use super::{Contents, RenderError};
 use crate::link::Linked;
 use crate::model::PlanIx;
 
@@ -172,7 +172,7 @@ pub(super) fn workbook_bytes(
     digest: impl FnOnce() -> u64,
     records: impl FnOnce() -> Vec<TargetRecord>,
     about: &About,
-) -> Result<Vec<u8>, RenderError> {
+) -> Result<Contents, RenderError> {
     memo::made(memo, path, digest, || workbook(&records(), about)).map_err(|e| {
         RenderError::Workbook {
             path: path.to_string(),

@@ -95,6 +95,7 @@ impl Staging {
     pub fn write(&self, file: &OutputFile) -> Result<(), Report> {
         let data: std::borrow::Cow<[u8]> = match &file.contents {
             Contents::Bytes(b) => b.as_slice().into(),
+            Contents::Shared(b) => b[..].into(),
             Contents::Copy(src) => fs::read(src).map_err(|e| Report::new(io(src)(e)))?.into(),
         };
         self.write_bytes(&file.path, &data)
