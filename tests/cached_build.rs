@@ -142,3 +142,76 @@ fn each_output_folder_has_its_cache_and_the_cache_can_be_deleted() {
     assert!(!clean.stdout.contains("unchanged"), "{}", clean.stdout);
     same_as_clean(&site, &site.path("output"));
 }
+
+/// The bundled site with search off: a build then takes unchanged pages without
+/// reading them.
+fn without_search() -> Site {
+    let site = Site::bundled();
+    let config = site.read("site.yaml");
+    site.write("site.yaml", &format!("{config}\nsearch: false\n"));
+    site
+}
+
+const WANZHOU: &str = "content/plans/wanzhou-ip-plan-2021-2025";
+
+#[test]
+fn pages_taken_unread_give_the_same_site_as_a_clean_build() {
+    let site = without_search();
+    site.build().ok();
+    let index = format!("{DAZU}/index.md");
+    let text = site.read(&index);
+    site.write(&index, &format!("{text}\n大足区新增一段说明。\n"));
+    let edited = site.build();
+    edited.ok();
+    let (rendered, unchanged) = counts(&edited.stdout);
+    assert!(rendered > 0 && rendered < unchanged, "{}", edited.stdout);
+    same_as_clean(&site, &site.path("output"));
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 7, comparator: \"=\"}",
+    );
+    site.build().ok();
+    same_as_clean(&site, &site.path("output"));
+}
+
+#[test]
+fn an_anchor_asked_of_a_page_taken_unread_is_checked() {
+    let site = without_search();
+    site.build().ok();
+    // Dazu's page, rendered again, asks Wanzhou's page (taken unread) for an anchor
+    // it does not have.
+    let index = format!("{DAZU}/index.md");
+    let text = site.read(&index);
+    site.write(
+        &index,
+        &format!("{text}\n见[万州](../wanzhou-ip-plan-2021-2025/index.html#no-such-task)。\n"),
+    );
+    site.build()
+        .fails_with(&["#no-such-task", "anchor does not exist"]);
+}
+
+#[test]
+fn a_link_to_an_anchor_gone_from_a_page_rendered_again_fails_the_build() {
+    let site = without_search();
+    // Wanzhou's text links to a task of Dazu's: Wanzhou's page does not read Dazu's text.
+    let wanzhou = format!("{WANZHOU}/index.md");
+    let text = site.read(&wanzhou);
+    site.write(
+        &wanzhou,
+        &format!("{text}\n见[大足](../dazu-ip-action-plan-2025-2027/index.html#task-2)。\n"),
+    );
+    site.build().ok();
+    // Task 2 loses its anchor: whether Wanzhou's page is rendered again or taken
+    // from the last output, its link is found broken.
+    site.edit(
+        &format!("{DAZU}/index.md"),
+        "#### 2．深化示范创建，赋能园区发展。 {#task-2}",
+        "#### 2．深化示范创建，赋能园区发展。",
+    );
+    site.build().fails_with(&[
+        "wanzhou-ip-plan-2021-2025",
+        "#task-2",
+        "anchor does not exist",
+    ]);
+}

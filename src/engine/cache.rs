@@ -5,27 +5,81 @@
 //! The cache is one text file per output folder, `.planpub/build-cache-<hash of the
 //! output's path>.txt` in the site folder, safe to delete (the next build is then a
 //! clean one). It names the planpub binary that wrote it and the output folder it
-//! describes; another binary makes it void. A page is taken from the last output only when its bytes still have the
-//! checksum that output's `manifest.sha256` gives, so a file changed or damaged on disk
-//! since is rendered again, never copied. The cache is removed before the output is
+//! describes; another binary makes it void. The cache is removed before the output is
 //! replaced and written after, so it never describes an output it did not see built.
+//!
+//! A page is taken from the last output only when its file is still the one that
+//! build wrote: the same inode, length and modification time, as `make` and version
+//! control trust a file they wrote. A file changed or damaged on disk since is
+//! rendered again, never taken; its checksum comes from the last `manifest.sha256`.
+//!
+//! A page taken is not read. The cache keeps the hashes of its ids, which answer the
+//! anchors pages rendered again ask of it. Its links held in the last build, and they
+//! still hold when every file of the last output is still in the site and every page
+//! rendered again has the ids it had; otherwise the build reads and checks every page
+//! it took ([`Reuse::links_hold`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+use std::time::UNIX_EPOCH;
 
-use crate::write::{MANIFEST, sha256_hex};
+use rayon::prelude::*;
+
+use super::run::Reuse;
+use crate::write::MANIFEST;
 
 /// The folder of the cache, in the site folder.
 pub const FOLDER: &str = ".planpub";
-const HEADER: &str = "planpub build cache 1";
+const HEADER: &str = "planpub build cache 2";
 
-/// What the last build left: its pages' digests and the checksums of its output.
+/// What the cache says of one page of the last output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    /// What the page was made from.
+    digest: u64,
+    file: Stamp,
+    /// Its ids, hashed as the link check hashes them ([`crate::check::PageScan::ids`]).
+    ids: Arc<[u64]>,
+}
+
+/// Which file a path held: its inode, length and modification time in nanoseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    inode: u64,
+    len: u64,
+    modified: u128,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            inode,
+            len: meta.len(),
+            modified: meta
+                .modified()
+                .ok()?
+                .duration_since(UNIX_EPOCH)
+                .ok()?
+                .as_nanos(),
+        })
+    }
+}
+
+/// What the last build left: its pages' entries and the checksums of its output.
 pub struct Previous {
     output: PathBuf,
-    digests: HashMap<String, u64>,
+    entries: HashMap<String, Entry>,
     checksums: HashMap<String, String>,
 }
 
@@ -41,10 +95,10 @@ impl Previous {
         {
             return None;
         }
-        let mut digests = HashMap::new();
+        let mut entries = HashMap::new();
         for line in lines {
-            let (digest, path) = line.split_once(' ')?;
-            digests.insert(path.to_string(), u64::from_str_radix(digest, 16).ok()?);
+            let (path, entry) = parse(line)?;
+            entries.insert(path.to_string(), entry);
         }
         let manifest = fs::read_to_string(output.join(MANIFEST)).ok()?;
         let checksums = manifest
@@ -54,36 +108,107 @@ impl Previous {
             .collect();
         Some(Previous {
             output: output.to_path_buf(),
-            digests,
+            entries,
             checksums,
         })
     }
 
-    /// The page at `path` as the last output has it, when the page was made from what
-    /// `digest` says and the file is still the one the manifest names.
-    pub fn page(&self, path: &str, digest: u64) -> Option<Reused> {
-        if self.digests.get(path) != Some(&digest) {
+    /// The pages of the last output that can be taken as they are by a build whose
+    /// pages have `digests` (path, digest).
+    pub fn reusable(self, digests: &HashMap<String, u64>) -> FromLast<'_> {
+        FromLast {
+            previous: self,
+            digests,
+        }
+    }
+}
+
+/// A line of the cache: `digest inode len modified ids path`, the ids in hexadecimal,
+/// 16 digits each, one after another (`-` for none).
+fn parse(line: &str) -> Option<(&str, Entry)> {
+    let mut fields = line.splitn(6, ' ');
+    let digest = u64::from_str_radix(fields.next()?, 16).ok()?;
+    let inode = fields.next()?.parse().ok()?;
+    let len = fields.next()?.parse().ok()?;
+    let modified = fields.next()?.parse().ok()?;
+    let hex = fields.next()?;
+    let ids = match hex {
+        "-" => Vec::new(),
+        _ if hex.len() % 16 == 0 && hex.is_ascii() => (0..hex.len() / 16)
+            .map(|i| u64::from_str_radix(&hex[16 * i..16 * (i + 1)], 16).ok())
+            .collect::<Option<Vec<u64>>>()?,
+        _ => return None,
+    };
+    let path = fields.next()?;
+    let file = Stamp {
+        inode,
+        len,
+        modified,
+    };
+    Some((
+        path,
+        Entry {
+            digest,
+            file,
+            ids: ids.into(),
+        },
+    ))
+}
+
+/// `ids` as [`parse`] reads them.
+fn hex(ids: &[u64]) -> String {
+    if ids.is_empty() {
+        return "-".into();
+    }
+    ids.iter().map(|id| format!("{id:016x}")).collect()
+}
+
+/// The last output, for a build that knows its pages' digests.
+pub struct FromLast<'a> {
+    previous: Previous,
+    digests: &'a HashMap<String, u64>,
+}
+
+impl Reuse for FromLast<'_> {
+    fn page(&self, path: &str) -> Option<Reused> {
+        let entry = self.previous.entries.get(path)?;
+        if self.digests.get(path) != Some(&entry.digest) {
             return None;
         }
-        let expected = self.checksums.get(path)?;
-        let from = self.output.join(path);
-        let bytes = fs::read(&from).ok()?;
-        let hex = sha256_hex(&bytes);
-        (&hex == expected).then_some(Reused {
-            bytes,
+        let checksum = self.previous.checksums.get(path)?;
+        let from = self.previous.output.join(path);
+        (Stamp::of(&from)? == entry.file).then(|| Reused {
             from,
-            checksum: hex,
+            checksum: checksum.clone(),
+            len: entry.file.len,
+            ids: Arc::clone(&entry.ids),
+        })
+    }
+
+    fn links_hold(&self, paths: &HashSet<&str>, rendered: &[(&str, &[u64])]) -> bool {
+        let kept = self
+            .previous
+            .checksums
+            .keys()
+            .all(|p| p == MANIFEST || paths.contains(p.as_str()));
+        kept && rendered.iter().all(|(path, ids)| {
+            self.previous
+                .entries
+                .get(*path)
+                .is_none_or(|e| e.ids[..] == **ids)
         })
     }
 }
 
-/// A page taken from the last output.
+/// A page taken from the last build's output, not read unless it must be.
 pub struct Reused {
-    pub bytes: Vec<u8>,
     /// The file in the last output.
     pub from: PathBuf,
     /// Its SHA-256, as the manifest gives it.
     pub checksum: String,
+    pub len: u64,
+    /// Its ids, hashed, as the cache gives them.
+    pub ids: Arc<[u64]>,
 }
 
 /// The cache of the output folder `output` (an absolute path).
@@ -102,26 +227,44 @@ pub fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Writes the cache of a build of `output` whose pages have `digests` (path, digest).
-/// A cache that cannot be written leaves none, and the next build is a clean one.
-pub fn write<'a>(
+/// Writes the cache of a build of `output` whose pages have `digests` (path, digest)
+/// and `ids` (path, hashed ids), once the output is in place: each page's file is
+/// stamped as it is now. A page that cannot be stamped is left out, and rendered by
+/// the next build. A cache that cannot be written leaves none, and the next build is
+/// a clean one.
+pub fn write(
     root: &Path,
     output: &Path,
-    digests: impl Iterator<Item = (&'a str, u64)>,
+    digests: &HashMap<String, u64>,
+    ids: &HashMap<String, Arc<[u64]>>,
 ) -> std::io::Result<()> {
     let Some(binary) = binary() else {
         return Ok(());
     };
+    let mut pages: Vec<(&String, &u64)> = digests.iter().collect();
+    pages.sort_unstable();
+    let lines: Vec<Option<String>> = pages
+        .par_iter()
+        .map(|&(path, digest)| {
+            let ids = ids.get(path)?;
+            if path.contains('\n') {
+                return None;
+            }
+            let s = Stamp::of(&output.join(path))?;
+            Some(format!(
+                "{digest:016x} {} {} {} {} {path}\n",
+                s.inode,
+                s.len,
+                s.modified,
+                hex(ids)
+            ))
+        })
+        .collect();
     let mut text = format!(
         "{HEADER}\nbinary {binary:016x}\noutput {}\n",
         output.display()
     );
-    for (path, digest) in digests {
-        if path.contains('\n') {
-            continue;
-        }
-        text.push_str(&format!("{digest:016x} {path}\n"));
-    }
+    text.extend(lines.into_iter().flatten());
     let target = file(root, output);
     fs::create_dir_all(root.join(FOLDER))?;
     let tmp = target.with_extension(format!("{}", std::process::id()));
@@ -139,4 +282,72 @@ fn binary() -> Option<u64> {
         bytes.hash(&mut h);
         Some(h.finish())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_reads_back_as_written() {
+        let ids = [16, u64::MAX];
+        let line = format!(
+            "00000000000000ff 42 7 1700000000123456789 {} plans/一 a/index.html",
+            hex(&ids)
+        );
+        let (path, entry) = parse(&line).expect("a line of the cache");
+        assert_eq!(path, "plans/一 a/index.html");
+        assert_eq!(
+            entry,
+            Entry {
+                digest: 255,
+                file: Stamp {
+                    inode: 42,
+                    len: 7,
+                    modified: 1_700_000_000_123_456_789
+                },
+                ids: ids.into(),
+            }
+        );
+        let none = parse("1 2 3 4 - x.html").expect("a page without ids");
+        assert!(none.1.ids.is_empty());
+        assert!(parse("ff 42 7 x.html").is_none());
+        assert!(parse("ff 42 7 9 abc x.html").is_none());
+    }
+
+    #[test]
+    fn links_hold_only_while_every_file_stays_and_no_page_loses_an_id() {
+        let entry = |ids: &[u64]| Entry {
+            digest: 1,
+            ids: ids.into(),
+            file: Stamp {
+                inode: 1,
+                len: 1,
+                modified: 1,
+            },
+        };
+        let previous = Previous {
+            output: PathBuf::from("/nowhere"),
+            entries: [
+                ("a.html".to_string(), entry(&[5])),
+                ("b.html".to_string(), entry(&[6])),
+            ]
+            .into(),
+            checksums: [
+                ("a.html", "x"),
+                ("b.html", "y"),
+                ("data/t.csv", "z"),
+                (MANIFEST, ""),
+            ]
+            .map(|(p, c)| (p.to_string(), c.to_string()))
+            .into(),
+        };
+        let digests = HashMap::new();
+        let last = previous.reusable(&digests);
+        let all: HashSet<&str> = ["a.html", "b.html", "data/t.csv", "new.html"].into();
+        assert!(last.links_hold(&all, &[("a.html", &[5]), ("new.html", &[9])]));
+        assert!(!last.links_hold(&all, &[("a.html", &[4])]));
+        let fewer: HashSet<&str> = ["a.html", "b.html"].into();
+        assert!(!last.links_hold(&fewer, &[]));
+    }
 }

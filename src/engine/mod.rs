@@ -10,6 +10,7 @@ mod digest;
 pub mod preview;
 mod run;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -96,7 +97,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     } else {
         None
     };
-    let reuse = |path: &str| previous.as_ref()?.page(path, *digests.get(path)?);
+    let reuse = previous.map(|p| p.reusable(&digests));
     let protected = [
         root.join("content"),
         root.join("themes"),
@@ -104,7 +105,12 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     ];
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
     let mut staging = write::Staging::create(&options.output, &protected)?;
-    let ran = whole(&linked, &staging, Some(&reuse), progress)?;
+    let ran = whole(
+        &linked,
+        &staging,
+        reuse.as_ref().map(|r| r as &dyn run::Reuse),
+        progress,
+    )?;
     progress.stage("flushing", 0);
     staging.flush()?;
     progress.stage("publishing", 0);
@@ -116,7 +122,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
         })]
     })?;
     let written = staging.publish()?;
-    let cache_warning = cache::write(root, &output, digests.iter().map(|(p, d)| (p.as_str(), *d)))
+    let cache_warning = cache::write(root, &output, &digests, &ran.ids)
         .err()
         .map(|e| {
             let folder = root.join(cache::FOLDER);
@@ -139,7 +145,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
 fn whole(
     linked: &link::Linked,
     sink: &dyn Sink,
-    reuse: Option<&run::Reuse<'_>>,
+    reuse: Option<&dyn run::Reuse>,
     progress: &dyn Progress,
 ) -> Result<Whole, Vec<Report>> {
     let feed = search::Feed::start(linked)?;
@@ -167,6 +173,7 @@ fn whole(
         pages: ran.pages,
         reused: ran.reused,
         files,
+        ids: ran.ids,
     })
 }
 
@@ -175,6 +182,8 @@ struct Whole {
     pages: usize,
     reused: usize,
     files: usize,
+    /// Every page's ids (hashed), by path, for the build cache.
+    ids: HashMap<String, std::sync::Arc<[u64]>>,
 }
 
 /// Load, model and link: the site, ready to render. The one way every run reads it.

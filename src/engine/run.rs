@@ -8,8 +8,8 @@
 //! run holds one chunk of pages, not the whole site: at 30,000 plans the pages are
 //! gigabytes.
 
-use std::collections::HashSet;
-use std::sync::{Mutex, PoisonError};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -21,7 +21,7 @@ use crate::progress::Progress;
 use crate::render::urls::Route;
 use crate::render::{self, Contents, OutputFile, Page, PageRenderer, Planned};
 use crate::search;
-use crate::write::Staging;
+use crate::write::{Staging, WriteError};
 
 /// Pages rendered before any is handed on. Enough to keep both cores busy; small
 /// enough that a chunk of the largest pages stays in the tens of megabytes.
@@ -34,9 +34,19 @@ pub trait Sink: Sync {
     /// Files that are not pages (open data, styles, copied assets), all at once.
     fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>>;
     /// A page taken from the last build's output.
-    fn reused(&self, path: &str, page: Reused) -> Result<(), Report> {
-        self.bytes(path, page.bytes)
+    fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
+        self.bytes(path, read(&page.from)?)
     }
+}
+
+/// The bytes of a page of the last output.
+fn read(from: &std::path::Path) -> Result<Vec<u8>, Report> {
+    std::fs::read(from).map_err(|source| {
+        Report::new(WriteError::Read {
+            path: from.to_path_buf(),
+            source,
+        })
+    })
 }
 
 /// `planpub build`: the staging folder, published when the run is over.
@@ -51,12 +61,11 @@ impl Sink for Staging {
 
     /// A hard link to the last output's file: nothing is copied, and the old output
     /// can go after the swap without freeing the page's blocks.
-    fn reused(&self, path: &str, page: Reused) -> Result<(), Report> {
-        let len = page.bytes.len() as u64;
-        if self.link(path, &page.from, &page.checksum, len)? {
+    fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
+        if self.link(path, &page.from, &page.checksum, page.len)? {
             Ok(())
         } else {
-            self.write_bytes(path, &page.bytes)
+            self.write_bytes(path, &read(&page.from)?)
         }
     }
 }
@@ -106,8 +115,15 @@ impl Sink for Memory {
     }
 }
 
-/// A page as the last build made it, if it is still good: a page given by its path.
-pub type Reuse<'a> = dyn Fn(&str) -> Option<Reused> + Sync + 'a;
+/// The last build's output, where a build may take pages instead of rendering them
+/// ([`super::cache`]).
+pub trait Reuse: Sync {
+    /// The page at `path` as the last build made it, if it is still good.
+    fn page(&self, path: &str) -> Option<Reused>;
+    /// Whether the links of the pages taken unread still hold, in a site of the files
+    /// `paths` whose pages rendered again have the ids (hashed) `rendered`.
+    fn links_hold(&self, paths: &HashSet<&str>, rendered: &[(&str, &[u64])]) -> bool;
+}
 
 /// What a run is asked to do.
 pub struct Job<'a> {
@@ -116,7 +132,7 @@ pub struct Job<'a> {
     /// files from an earlier run, which the caller holds.
     pub wanted: Option<&'a HashSet<String>>,
     /// Where a page may be taken from instead of rendered: the last build's output.
-    pub reuse: Option<&'a Reuse<'a>>,
+    pub reuse: Option<&'a dyn Reuse>,
     /// Fed with every rendered page when the run makes the search index as it goes.
     pub feed: Option<&'a search::Feed>,
     /// Files of the site made outside this run (an earlier search index the preview
@@ -142,6 +158,8 @@ pub struct Ran {
     pub files: usize,
     /// Every page's path, rendered or not.
     pub page_paths: Vec<String>,
+    /// Each page's ids (hashed), by path, for the build cache.
+    pub ids: HashMap<String, Arc<[u64]>>,
     pub checker: Checker,
 }
 
@@ -176,12 +194,19 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         .filter(|(_, route)| wanted(route))
         .collect();
     let mut files = others.len();
+    let other_paths: Vec<String> = match job.reuse {
+        Some(_) => others.iter().map(|f| f.path.clone()).collect(),
+        None => Vec::new(),
+    };
     progress.stage("building", chosen.len() + others.len());
     // The open data goes first: at scale it is gigabytes, a tenth of the site.
     make_others(others, sink, progress)?;
 
     let mut errors: Vec<Report> = Vec::new();
     let mut reused = 0;
+    let mut ids = HashMap::new();
+    let mut unread: Vec<(&str, std::path::PathBuf)> = Vec::new();
+    let mut rendered: Vec<(&str, Arc<[u64]>)> = Vec::new();
     for chunk in chosen.chunks(CHUNK) {
         let done: Vec<Result<Made, Report>> = chunk
             .par_iter()
@@ -191,10 +216,26 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
                 made
             })
             .collect();
-        for result in done {
+        for (result, (_, route)) in done.into_iter().zip(chunk) {
             match result {
                 Ok(made) => {
-                    checker.add(made.scan);
+                    let path = route.file.as_str();
+                    let scan = match made.scan {
+                        Scanned::Read(scan) => {
+                            if !made.reused {
+                                rendered.push((path, Arc::clone(scan.ids())));
+                            }
+                            scan
+                        }
+                        // Its ids answer the anchors other pages ask of it; its
+                        // links are checked below if they may have changed meaning.
+                        Scanned::Unread { from, ids } => {
+                            unread.push((path, from));
+                            PageScan::of_ids(path, ids)
+                        }
+                    };
+                    ids.insert(route.file.clone(), Arc::clone(scan.ids()));
+                    checker.add(scan);
                     files += made.files;
                     reused += usize::from(made.reused);
                 }
@@ -205,6 +246,31 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     if !errors.is_empty() {
         return Err(errors);
     }
+    if let Some(reuse) = job.reuse
+        && !unread.is_empty()
+    {
+        let paths: HashSet<&str> = routes
+            .iter()
+            .map(|r| r.file.as_str())
+            .chain(other_paths.iter().map(String::as_str))
+            .chain(job.extra.iter().map(String::as_str))
+            .collect();
+        let rendered: Vec<(&str, &[u64])> = rendered.iter().map(|(p, i)| (*p, &i[..])).collect();
+        // The links of the pages taken unread held in the last build. They are read
+        // only when those links could have changed meaning.
+        if reuse.links_hold(&paths, &rendered) {
+            unread.clear();
+        }
+        for chunk in unread.chunks(CHUNK) {
+            let scans: Vec<Result<PageScan, Report>> = chunk
+                .par_iter()
+                .map(|(path, from)| Ok(checker.scan(path, &read(from)?)))
+                .collect();
+            for scan in scans {
+                checker.add(scan.map_err(|e| vec![e])?);
+            }
+        }
+    }
     if let Some(kept) = job.kept {
         let rendered: HashSet<&str> = chosen.iter().map(|(_, r)| r.file.as_str()).collect();
         checker.add_kept(kept, |path| !rendered.contains(path));
@@ -214,7 +280,8 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         rendered: chosen.len() - reused,
         reused,
         files,
-        page_paths: routes.into_iter().map(|r| r.file).collect(),
+        page_paths: routes.iter().map(|r| r.file.clone()).collect(),
+        ids,
         checker,
     })
 }
@@ -246,15 +313,26 @@ fn make_others(
 
 /// One page handed to the sink.
 struct Made {
-    scan: PageScan,
+    scan: Scanned,
     /// Files handed on: the page, and its text chunks for search excerpts.
     files: usize,
     /// Taken from an earlier build instead of rendered.
     reused: bool,
 }
 
+/// A page's links: read, or, for a page taken from the last output and not read,
+/// where it is and its ids, hashed.
+enum Scanned {
+    Read(PageScan),
+    Unread {
+        from: std::path::PathBuf,
+        ids: Arc<[u64]>,
+    },
+}
+
 /// Renders one page (or takes it from an earlier build), scans its links and hands it,
 /// with its text chunks for search excerpts when the run feeds the index, to the sink.
+/// A page taken from the last output is not read when the run feeds no index.
 fn one_page(
     job: &Job,
     renderer: &PageRenderer,
@@ -263,18 +341,31 @@ fn one_page(
     page: Page,
     route: &Route,
 ) -> Result<Made, Report> {
-    let kept = job.reuse.and_then(|reuse| reuse(&route.file));
+    let kept = job.reuse.and_then(|reuse| reuse.page(&route.file));
     let reused = kept.is_some();
+    if let Some(kept) = &kept
+        && job.feed.is_none()
+    {
+        sink.reused(&route.file, kept)?;
+        return Ok(Made {
+            scan: Scanned::Unread {
+                from: kept.from.clone(),
+                ids: Arc::clone(&kept.ids),
+            },
+            files: 1,
+            reused,
+        });
+    }
     let html = match &kept {
-        Some(kept) => std::borrow::Cow::Borrowed(&kept.bytes[..]),
-        None => std::borrow::Cow::Owned(renderer.html(page)?),
+        Some(kept) => read(&kept.from)?,
+        None => renderer.html(page)?,
     };
-    let scan = checker.scan(&route.file, &html);
+    let scan = Scanned::Read(checker.scan(&route.file, &html));
     let chunks = job.feed.map(|f| f.page(page, &html)).unwrap_or_default();
     let written = 1 + chunks.len();
     match kept {
-        Some(kept) => sink.reused(&route.file, kept)?,
-        None => sink.bytes(&route.file, html.into_owned())?,
+        Some(kept) => sink.reused(&route.file, &kept)?,
+        None => sink.bytes(&route.file, html)?,
     }
     // The feed makes its text chunks in memory.
     for chunk in chunks {
