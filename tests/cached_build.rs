@@ -215,3 +215,40 @@ fn a_link_to_an_anchor_gone_from_a_page_rendered_again_fails_the_build() {
         "anchor does not exist",
     ]);
 }
+
+/// The inode of a file of the output: the same inode is the same file, taken from the
+/// last output rather than written again.
+#[cfg(unix)]
+fn inode(site: &Site, rel: &str) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&fs::metadata(site.path(rel)).expect("built"))
+}
+
+#[cfg(unix)]
+#[test]
+fn the_open_data_of_plans_whose_rows_did_not_change_is_taken_from_the_last_output() {
+    let site = without_search();
+    site.build().ok();
+    let dazu = "output/data/plans/dazu-ip-action-plan-2025-2027.csv";
+    let wanzhou = "output/data/plans/wanzhou-ip-plan-2021-2025.xlsx";
+    let all = "output/data/targets.csv";
+    let before = [dazu, wanzhou, all].map(|f| inode(&site, f));
+
+    // A text edit changes no rows: every file of values is taken.
+    let index = format!("{DAZU}/index.md");
+    let text = site.read(&index);
+    site.write(&index, &format!("{text}\n大足区新增一段说明。\n"));
+    site.build().ok();
+    assert_eq!([dazu, wanzhou, all].map(|f| inode(&site, f)), before);
+
+    // A value: Dazu's files and the site-wide ones are made again, Wanzhou's taken.
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 7, comparator: \"=\"}",
+    );
+    site.build().ok();
+    assert_ne!(inode(&site, dazu), before[0]);
+    assert_eq!(inode(&site, wanzhou), before[1]);
+    assert_ne!(inode(&site, all), before[2]);
+    same_as_clean(&site, &site.path("output"));
+}

@@ -10,8 +10,10 @@
 //!
 //! A page is taken from the last output only when its file is still the one that
 //! build wrote: the same inode, length and modification time, as `make` and version
-//! control trust a file they wrote. A file changed or damaged on disk since is
+//! control trust a file they wrote. A file written over or replaced since is
 //! rendered again, never taken; its checksum comes from the last `manifest.sha256`.
+//! The open data's files are taken the same way, by the digest of their rows
+//! ([`crate::render::Memo`]); their lines in the cache have no ids.
 //!
 //! A page taken is not read. The cache keeps the hashes of its ids, which answer the
 //! anchors pages rendered again ask of it. Its links held in the last build, and they
@@ -29,6 +31,7 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 
 use super::run::Reuse;
+use crate::render::{Earlier, Taken};
 use crate::write::MANIFEST;
 
 /// The folder of the cache, in the site folder.
@@ -113,13 +116,30 @@ impl Previous {
         })
     }
 
-    /// The pages of the last output that can be taken as they are by a build whose
-    /// pages have `digests` (path, digest).
-    pub fn reusable(self, digests: &HashMap<String, u64>) -> FromLast<'_> {
-        FromLast {
-            previous: self,
-            digests,
+    /// The file at `path` as the last output has it, when it was made from what
+    /// `digest` says and is still the file that build wrote.
+    fn taken(&self, path: &str, digest: u64) -> Option<(Taken, &Entry)> {
+        let entry = self.entries.get(path)?;
+        if entry.digest != digest {
+            return None;
         }
+        let checksum = self.checksums.get(path)?;
+        let from = self.output.join(path);
+        (Stamp::of(&from)? == entry.file).then(|| {
+            let taken = Taken {
+                from,
+                checksum: checksum.clone(),
+                len: entry.file.len,
+            };
+            (taken, entry)
+        })
+    }
+}
+
+/// The open data's files, by the digest of their inputs ([`crate::render::Memo`]).
+impl Earlier for Previous {
+    fn file(&self, path: &str, digest: u64) -> Option<Taken> {
+        self.taken(path, digest).map(|(taken, _)| taken)
     }
 }
 
@@ -165,22 +185,23 @@ fn hex(ids: &[u64]) -> String {
 
 /// The last output, for a build that knows its pages' digests.
 pub struct FromLast<'a> {
-    previous: Previous,
+    previous: Arc<Previous>,
     digests: &'a HashMap<String, u64>,
+}
+
+impl<'a> FromLast<'a> {
+    /// The pages of the last output that can be taken as they are by a build whose
+    /// pages have `digests` (path, digest).
+    pub fn new(previous: Arc<Previous>, digests: &'a HashMap<String, u64>) -> Self {
+        FromLast { previous, digests }
+    }
 }
 
 impl Reuse for FromLast<'_> {
     fn page(&self, path: &str) -> Option<Reused> {
-        let entry = self.previous.entries.get(path)?;
-        if self.digests.get(path) != Some(&entry.digest) {
-            return None;
-        }
-        let checksum = self.previous.checksums.get(path)?;
-        let from = self.previous.output.join(path);
-        (Stamp::of(&from)? == entry.file).then(|| Reused {
-            from,
-            checksum: checksum.clone(),
-            len: entry.file.len,
+        let (file, entry) = self.previous.taken(path, *self.digests.get(path)?)?;
+        Some(Reused {
+            file,
             ids: Arc::clone(&entry.ids),
         })
     }
@@ -202,11 +223,7 @@ impl Reuse for FromLast<'_> {
 
 /// A page taken from the last build's output, not read unless it must be.
 pub struct Reused {
-    /// The file in the last output.
-    pub from: PathBuf,
-    /// Its SHA-256, as the manifest gives it.
-    pub checksum: String,
-    pub len: u64,
+    pub file: Taken,
     /// Its ids, hashed, as the cache gives them.
     pub ids: Arc<[u64]>,
 }
@@ -228,25 +245,30 @@ pub fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
 }
 
 /// Writes the cache of a build of `output` whose pages have `digests` (path, digest)
-/// and `ids` (path, hashed ids), once the output is in place: each page's file is
-/// stamped as it is now. A page that cannot be stamped is left out, and rendered by
-/// the next build. A cache that cannot be written leaves none, and the next build is
-/// a clean one.
+/// and `ids` (path, hashed ids), and whose open data's files have `files` (path,
+/// digest), once the output is in place: each file is stamped as it is now. A file
+/// that cannot be stamped is left out, and made again by the next build. A cache that
+/// cannot be written leaves none, and the next build is a clean one.
 pub fn write(
     root: &Path,
     output: &Path,
     digests: &HashMap<String, u64>,
     ids: &HashMap<String, Arc<[u64]>>,
+    files: &[(String, u64)],
 ) -> std::io::Result<()> {
     let Some(binary) = binary() else {
         return Ok(());
     };
-    let mut pages: Vec<(&String, &u64)> = digests.iter().collect();
-    pages.sort_unstable();
-    let lines: Vec<Option<String>> = pages
+    let none: Arc<[u64]> = Arc::new([]);
+    let mut all: Vec<(&String, u64, &Arc<[u64]>)> = digests
+        .iter()
+        .filter_map(|(path, digest)| Some((path, *digest, ids.get(path)?)))
+        .chain(files.iter().map(|(path, digest)| (path, *digest, &none)))
+        .collect();
+    all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let lines: Vec<Option<String>> = all
         .par_iter()
-        .map(|&(path, digest)| {
-            let ids = ids.get(path)?;
+        .map(|&(path, digest, ids)| {
             if path.contains('\n') {
                 return None;
             }
@@ -343,7 +365,7 @@ mod tests {
             .into(),
         };
         let digests = HashMap::new();
-        let last = previous.reusable(&digests);
+        let last = FromLast::new(Arc::new(previous), &digests);
         let all: HashSet<&str> = ["a.html", "b.html", "data/t.csv", "new.html"].into();
         assert!(last.links_hold(&all, &[("a.html", &[5]), ("new.html", &[9])]));
         assert!(!last.links_hold(&all, &[("a.html", &[4])]));

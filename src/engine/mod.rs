@@ -12,11 +12,12 @@ mod run;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
-use crate::{link, load, model, search, write};
+use crate::{link, load, model, render, search, write};
 use run::{Job, Sink};
 
 #[derive(Debug, Clone)]
@@ -44,8 +45,8 @@ pub struct Summary {
 /// Everything but writing: every error a build would meet, templates included.
 pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let result =
-        linked(root, progress).and_then(|linked| whole(&linked, &run::Nowhere, None, progress));
+    let result = linked(root, progress)
+        .and_then(|linked| whole(&linked, &run::Nowhere, None, None, progress));
     progress.finish();
     let ran = result.map_err(sorted)?;
     Ok(Summary {
@@ -61,7 +62,7 @@ pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report
 /// [`check`] of a site read already: every page and file made, linked and indexed, and
 /// nothing kept. Returns the number of pages. For benchmarks of the render alone.
 pub fn check_linked(linked: &link::Linked, progress: &dyn Progress) -> Result<usize, Vec<Report>> {
-    whole(linked, &run::Nowhere, None, progress).map(|w| w.pages)
+    whole(linked, &run::Nowhere, None, None, progress).map(|w| w.pages)
 }
 
 /// Builds the site into `options.output`, replacing it only when all went well.
@@ -93,11 +94,13 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     let digests = digest::digests(&linked, &fingerprint);
     let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
     let previous = if options.cache {
-        cache::Previous::read(root, &output)
+        cache::Previous::read(root, &output).map(Arc::new)
     } else {
         None
     };
-    let reuse = previous.map(|p| p.reusable(&digests));
+    let reuse = previous.clone().map(|p| cache::FromLast::new(p, &digests));
+    // The open data is taken from the last output where its rows did not change.
+    let memo = render::Memo::for_build(previous.map(|p| p as Arc<dyn render::Earlier>));
     let protected = [
         root.join("content"),
         root.join("themes"),
@@ -105,12 +108,8 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     ];
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
     let mut staging = write::Staging::create(&options.output, &protected)?;
-    let ran = whole(
-        &linked,
-        &staging,
-        reuse.as_ref().map(|r| r as &dyn run::Reuse),
-        progress,
-    )?;
+    let reuse = reuse.as_ref().map(|r| r as &dyn run::Reuse);
+    let ran = whole(&linked, &staging, reuse, Some(&memo), progress)?;
     progress.stage("flushing", 0);
     staging.flush()?;
     progress.stage("publishing", 0);
@@ -122,7 +121,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
         })]
     })?;
     let written = staging.publish()?;
-    let cache_warning = cache::write(root, &output, &digests, &ran.ids)
+    let cache_warning = cache::write(root, &output, &digests, &ran.ids, &memo.digests())
         .err()
         .map(|e| {
             let folder = root.join(cache::FOLDER);
@@ -146,6 +145,7 @@ fn whole(
     linked: &link::Linked,
     sink: &dyn Sink,
     reuse: Option<&dyn run::Reuse>,
+    memo: Option<&render::Memo>,
     progress: &dyn Progress,
 ) -> Result<Whole, Vec<Report>> {
     let feed = search::Feed::start(linked)?;
@@ -156,7 +156,7 @@ fn whole(
         feed: feed.as_ref(),
         extra: &[],
         kept: None,
-        memo: None,
+        memo,
     };
     let ran = run::run(&job, sink, progress)?;
     let index = match feed {

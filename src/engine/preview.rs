@@ -94,6 +94,7 @@ impl IndexJob {
             let bytes: Arc<[u8]> = match contents {
                 Contents::Bytes(b) => b.into(),
                 Contents::Shared(b) => b,
+                Contents::Taken(t) => read(&t.from)?,
                 Contents::Copy(source) => read(&source)?,
             };
             files.push((path, bytes));
@@ -142,7 +143,7 @@ impl Preview {
             parsed: crate::load::ParseCache::default(),
             indexer: Arc::default(),
             generation: 0,
-            memo: render::Memo::default(),
+            memo: render::Memo::keeping(),
         }
     }
 
@@ -206,6 +207,7 @@ impl Preview {
             let bytes: Arc<[u8]> = match contents {
                 Contents::Bytes(b) => b.into(),
                 Contents::Shared(b) => b,
+                Contents::Taken(t) => read(&t.from)?,
                 Contents::Copy(source) => {
                     let stamp = stamp(&source);
                     let kept = previous.and_then(|l| {

@@ -35,7 +35,7 @@ pub trait Sink: Sync {
     fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>>;
     /// A page taken from the last build's output.
     fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
-        self.bytes(path, read(&page.from)?)
+        self.bytes(path, read(&page.file.from)?)
     }
 }
 
@@ -62,10 +62,10 @@ impl Sink for Staging {
     /// A hard link to the last output's file: nothing is copied, and the old output
     /// can go after the swap without freeing the page's blocks.
     fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
-        if self.link(path, &page.from, &page.checksum, page.len)? {
+        if self.link(path, &page.file.from, &page.file.checksum, page.file.len)? {
             Ok(())
         } else {
-            self.write_bytes(path, &read(&page.from)?)
+            self.write_bytes(path, &read(&page.file.from)?)
         }
     }
 }
@@ -205,7 +205,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     let mut errors: Vec<Report> = Vec::new();
     let mut reused = 0;
     let mut ids = HashMap::new();
-    let mut unread: Vec<(&str, std::path::PathBuf)> = Vec::new();
+    let mut unread: Vec<(&str, Reused)> = Vec::new();
     let mut rendered: Vec<(&str, Arc<[u64]>)> = Vec::new();
     for chunk in chosen.chunks(CHUNK) {
         let done: Vec<Result<Made, Report>> = chunk
@@ -229,9 +229,10 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
                         }
                         // Its ids answer the anchors other pages ask of it; its
                         // links are checked below if they may have changed meaning.
-                        Scanned::Unread { from, ids } => {
-                            unread.push((path, from));
-                            PageScan::of_ids(path, ids)
+                        Scanned::Unread(page) => {
+                            let scan = PageScan::of_ids(path, Arc::clone(&page.ids));
+                            unread.push((path, page));
+                            scan
                         }
                     };
                     ids.insert(route.file.clone(), Arc::clone(scan.ids()));
@@ -264,7 +265,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         for chunk in unread.chunks(CHUNK) {
             let scans: Vec<Result<PageScan, Report>> = chunk
                 .par_iter()
-                .map(|(path, from)| Ok(checker.scan(path, &read(from)?)))
+                .map(|(path, page)| Ok(checker.scan(path, &read(&page.file.from)?)))
                 .collect();
             for scan in scans {
                 checker.add(scan.map_err(|e| vec![e])?);
@@ -321,13 +322,10 @@ struct Made {
 }
 
 /// A page's links: read, or, for a page taken from the last output and not read,
-/// where it is and its ids, hashed.
+/// that page.
 enum Scanned {
     Read(PageScan),
-    Unread {
-        from: std::path::PathBuf,
-        ids: Arc<[u64]>,
-    },
+    Unread(Reused),
 }
 
 /// Renders one page (or takes it from an earlier build), scans its links and hands it,
@@ -343,21 +341,19 @@ fn one_page(
 ) -> Result<Made, Report> {
     let kept = job.reuse.and_then(|reuse| reuse.page(&route.file));
     let reused = kept.is_some();
-    if let Some(kept) = &kept
-        && job.feed.is_none()
-    {
-        sink.reused(&route.file, kept)?;
-        return Ok(Made {
-            scan: Scanned::Unread {
-                from: kept.from.clone(),
-                ids: Arc::clone(&kept.ids),
-            },
-            files: 1,
-            reused,
-        });
-    }
+    let kept = match kept {
+        Some(kept) if job.feed.is_none() => {
+            sink.reused(&route.file, &kept)?;
+            return Ok(Made {
+                scan: Scanned::Unread(kept),
+                files: 1,
+                reused,
+            });
+        }
+        kept => kept,
+    };
     let html = match &kept {
-        Some(kept) => read(&kept.from)?,
+        Some(kept) => read(&kept.file.from)?,
         None => renderer.html(page)?,
     };
     let scan = Scanned::Read(checker.scan(&route.file, &html));

@@ -1,55 +1,111 @@
-//! Files of the open data kept from one preview build to the next, by a digest of
-//! what each is made from: a save makes again only the files whose inputs changed.
-//! A plan's text changes none of its rows' values, so a save to it writes no CSV and
-//! no workbook; a changed value makes that plan's files and the site-wide ones again.
+//! Files of the open data made again only when what they are made from changed, by a
+//! digest of their inputs. A plan's text changes none of its rows' values, so a save
+//! or a build after it writes no CSV and no workbook; a changed value makes that
+//! plan's files and the site-wide ones again.
 //!
-//! A full build has no memo and makes every file: a memo is only a shortcut to bytes
+//! The preview's memo keeps the bytes it made from one build to the next, and hands
+//! them out shared, never copied. A build's memo keeps nothing in memory: it takes a
+//! file from the last build's output when that build made it from inputs with the same
+//! digest ([`Earlier`]), and records every file's digest for the next build's cache.
+//!
+//! A run without a memo (`check`) makes every file: a memo is only a shortcut to bytes
 //! the same inputs gave before, and a digest covers everything a file is made from.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::Contents;
 
-/// The bytes of files made by earlier builds, each with the digest of its inputs.
-#[derive(Default)]
-pub struct Memo {
-    files: Mutex<Made>,
+/// Files of the last build's output that a build may take instead of making them.
+pub trait Earlier: Send + Sync {
+    /// The file at `path`, if the last build made it from inputs whose digest is
+    /// `digest` and it is still as that build wrote it.
+    fn file(&self, path: &str, digest: u64) -> Option<Taken>;
 }
 
-/// Each file by its path: the digest of its inputs and its bytes.
-type Made = HashMap<String, (u64, Arc<[u8]>)>;
+/// A file of the last build's output, taken as it is.
+#[derive(Debug, Clone)]
+pub struct Taken {
+    pub from: PathBuf,
+    /// Its SHA-256, as the last output's manifest gives it.
+    pub checksum: String,
+    pub len: u64,
+}
+
+/// Each kept file by its path: the digest of its inputs and its bytes.
+type Kept = HashMap<String, (u64, Arc<[u8]>)>;
+
+/// The files made through a memo, and what it keeps of them.
+#[derive(Default)]
+pub struct Memo {
+    /// The preview's: each file's digest and bytes. Empty for a build.
+    kept: Mutex<Kept>,
+    /// Whether made files are kept in memory (the preview) or not (a build).
+    keeps: bool,
+    earlier: Option<Arc<dyn Earlier>>,
+    /// The digest of every file asked for in the run, for a build's cache.
+    digests: Mutex<Vec<(String, u64)>>,
+}
 
 impl Memo {
+    /// The preview's memo: every file made is kept, from one build to the next.
+    pub fn keeping() -> Memo {
+        Memo {
+            keeps: true,
+            ..Memo::default()
+        }
+    }
+
+    /// A build's memo: files are taken from the last output where `earlier` has them.
+    pub fn for_build(earlier: Option<Arc<dyn Earlier>>) -> Memo {
+        Memo {
+            earlier,
+            ..Memo::default()
+        }
+    }
+
     /// The file at `path` made from inputs whose digest is `digest`: the bytes an
-    /// earlier build made from the same inputs, or what `make` makes now. The bytes
-    /// are shared with the memo, never copied out of it.
+    /// earlier build made from the same inputs, or what `make` makes now.
     pub fn get_or_make<E>(
         &self,
         path: &str,
         digest: u64,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
-    ) -> Result<Arc<[u8]>, E> {
-        if let Some((d, bytes)) = self.lock().get(path)
+    ) -> Result<Contents, E> {
+        lock(&self.digests).push((path.to_string(), digest));
+        if let Some((d, bytes)) = lock(&self.kept).get(path)
             && *d == digest
         {
-            return Ok(Arc::clone(bytes));
+            return Ok(Contents::Shared(Arc::clone(bytes)));
         }
-        let bytes: Arc<[u8]> = make()?.into();
-        self.lock()
-            .insert(path.to_string(), (digest, Arc::clone(&bytes)));
-        Ok(bytes)
+        if let Some(taken) = self.earlier.as_ref().and_then(|e| e.file(path, digest)) {
+            return Ok(Contents::Taken(taken));
+        }
+        let bytes = make()?;
+        if !self.keeps {
+            return Ok(Contents::Bytes(bytes));
+        }
+        let bytes: Arc<[u8]> = bytes.into();
+        lock(&self.kept).insert(path.to_string(), (digest, Arc::clone(&bytes)));
+        Ok(Contents::Shared(bytes))
     }
 
     /// Forgets the files a build did not make, such as a removed plan's.
     pub fn keep_only(&self, made: impl Fn(&str) -> bool) {
-        self.lock().retain(|path, _| made(path));
+        lock(&self.kept).retain(|path, _| made(path));
+        lock(&self.digests).clear();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Made> {
-        self.files.lock().unwrap_or_else(PoisonError::into_inner)
+    /// The digest of every file asked for since the memo was made, by path.
+    pub fn digests(&self) -> Vec<(String, u64)> {
+        lock(&self.digests).clone()
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The digest of a file's inputs.
@@ -66,55 +122,88 @@ pub fn made<E>(
     digest: impl FnOnce() -> u64,
     make: impl FnOnce() -> Result<Vec<u8>, E>,
 ) -> Result<Contents, E> {
-    Ok(match memo {
-        Some(m) => Contents::Shared(m.get_or_make(path, digest(), make)?),
-        None => Contents::Bytes(make()?),
-    })
+    match memo {
+        Some(m) => m.get_or_make(path, digest(), make),
+        None => Ok(Contents::Bytes(make()?)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The bytes of `contents`, and whether they came from the memo.
+    fn bytes(contents: Result<Contents, ()>) -> (Vec<u8>, &'static str) {
+        match contents {
+            Ok(Contents::Bytes(b)) => (b, "made"),
+            Ok(Contents::Shared(b)) => (b.to_vec(), "shared"),
+            Ok(Contents::Taken(t)) => (t.checksum.into_bytes(), "taken"),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn a_file_is_made_again_only_when_its_inputs_change() {
-        let memo = Memo::default();
+        let memo = Memo::keeping();
         let calls = std::cell::Cell::new(0);
         let make = |text: &str| {
             calls.set(calls.get() + 1);
             Ok::<_, ()>(text.as_bytes().to_vec())
         };
-        assert_eq!(
-            memo.get_or_make("a", digest(&"x"), || make("x")),
-            Ok(Arc::from(&b"x"[..]))
-        );
-        assert_eq!(
-            memo.get_or_make("a", digest(&"x"), || make("x")),
-            Ok(Arc::from(&b"x"[..]))
-        );
-        assert_eq!(
-            memo.get_or_make("a", digest(&"y"), || make("y")),
-            Ok(Arc::from(&b"y"[..]))
-        );
+        let x = memo.get_or_make("a", digest(&"x"), || make("x"));
+        assert_eq!(bytes(x).0, b"x");
+        let again = memo.get_or_make("a", digest(&"x"), || make("x"));
+        assert_eq!(bytes(again), (b"x".to_vec(), "shared"));
+        let y = memo.get_or_make("a", digest(&"y"), || make("y"));
+        assert_eq!(bytes(y).0, b"y");
         assert_eq!(calls.get(), 2);
         memo.keep_only(|p| p != "a");
-        assert_eq!(
-            memo.get_or_make("a", digest(&"y"), || make("y")),
-            Ok(Arc::from(&b"y"[..]))
-        );
+        let y = memo.get_or_make("a", digest(&"y"), || make("y"));
+        assert_eq!(bytes(y).0, b"y");
         assert_eq!(calls.get(), 3);
     }
 
     #[test]
     fn a_failure_is_not_remembered() {
-        let memo = Memo::default();
-        assert_eq!(
+        let memo = Memo::keeping();
+        assert!(matches!(
             memo.get_or_make("a", 1, || Err::<Vec<u8>, _>("broken")),
             Err("broken")
-        );
+        ));
+        let made = memo.get_or_make("a", 1, || Ok::<_, ()>(b"z".to_vec()));
+        assert_eq!(bytes(made).0, b"z");
+    }
+
+    /// The last output holds `a` made from digest 7.
+    struct Last;
+
+    impl Earlier for Last {
+        fn file(&self, path: &str, digest: u64) -> Option<Taken> {
+            (path == "a" && digest == 7).then(|| Taken {
+                from: PathBuf::from("/last/a"),
+                checksum: "sum".into(),
+                len: 3,
+            })
+        }
+    }
+
+    #[test]
+    fn a_build_takes_from_the_last_output_what_the_same_inputs_made_and_keeps_nothing() {
+        let memo = Memo::for_build(Some(Arc::new(Last)));
+        let make = || Ok::<_, ()>(b"new".to_vec());
+        assert_eq!(bytes(memo.get_or_make("a", 7, make)).1, "taken");
         assert_eq!(
-            memo.get_or_make("a", 1, || Ok::<_, &str>(b"z".to_vec())),
-            Ok(Arc::from(&b"z"[..]))
+            bytes(memo.get_or_make("a", 8, make)),
+            (b"new".to_vec(), "made")
+        );
+        assert_eq!(bytes(memo.get_or_make("a", 8, make)).1, "made");
+        assert_eq!(
+            memo.digests(),
+            vec![
+                ("a".to_string(), 7),
+                ("a".to_string(), 8),
+                ("a".to_string(), 8)
+            ]
         );
     }
 }

@@ -29,7 +29,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub use error::RenderError;
-pub use memo::Memo;
+pub use memo::{Earlier, Memo, Taken};
 pub use planned::Planned;
 pub use templates::REQUIRED as REQUIRED_TEMPLATES;
 
@@ -48,6 +48,8 @@ pub enum Contents {
     /// Bytes an earlier preview build made and still holds ([`Memo`]): shared, not
     /// copied, since a national site's open data is gigabytes.
     Shared(std::sync::Arc<[u8]>),
+    /// A file of the last build's output, taken as it is ([`Memo`]).
+    Taken(Taken),
     Copy(PathBuf),
 }
 

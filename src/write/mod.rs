@@ -93,9 +93,17 @@ impl Staging {
 
     /// Writes one file of the new site.
     pub fn write(&self, file: &OutputFile) -> Result<(), Report> {
+        if let Contents::Taken(t) = &file.contents
+            && self.link(&file.path, &t.from, &t.checksum, t.len)?
+        {
+            return Ok(());
+        }
         let data: std::borrow::Cow<[u8]> = match &file.contents {
             Contents::Bytes(b) => b.as_slice().into(),
             Contents::Shared(b) => b[..].into(),
+            Contents::Taken(t) => fs::read(&t.from)
+                .map_err(|e| Report::new(io(&t.from)(e)))?
+                .into(),
             Contents::Copy(src) => fs::read(src).map_err(|e| Report::new(io(src)(e)))?.into(),
         };
         self.write_bytes(&file.path, &data)
