@@ -51,6 +51,22 @@ fn same_as_clean(site: &Site, output: &Path) {
     );
 }
 
+/// Appends a paragraph to Dazu's plan text.
+fn add_a_paragraph(site: &Site) {
+    let index = format!("{DAZU}/index.md");
+    let text = site.read(&index);
+    site.write(&index, &format!("{text}\n大足区新增一段说明。\n"));
+}
+
+/// Changes one of Dazu's target values.
+fn change_a_value(site: &Site) {
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 7, comparator: \"=\"}",
+    );
+}
+
 /// `(rendered, unchanged)` from the build's summary line.
 fn counts(stdout: &str) -> (usize, usize) {
     let Some((_, rest)) = stdout.split_once(" pages (") else {
@@ -78,9 +94,7 @@ fn a_build_after_an_edit_renders_what_changed_and_equals_a_clean_build() {
     assert_eq!(rendered, 0, "nothing changed: {}", again.stdout);
     assert!(unchanged > 100, "{}", again.stdout);
 
-    let index = format!("{DAZU}/index.md");
-    let text = site.read(&index);
-    site.write(&index, &format!("{text}\n大足区新增一段说明。\n"));
+    add_a_paragraph(&site);
     let edited = site.build();
     edited.ok();
     let (rendered, unchanged) = counts(&edited.stdout);
@@ -92,11 +106,7 @@ fn a_build_after_an_edit_renders_what_changed_and_equals_a_clean_build() {
     same_as_clean(&site, &site.path("output"));
 
     // A value: the indicator pages and the open data follow.
-    site.edit(
-        &format!("{DAZU}/indicators.md"),
-        "- {year: 2025, value: 4, comparator: \"=\"}",
-        "- {year: 2025, value: 7, comparator: \"=\"}",
-    );
+    change_a_value(&site);
     site.build().ok();
     same_as_clean(&site, &site.path("output"));
 
@@ -158,19 +168,13 @@ const WANZHOU: &str = "content/plans/wanzhou-ip-plan-2021-2025";
 fn pages_taken_unread_give_the_same_site_as_a_clean_build() {
     let site = without_search();
     site.build().ok();
-    let index = format!("{DAZU}/index.md");
-    let text = site.read(&index);
-    site.write(&index, &format!("{text}\n大足区新增一段说明。\n"));
+    add_a_paragraph(&site);
     let edited = site.build();
     edited.ok();
     let (rendered, unchanged) = counts(&edited.stdout);
     assert!(rendered > 0 && rendered < unchanged, "{}", edited.stdout);
     same_as_clean(&site, &site.path("output"));
-    site.edit(
-        &format!("{DAZU}/indicators.md"),
-        "- {year: 2025, value: 4, comparator: \"=\"}",
-        "- {year: 2025, value: 7, comparator: \"=\"}",
-    );
+    change_a_value(&site);
     site.build().ok();
     same_as_clean(&site, &site.path("output"));
 }
@@ -234,18 +238,12 @@ fn the_open_data_of_plans_whose_rows_did_not_change_is_taken_from_the_last_outpu
     let before = [dazu, wanzhou, all].map(|f| inode(&site, f));
 
     // A text edit changes no rows: every file of values is taken.
-    let index = format!("{DAZU}/index.md");
-    let text = site.read(&index);
-    site.write(&index, &format!("{text}\n大足区新增一段说明。\n"));
+    add_a_paragraph(&site);
     site.build().ok();
     assert_eq!([dazu, wanzhou, all].map(|f| inode(&site, f)), before);
 
     // A value: Dazu's files and the site-wide ones are made again, Wanzhou's taken.
-    site.edit(
-        &format!("{DAZU}/indicators.md"),
-        "- {year: 2025, value: 4, comparator: \"=\"}",
-        "- {year: 2025, value: 7, comparator: \"=\"}",
-    );
+    change_a_value(&site);
     site.build().ok();
     assert_ne!(inode(&site, dazu), before[0]);
     assert_eq!(inode(&site, wanzhou), before[1]);
