@@ -147,6 +147,11 @@ impl Checker {
         }
     }
 
+    /// Whether the site has a file at `path` (given to [`Checker::new`]).
+    pub fn knows(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
     /// Takes in a page read by [`Checker::scan`], in any order.
     pub fn add(&mut self, scan: PageScan) {
         self.add_shared(Arc::new(scan));

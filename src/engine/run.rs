@@ -59,14 +59,8 @@ impl Sink for Staging {
         self.write_all(&files, progress)
     }
 
-    /// A hard link to the last output's file: nothing is copied, and the old output
-    /// can go after the swap without freeing the page's blocks.
     fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
-        if self.link(path, &page.file.from, &page.file.checksum, page.file.len)? {
-            Ok(())
-        } else {
-            self.write_bytes(path, &read(&page.file.from)?)
-        }
+        self.take(path, &page.file)
     }
 }
 
@@ -120,9 +114,10 @@ impl Sink for Memory {
 pub trait Reuse: Sync {
     /// The page at `path` as the last build made it, if it is still good.
     fn page(&self, path: &str) -> Option<Reused>;
-    /// Whether the links of the pages taken unread still hold, in a site of the files
-    /// `paths` whose pages rendered again have the ids (hashed) `rendered`.
-    fn links_hold(&self, paths: &HashSet<&str>, rendered: &[(&str, &[u64])]) -> bool;
+    /// Whether the links of the pages taken unread still hold, in a site that has
+    /// the files `in_site` says it has and whose pages rendered again have the ids
+    /// (hashed) `rendered`.
+    fn links_hold(&self, in_site: &dyn Fn(&str) -> bool, rendered: &[(&str, &[u64])]) -> bool;
 }
 
 /// What a run is asked to do.
@@ -194,10 +189,6 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         .filter(|(_, route)| wanted(route))
         .collect();
     let mut files = others.len();
-    let other_paths: Vec<String> = match job.reuse {
-        Some(_) => others.iter().map(|f| f.path.clone()).collect(),
-        None => Vec::new(),
-    };
     progress.stage("building", chosen.len() + others.len());
     // The open data goes first: at scale it is gigabytes, a tenth of the site.
     make_others(others, sink, progress)?;
@@ -250,16 +241,10 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     if let Some(reuse) = job.reuse
         && !unread.is_empty()
     {
-        let paths: HashSet<&str> = routes
-            .iter()
-            .map(|r| r.file.as_str())
-            .chain(other_paths.iter().map(String::as_str))
-            .chain(job.extra.iter().map(String::as_str))
-            .collect();
         let rendered: Vec<(&str, &[u64])> = rendered.iter().map(|(p, i)| (*p, &i[..])).collect();
         // The links of the pages taken unread held in the last build. They are read
         // only when those links could have changed meaning.
-        if reuse.links_hold(&paths, &rendered) {
+        if reuse.links_hold(&|path| checker.knows(path), &rendered) {
             unread.clear();
         }
         for chunk in unread.chunks(CHUNK) {

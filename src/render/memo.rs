@@ -45,7 +45,7 @@ pub struct Memo {
     /// Whether made files are kept in memory (the preview) or not (a build).
     keeps: bool,
     earlier: Option<Arc<dyn Earlier>>,
-    /// The digest of every file asked for in the run, for a build's cache.
+    /// A build's: the digest of every file asked for, for its cache.
     digests: Mutex<Vec<(String, u64)>>,
 }
 
@@ -74,7 +74,9 @@ impl Memo {
         digest: u64,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Contents, E> {
-        lock(&self.digests).push((path.to_string(), digest));
+        if !self.keeps {
+            lock(&self.digests).push((path.to_string(), digest));
+        }
         if let Some((d, bytes)) = lock(&self.kept).get(path)
             && *d == digest
         {
@@ -95,10 +97,10 @@ impl Memo {
     /// Forgets the files a build did not make, such as a removed plan's.
     pub fn keep_only(&self, made: impl Fn(&str) -> bool) {
         lock(&self.kept).retain(|path, _| made(path));
-        lock(&self.digests).clear();
     }
 
-    /// The digest of every file asked for since the memo was made, by path.
+    /// A build's memo: the digest of every file asked for, by path (none for the
+    /// preview's).
     pub fn digests(&self) -> Vec<(String, u64)> {
         lock(&self.digests).clone()
     }

@@ -23,7 +23,7 @@ pub use error::WriteError;
 
 use crate::diagnostic::Report;
 use crate::progress::Progress;
-use crate::render::{Contents, OutputFile};
+use crate::render::{Contents, OutputFile, Taken};
 
 pub const MANIFEST: &str = "manifest.sha256";
 
@@ -93,38 +93,32 @@ impl Staging {
 
     /// Writes one file of the new site.
     pub fn write(&self, file: &OutputFile) -> Result<(), Report> {
-        if let Contents::Taken(t) = &file.contents
-            && self.link(&file.path, &t.from, &t.checksum, t.len)?
-        {
-            return Ok(());
-        }
         let data: std::borrow::Cow<[u8]> = match &file.contents {
+            Contents::Taken(t) => return self.take(&file.path, t),
             Contents::Bytes(b) => b.as_slice().into(),
             Contents::Shared(b) => b[..].into(),
-            Contents::Taken(t) => fs::read(&t.from)
-                .map_err(|e| Report::new(io(&t.from)(e)))?
-                .into(),
             Contents::Copy(src) => fs::read(src).map_err(|e| Report::new(io(src)(e)))?.into(),
         };
         self.write_bytes(&file.path, &data)
     }
 
-    /// Puts the file `from` (of the last output, its SHA-256 `checksum` and length
-    /// `len` known) at `path` in the new site as a hard link, which costs no copy.
-    /// Returns false when the file system cannot link it, and nothing was done.
-    pub fn link(&self, path: &str, from: &Path, checksum: &str, len: u64) -> Result<bool, Report> {
+    /// Puts a file of the last output at `path` in the new site: a hard link, which
+    /// costs no copy and lets the old output go after the swap without freeing the
+    /// file's blocks; a copy where the file system cannot link.
+    pub fn take(&self, path: &str, taken: &Taken) -> Result<(), Report> {
         let to = self.tmp.join(path);
         if let Some(p) = to.parent() {
             fs::create_dir_all(p).map_err(|e| Report::new(io(p)(e)))?;
         }
-        if fs::hard_link(from, &to).is_err() {
-            return Ok(false);
+        if fs::hard_link(&taken.from, &to).is_err() {
+            let data = fs::read(&taken.from).map_err(|e| Report::new(io(&taken.from)(e)))?;
+            return self.write_bytes(path, &data);
         }
         self.written
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((path.to_string(), checksum.to_string(), len));
-        Ok(true)
+            .push((path.to_string(), taken.checksum.clone(), taken.len));
+        Ok(())
     }
 
     /// Writes `data` to `path` (relative, `/`-separated) in the new site.
