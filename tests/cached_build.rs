@@ -153,6 +153,78 @@ fn each_output_folder_has_its_cache_and_the_cache_can_be_deleted() {
     same_as_clean(&site, &site.path("output"));
 }
 
+/// Each file of the search index's text chunks, by its inode.
+#[cfg(unix)]
+fn chunk_inodes(site: &Site) -> BTreeMap<u64, String> {
+    fs::read_dir(site.path("output/search-index/x"))
+        .expect("the index has text chunks")
+        .map(|e| {
+            let e = e.expect("readable");
+            let inode = std::os::unix::fs::MetadataExt::ino(&e.metadata().expect("stat"));
+            (inode, e.file_name().to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+/// With search on, a page taken from the last output is not read either: the last
+/// build kept its analysis for the index, and its text chunks are taken with it, under
+/// its new number when pages were added before it.
+#[cfg(unix)]
+#[test]
+fn the_search_index_takes_the_analysis_and_text_of_pages_taken() {
+    let site = Site::bundled();
+    site.build().ok();
+    let first = chunk_inodes(&site);
+
+    add_a_paragraph(&site);
+    site.build().ok();
+    let after_text = chunk_inodes(&site);
+    let kept = after_text.keys().filter(|i| first.contains_key(i)).count();
+    assert!(
+        2 * kept > after_text.len() && kept < after_text.len(),
+        "{kept} of {} chunks taken",
+        after_text.len()
+    );
+    same_as_clean(&site, &site.path("output"));
+
+    let unit = "output/units/dazu/区林业局/index.html";
+    assert!(!site.path(unit).exists());
+    // A responsible unit added: Dazu has one more page, and pages after it in the
+    // index are numbered anew; their chunks are taken under their new names.
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "    responsible: [区市场监管局, 大足高新区,",
+        "    responsible: [区林业局, 区市场监管局, 大足高新区,",
+    );
+    let added = site.build();
+    added.ok();
+    assert!(site.path(unit).exists(), "{}", added.stdout);
+    let after_plan = chunk_inodes(&site);
+    let renamed = after_plan
+        .iter()
+        .filter(|(i, name)| after_text.get(*i).is_some_and(|old| old != *name))
+        .count();
+    assert!(
+        renamed > 0,
+        "no chunk was taken under a new number: {}",
+        added.stdout
+    );
+    same_as_clean(&site, &site.path("output"));
+
+    // Without the analyses the pages are read, and the site is the same.
+    for entry in fs::read_dir(site.path(".planpub")).expect("the cache") {
+        let path = entry.expect("readable").path();
+        if path.to_string_lossy().contains("search-analyses") {
+            fs::remove_file(path).expect("removed");
+        }
+    }
+    change_a_value(&site);
+    let built = site.build();
+    built.ok();
+    assert!(built.stdout.contains("unchanged"), "{}", built.stdout);
+    same_as_clean(&site, &site.path("output"));
+}
+
 /// The bundled site with search off: a build then takes unchanged pages without
 /// reading them.
 fn without_search() -> Site {

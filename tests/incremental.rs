@@ -307,22 +307,8 @@ fn region_catalogue_and_plan_set_edits_give_the_full_result() {
     );
     rebuild_matches_full(&site, &mut preview);
 
-    // A copy of the Dazu plan under another id and document number.
     let copy = "content/plans/dazu-ip-action-plan-copy";
-    for file in ["index.md", "indicators.md"] {
-        let text = site.read(&format!("{DAZU}/{file}"));
-        let text = text
-            .replace("大足府发〔2025〕12号", "大足府发〔2025〕99号")
-            .replace(
-                "title: 重庆市大足区知识产权强区行动计划（2025—2027年）",
-                "title: 重庆市大足区知识产权强区行动计划（2025—2027年）副本",
-            )
-            .replace(
-                "short_title: 大足区知识产权强区行动计划",
-                "short_title: 大足区知识产权强区行动计划副本",
-            );
-        site.write(&format!("{copy}/{file}"), &text);
-    }
+    site.add_a_copy_of_dazu(copy);
     let out = rebuild_matches_full(&site, &mut preview);
     assert!(
         out.files

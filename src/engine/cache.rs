@@ -20,6 +20,11 @@
 //! still hold when every file of the last output is still in the site and every page
 //! rendered again has the ids it had; otherwise the build reads and checks every page
 //! it took ([`Reuse::links_hold`]).
+//!
+//! Beside it, `.planpub/search-analyses-<same hash>.bin` keeps each page's analysis for
+//! the search index ([`crate::search::cache`]), so that with search on a page taken is
+//! still not read; the index's text chunks are taken like the open data, by a digest
+//! of their page's path and digest.
 
 use std::collections::HashMap;
 use std::fs;
@@ -92,10 +97,8 @@ impl Previous {
     pub fn read(root: &Path, output: &Path) -> Option<Previous> {
         let text = fs::read_to_string(file(root, output)).ok()?;
         let mut lines = text.lines();
-        if lines.next()? != HEADER
-            || lines.next()? != format!("binary {:016x}", binary()?)
-            || lines.next()? != format!("output {}", output.display())
-        {
+        let identity = identity(output)?;
+        if lines.next()? != HEADER || identity.lines().any(|l| lines.next() != Some(l)) {
             return None;
         }
         let mut entries = HashMap::new();
@@ -206,6 +209,10 @@ impl Reuse for FromLast<'_> {
         })
     }
 
+    fn file(&self, path: &str, digest: u64) -> Option<Taken> {
+        self.previous.taken(path, digest).map(|(taken, _)| taken)
+    }
+
     fn links_hold(&self, in_site: &dyn Fn(&str) -> bool, rendered: &[(&str, &[u64])]) -> bool {
         let kept = self
             .previous
@@ -230,18 +237,43 @@ pub struct Reused {
 
 /// The cache of the output folder `output` (an absolute path).
 fn file(root: &Path, output: &Path) -> PathBuf {
+    root.join(FOLDER)
+        .join(format!("build-cache-{:016x}.txt", named(output)))
+}
+
+/// The hash of the output's path that names its files in the cache's folder.
+fn named(output: &Path) -> u64 {
     let mut h = DefaultHasher::new();
     output.hash(&mut h);
+    h.finish()
+}
+
+/// The pages' search analyses kept beside the cache of `output`
+/// ([`crate::search::cache`]).
+pub fn analyses_file(root: &Path, output: &Path) -> PathBuf {
     root.join(FOLDER)
-        .join(format!("build-cache-{:016x}.txt", h.finish()))
+        .join(format!("search-analyses-{:016x}.bin", named(output)))
+}
+
+/// What a file of the cache says it was written for: this binary and `output`.
+/// `None` when the binary cannot be read, and then nothing is cached.
+pub fn identity(output: &Path) -> Option<String> {
+    Some(format!(
+        "binary {:016x}\noutput {}",
+        binary()?,
+        output.display()
+    ))
 }
 
 /// Removes the cache of `output`: done before the output is replaced.
 pub fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
-    match fs::remove_file(file(root, output)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
+    for path in [file(root, output), analyses_file(root, output)] {
+        match fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
     }
+    Ok(())
 }
 
 /// Writes the cache of a build of `output` whose pages have `digests` (path, digest)
@@ -256,9 +288,9 @@ pub fn write(
     ids: &HashMap<String, Arc<[u64]>>,
     files: &[(String, u64)],
 ) -> std::io::Result<()> {
-    let Some(binary) = binary() else {
+    if binary().is_none() {
         return Ok(());
-    };
+    }
     let none: Arc<[u64]> = Arc::new([]);
     let mut all: Vec<(&String, u64, &Arc<[u64]>)> = digests
         .iter()
@@ -282,10 +314,7 @@ pub fn write(
             ))
         })
         .collect();
-    let mut text = format!(
-        "{HEADER}\nbinary {binary:016x}\noutput {}\n",
-        output.display()
-    );
+    let mut text = format!("{HEADER}\n{}\n", identity(output).unwrap_or_default());
     text.extend(lines.into_iter().flatten());
     let target = file(root, output);
     fs::create_dir_all(root.join(FOLDER))?;

@@ -46,7 +46,7 @@ pub struct Summary {
 pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
     let result = linked(root, progress)
-        .and_then(|linked| whole(&linked, &run::Nowhere, None, None, progress));
+        .and_then(|linked| whole(&linked, &run::Nowhere, None, None, None, progress));
     progress.finish();
     let ran = result.map_err(sorted)?;
     Ok(Summary {
@@ -62,7 +62,7 @@ pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report
 /// [`check`] of a site read already: every page and file made, linked and indexed, and
 /// nothing kept. Returns the number of pages. For benchmarks of the render alone.
 pub fn check_linked(linked: &link::Linked, progress: &dyn Progress) -> Result<usize, Vec<Report>> {
-    whole(linked, &run::Nowhere, None, None, progress).map(|w| w.pages)
+    whole(linked, &run::Nowhere, None, None, None, progress).map(|w| w.pages)
 }
 
 /// Builds the site into `options.output`, replacing it only when all went well.
@@ -91,7 +91,7 @@ struct Built {
 fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<Report>> {
     let root = &options.root;
     let (linked, fingerprint) = linked_with_fingerprint(root, progress, None)?;
-    let digests = digest::digests(&linked, &fingerprint);
+    let digests = Arc::new(digest::digests(&linked, &fingerprint));
     let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
     let previous = if options.cache {
         cache::Previous::read(root, &output).map(Arc::new)
@@ -99,6 +99,15 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
         None
     };
     let reuse = previous.clone().map(|p| cache::FromLast::new(p, &digests));
+    // The search index keeps each page's analysis for the next build.
+    let analyses = cache::analyses_file(root, &output);
+    let kept = cache::identity(&output).map(|identity| search::Kept {
+        digests: Arc::clone(&digests),
+        last: previous
+            .as_ref()
+            .and_then(|_| search::cache::LastAnalyses::read(&analyses, &identity)),
+        writer: search::cache::Writer::create(&analyses, &identity),
+    });
     // The open data is taken from the last output where its rows did not change.
     let memo = render::Memo::for_build(previous.map(|p| p as Arc<dyn render::Earlier>));
     let protected = [
@@ -109,7 +118,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
     let mut staging = write::Staging::create(&options.output, &protected)?;
     let reuse = reuse.as_ref().map(|r| r as &dyn run::Reuse);
-    let ran = whole(&linked, &staging, reuse, Some(&memo), progress)?;
+    let ran = whole(&linked, &staging, reuse, Some(&memo), kept, progress)?;
     progress.stage("flushing", 0);
     staging.flush()?;
     progress.stage("publishing", 0);
@@ -121,7 +130,14 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
         })]
     })?;
     let written = staging.publish()?;
-    let cache_warning = cache::write(root, &output, &digests, &ran.ids, &memo.digests())
+    let mut files = memo.digests();
+    files.extend(ran.chunks);
+    let kept = match ran.analyses {
+        Some(analyses) => analyses.and_then(search::cache::Written::keep),
+        None => Ok(()),
+    };
+    let cache_warning = kept
+        .and_then(|()| cache::write(root, &output, &digests, &ran.ids, &files))
         .err()
         .map(|e| {
             let folder = root.join(cache::FOLDER);
@@ -146,9 +162,10 @@ fn whole(
     sink: &dyn Sink,
     reuse: Option<&dyn run::Reuse>,
     memo: Option<&render::Memo>,
+    kept: Option<search::Kept>,
     progress: &dyn Progress,
 ) -> Result<Whole, Vec<Report>> {
-    let feed = search::Feed::start(linked)?;
+    let feed = search::Feed::start(linked, kept)?;
     let job = Job {
         linked,
         wanted: None,
@@ -159,14 +176,24 @@ fn whole(
         memo,
     };
     let ran = run::run(&job, sink, progress)?;
-    let index = match feed {
+    let fed = match feed {
         Some(feed) => {
             progress.stage("indexing", 0);
-            feed.finish()?
+            Some(feed.finish()?)
         }
-        None => Vec::new(),
+        None => None,
     };
-    ran.checker.finish(index.iter().map(|f| f.path.as_str()))?;
+    let (index, chunks, analyses) = match fed {
+        Some(fed) => (fed.files, fed.chunks, fed.analyses),
+        None => (Vec::new(), Vec::new(), None),
+    };
+    // The index's files, and the text chunks written with the pages.
+    let later: Vec<&str> = index
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(chunks.iter().map(|(path, _)| path.as_str()))
+        .collect();
+    ran.links.finish(reuse, &later)?;
     let files = ran.files + index.len();
     sink.files(index, progress)?;
     Ok(Whole {
@@ -174,6 +201,8 @@ fn whole(
         reused: ran.reused,
         files,
         ids: ran.ids,
+        chunks,
+        analyses,
     })
 }
 
@@ -184,6 +213,11 @@ struct Whole {
     files: usize,
     /// Every page's ids (hashed), by path, for the build cache.
     ids: HashMap<String, std::sync::Arc<[u64]>>,
+    /// The search index's text chunks, by path, with the digest the build cache
+    /// keeps them by.
+    chunks: Vec<(String, u64)>,
+    /// The pages' search analyses, to put in place with the output.
+    analyses: Option<std::io::Result<search::cache::Written>>,
 }
 
 /// Load, model and link: the site, ready to render. The one way every run reads it.

@@ -265,7 +265,7 @@ impl Preview {
             .filter(|p| search::holds(p))
             .collect();
         progress.stage("checking links", 0);
-        let links = ran.checker.finish(index_paths).map_err(sorted)?;
+        let links = ran.links.finish(None, &index_paths).map_err(sorted)?;
         progress.stage("keeping", 0);
         let site_path = render::site_path(&linked.site.config.base_url);
 

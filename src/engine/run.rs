@@ -19,7 +19,7 @@ use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::progress::Progress;
 use crate::render::urls::Route;
-use crate::render::{self, Contents, OutputFile, Page, PageRenderer, Planned};
+use crate::render::{self, Contents, OutputFile, Page, PageRenderer, Planned, Taken};
 use crate::search;
 use crate::write::{Staging, WriteError};
 
@@ -33,9 +33,9 @@ pub trait Sink: Sync {
     fn bytes(&self, path: &str, bytes: Vec<u8>) -> Result<(), Report>;
     /// Files that are not pages (open data, styles, copied assets), all at once.
     fn files(&self, files: Vec<OutputFile>, progress: &dyn Progress) -> Result<(), Vec<Report>>;
-    /// A page taken from the last build's output.
-    fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
-        self.bytes(path, read(&page.file.from)?)
+    /// A file of the last build's output, put at `path`.
+    fn taken(&self, path: &str, file: &Taken) -> Result<(), Report> {
+        self.bytes(path, read(&file.from)?)
     }
 }
 
@@ -59,8 +59,8 @@ impl Sink for Staging {
         self.write_all(&files, progress)
     }
 
-    fn reused(&self, path: &str, page: &Reused) -> Result<(), Report> {
-        self.take(path, &page.file)
+    fn taken(&self, path: &str, file: &Taken) -> Result<(), Report> {
+        self.take(path, file)
     }
 }
 
@@ -118,6 +118,9 @@ pub trait Reuse: Sync {
     /// the files `in_site` says it has and whose pages rendered again have the ids
     /// (hashed) `rendered`.
     fn links_hold(&self, in_site: &dyn Fn(&str) -> bool, rendered: &[(&str, &[u64])]) -> bool;
+    /// Another file of the last output, made with a page (its text chunks for search
+    /// excerpts), if it was made from what `digest` says and is still good.
+    fn file(&self, path: &str, digest: u64) -> Option<Taken>;
 }
 
 /// What a run is asked to do.
@@ -155,7 +158,55 @@ pub struct Ran {
     pub page_paths: Vec<String>,
     /// Each page's ids (hashed), by path, for the build cache.
     pub ids: HashMap<String, Arc<[u64]>>,
-    pub checker: Checker,
+    pub links: Links,
+}
+
+/// The link check of a run, finished once the files made after the pages (the search
+/// index) are known.
+pub struct Links {
+    checker: Checker,
+    /// Pages taken from the last output and not read: their paths and files.
+    unread: Vec<(String, std::path::PathBuf)>,
+    /// Pages rendered again, with their ids (hashed).
+    rendered: Vec<(String, Arc<[u64]>)>,
+}
+
+impl Links {
+    /// Finishes the check. The links of the pages taken unread held in the last
+    /// build; they are read and checked only when those links could have changed
+    /// meaning ([`Reuse::links_hold`]), in a site that has `later` as well.
+    pub fn finish(
+        mut self,
+        reuse: Option<&dyn Reuse>,
+        later: &[&str],
+    ) -> Result<Kept, Vec<Report>> {
+        if let Some(reuse) = reuse
+            && !self.unread.is_empty()
+        {
+            let made: HashSet<&str> = later.iter().copied().collect();
+            let rendered: Vec<(&str, &[u64])> = self
+                .rendered
+                .iter()
+                .map(|(p, i)| (p.as_str(), &i[..]))
+                .collect();
+            let checker = &self.checker;
+            if !reuse.links_hold(
+                &|path| checker.knows(path) || made.contains(path),
+                &rendered,
+            ) {
+                for chunk in self.unread.chunks(CHUNK) {
+                    let scans: Vec<Result<PageScan, Report>> = chunk
+                        .par_iter()
+                        .map(|(path, from)| Ok(self.checker.scan(path, &read(from)?)))
+                        .collect();
+                    for scan in scans {
+                        self.checker.add(scan.map_err(|e| vec![e])?);
+                    }
+                }
+            }
+        }
+        self.checker.finish(later.iter().copied())
+    }
 }
 
 pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, Vec<Report>> {
@@ -196,8 +247,8 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     let mut errors: Vec<Report> = Vec::new();
     let mut reused = 0;
     let mut ids = HashMap::new();
-    let mut unread: Vec<(&str, Reused)> = Vec::new();
-    let mut rendered: Vec<(&str, Arc<[u64]>)> = Vec::new();
+    let mut unread: Vec<(String, std::path::PathBuf)> = Vec::new();
+    let mut rendered: Vec<(String, Arc<[u64]>)> = Vec::new();
     for chunk in chosen.chunks(CHUNK) {
         let done: Vec<Result<Made, Report>> = chunk
             .par_iter()
@@ -214,7 +265,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
                     let scan = match made.scan {
                         Scanned::Read(scan) => {
                             if !made.reused {
-                                rendered.push((path, Arc::clone(scan.ids())));
+                                rendered.push((path.to_string(), Arc::clone(scan.ids())));
                             }
                             scan
                         }
@@ -222,7 +273,7 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
                         // links are checked below if they may have changed meaning.
                         Scanned::Unread(page) => {
                             let scan = PageScan::of_ids(path, Arc::clone(&page.ids));
-                            unread.push((path, page));
+                            unread.push((path.to_string(), page.file.from));
                             scan
                         }
                     };
@@ -238,25 +289,6 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
     if !errors.is_empty() {
         return Err(errors);
     }
-    if let Some(reuse) = job.reuse
-        && !unread.is_empty()
-    {
-        let rendered: Vec<(&str, &[u64])> = rendered.iter().map(|(p, i)| (*p, &i[..])).collect();
-        // The links of the pages taken unread held in the last build. They are read
-        // only when those links could have changed meaning.
-        if reuse.links_hold(&|path| checker.knows(path), &rendered) {
-            unread.clear();
-        }
-        for chunk in unread.chunks(CHUNK) {
-            let scans: Vec<Result<PageScan, Report>> = chunk
-                .par_iter()
-                .map(|(path, page)| Ok(checker.scan(path, &read(&page.file.from)?)))
-                .collect();
-            for scan in scans {
-                checker.add(scan.map_err(|e| vec![e])?);
-            }
-        }
-    }
     if let Some(kept) = job.kept {
         let rendered: HashSet<&str> = chosen.iter().map(|(_, r)| r.file.as_str()).collect();
         checker.add_kept(kept, |path| !rendered.contains(path));
@@ -268,7 +300,11 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         files,
         page_paths: routes.iter().map(|r| r.file.clone()).collect(),
         ids,
-        checker,
+        links: Links {
+            checker,
+            unread,
+            rendered,
+        },
     })
 }
 
@@ -315,7 +351,7 @@ enum Scanned {
 
 /// Renders one page (or takes it from an earlier build), scans its links and hands it,
 /// with its text chunks for search excerpts when the run feeds the index, to the sink.
-/// A page taken from the last output is not read when the run feeds no index.
+/// A page taken from the last output is not read unless the index needs its HTML.
 fn one_page(
     job: &Job,
     renderer: &PageRenderer,
@@ -325,38 +361,87 @@ fn one_page(
     route: &Route,
 ) -> Result<Made, Report> {
     let kept = job.reuse.and_then(|reuse| reuse.page(&route.file));
-    let reused = kept.is_some();
-    let kept = match kept {
-        Some(kept) if job.feed.is_none() => {
-            sink.reused(&route.file, &kept)?;
-            return Ok(Made {
+    if let Some(kept) = kept {
+        return match take_unread(job, sink, page, &route.file, &kept)? {
+            Some(files) => Ok(Made {
                 scan: Scanned::Unread(kept),
-                files: 1,
-                reused,
-            });
-        }
-        kept => kept,
-    };
-    let html = match &kept {
-        Some(kept) => read(&kept.file.from)?,
-        None => renderer.html(page)?,
-    };
-    let scan = Scanned::Read(checker.scan(&route.file, &html));
-    let chunks = job.feed.map(|f| f.page(page, &html)).unwrap_or_default();
-    let written = 1 + chunks.len();
-    match kept {
-        Some(kept) => sink.reused(&route.file, &kept)?,
-        None => sink.bytes(&route.file, html)?,
+                files,
+                reused: true,
+            }),
+            None => {
+                let html = read(&kept.file.from)?;
+                let scan = Scanned::Read(checker.scan(&route.file, &html));
+                let chunks = feed_page(job, page, &route.file, &html);
+                sink.taken(&route.file, &kept.file)?;
+                Ok(Made {
+                    scan,
+                    files: 1 + write_chunks(sink, chunks)?,
+                    reused: true,
+                })
+            }
+        };
     }
-    // The feed makes its text chunks in memory.
+    let html = renderer.html(page)?;
+    let scan = Scanned::Read(checker.scan(&route.file, &html));
+    let chunks = feed_page(job, page, &route.file, &html);
+    sink.bytes(&route.file, html)?;
+    Ok(Made {
+        scan,
+        files: 1 + write_chunks(sink, chunks)?,
+        reused: false,
+    })
+}
+
+/// Takes a page of the last output without reading it, with its text chunks when the
+/// index lists it: the number of files taken, or `None` when the index needs the
+/// page's HTML (the last build kept no analysis of it, or its chunks are gone).
+fn take_unread(
+    job: &Job,
+    sink: &dyn Sink,
+    page: Page,
+    path: &str,
+    kept: &Reused,
+) -> Result<Option<usize>, Report> {
+    let (feed, reuse) = match (job.feed, job.reuse) {
+        (None, _) => return sink.taken(path, &kept.file).map(|()| Some(1)),
+        (Some(feed), Some(reuse)) => (feed, reuse),
+        (Some(_), None) => return Ok(None),
+    };
+    let remembered = match feed.taking(page, path) {
+        search::Taking::Nothing => return sink.taken(path, &kept.file).map(|()| Some(1)),
+        search::Taking::Html => return Ok(None),
+        search::Taking::Remembered(r) => r,
+    };
+    let chunks: Option<Vec<(Taken, String)>> = remembered
+        .chunks
+        .iter()
+        .map(|(last, now)| Some((reuse.file(last, remembered.chunks_by)?, now.clone())))
+        .collect();
+    let Some(chunks) = chunks else {
+        return Ok(None);
+    };
+    sink.taken(path, &kept.file)?;
+    for (file, now) in &chunks {
+        sink.taken(now, file)?;
+    }
+    feed.remembered(path, remembered);
+    Ok(Some(1 + chunks.len()))
+}
+
+/// The page's text chunks for search excerpts, when the run feeds the index.
+fn feed_page(job: &Job, page: Page, path: &str, html: &[u8]) -> Vec<OutputFile> {
+    job.feed
+        .map(|f| f.page(page, path, html))
+        .unwrap_or_default()
+}
+
+/// Hands the chunks, made in memory by the feed, to the sink; returns how many.
+fn write_chunks(sink: &dyn Sink, chunks: Vec<OutputFile>) -> Result<usize, Report> {
+    let count = chunks.len();
     for chunk in chunks {
         if let Contents::Bytes(bytes) = chunk.contents {
             sink.bytes(&chunk.path, bytes)?;
         }
     }
-    Ok(Made {
-        scan,
-        files: written,
-        reused,
-    })
+    Ok(count)
 }

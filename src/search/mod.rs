@@ -8,6 +8,7 @@
 
 mod analyse;
 mod builder;
+pub mod cache;
 mod error;
 pub mod extract;
 mod feed;
@@ -19,7 +20,7 @@ pub mod tokens;
 pub use analyse::{Analysed, analyse};
 pub use builder::Builder;
 pub use error::SearchError;
-pub use feed::Feed;
+pub use feed::{Fed, Feed, Kept, Taking};
 pub use format::FOLDER;
 pub use indexer::Indexer;
 

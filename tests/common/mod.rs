@@ -152,6 +152,26 @@ impl Site {
         self.run(&["check"])
     }
 
+    /// Adds a copy of the bundled Dazu plan under another id, title and document
+    /// number, at `folder` (under `content/plans/`): a plan added to the site.
+    pub fn add_a_copy_of_dazu(&self, folder: &str) {
+        let dazu = "content/plans/dazu-ip-action-plan-2025-2027";
+        for file in ["index.md", "indicators.md"] {
+            let text = self.read(&format!("{dazu}/{file}"));
+            let text = text
+                .replace("大足府发〔2025〕12号", "大足府发〔2025〕99号")
+                .replace(
+                    "title: 重庆市大足区知识产权强区行动计划（2025—2027年）",
+                    "title: 重庆市大足区知识产权强区行动计划（2025—2027年）副本",
+                )
+                .replace(
+                    "short_title: 大足区知识产权强区行动计划",
+                    "short_title: 大足区知识产权强区行动计划副本",
+                );
+            self.write(&format!("{folder}/{file}"), &text);
+        }
+    }
+
     pub fn output(&self, rel: &str) -> String {
         self.read(&format!("output/{rel}"))
     }
