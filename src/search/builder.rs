@@ -33,6 +33,30 @@ struct List {
     in_order: bool,
 }
 
+impl List {
+    /// Adds page `number`'s entry, whose positions were appended from `before` on.
+    fn entry(&mut self, number: u32, flags: u8, count: u32, first: u32, before: usize) {
+        put(&mut self.entries, u64::from(number));
+        self.entries.push(flags);
+        put(&mut self.entries, u64::from(count));
+        put(&mut self.entries, u64::from(first));
+        put(&mut self.entries, (self.positions.len() - before) as u64);
+        self.in_order &= self.last.is_none_or(|last| last < number);
+        self.last = Some(number);
+        self.pages += 1;
+    }
+}
+
+/// One posting of a page as the build cache keeps it ([`super::cache`]).
+pub struct Encoded<'a> {
+    pub token: &'a str,
+    pub flags: u8,
+    pub count: u32,
+    pub first: u32,
+    /// Its positions as [`format::put_positions`] writes them.
+    pub positions: &'a [u8],
+}
+
 /// A page entry read back from a [`List`].
 struct Read {
     posting: Posting,
@@ -51,38 +75,64 @@ impl Builder {
     }
 
     pub fn add(&mut self, page: &Analysed) {
-        let number = page.page;
-        let Some(slot) = self.records.get_mut(number as usize) else {
+        if !self.record(page.page, page.record.clone()) {
             return;
-        };
-        *slot = Some(page.record.clone());
+        }
         for p in &page.postings {
-            let index = match self.tokens.get(p.token.as_str()) {
-                Some(&i) => i,
-                None => {
-                    let i = self.lists.len() as u32;
-                    let token: Box<str> = p.token.as_str().into();
-                    self.tokens.insert(token.clone(), i);
-                    self.lists.push(List {
-                        token,
-                        in_order: true,
-                        ..List::default()
-                    });
-                    i
-                }
-            };
-            let list = &mut self.lists[index as usize];
+            let list = self.list(&p.token);
             let before = list.positions.len();
             format::put_positions(&mut list.positions, &p.positions);
-            put(&mut list.entries, u64::from(number));
-            list.entries.push(p.flags);
-            put(&mut list.entries, u64::from(p.count));
-            put(&mut list.entries, u64::from(p.first));
-            put(&mut list.entries, (list.positions.len() - before) as u64);
-            list.in_order &= list.last.is_none_or(|last| last < number);
-            list.last = Some(number);
-            list.pages += 1;
+            list.entry(page.page, p.flags, p.count, p.first, before);
         }
+    }
+
+    /// Adds a page whose postings come as the build cache keeps them, their positions
+    /// already encoded: nothing is decoded or allocated per posting.
+    pub fn add_encoded<'a>(
+        &mut self,
+        page: u32,
+        record: Record,
+        postings: impl Iterator<Item = Encoded<'a>>,
+    ) {
+        if !self.record(page, record) {
+            return;
+        }
+        for p in postings {
+            let list = self.list(p.token);
+            let before = list.positions.len();
+            list.positions.extend_from_slice(p.positions);
+            list.entry(page, p.flags, p.count, p.first, before);
+        }
+    }
+
+    /// Records page `number`'s row; false when the index has no such page.
+    fn record(&mut self, number: u32, record: Record) -> bool {
+        match self.records.get_mut(number as usize) {
+            Some(slot) => {
+                *slot = Some(record);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The list of `token`, started if it is new.
+    fn list(&mut self, token: &str) -> &mut List {
+        let index = match self.tokens.get(token) {
+            Some(&i) => i,
+            None => {
+                let i = self.lists.len() as u32;
+                let token: Box<str> = token.into();
+                self.tokens.insert(token.clone(), i);
+                self.lists.push(List {
+                    token,
+                    in_order: true,
+                    ..List::default()
+                });
+                i
+            }
+        };
+        &mut self.lists[index as usize]
     }
 
     /// Writes the index's files, in path order.

@@ -15,8 +15,10 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::analyse::{Analysed, PagePosting, Record};
+use super::analyse::{Analysed, Record};
+use super::builder::Encoded;
 use super::format::{self, FOLDER, Reader, put};
 use super::{Kind, Listed};
 
@@ -35,21 +37,37 @@ struct Entry {
     body: Range<usize>,
 }
 
-/// A page's analysis as the last build made it, made over for this build.
+/// A page's analysis as the last build made it, for this build: its row in the index
+/// made anew, its postings read from the last build's bytes as they are added.
 pub struct Remembered {
-    /// Numbered for this build, without its text chunks.
-    pub analysed: Analysed,
+    /// The page's number in this build's index.
+    pub page: u32,
+    pub record: Record,
     /// The text chunks' paths in the last output, then in this build's, in order.
     pub chunks: Vec<(String, String)>,
-    /// What the next build's cache keeps of the page.
-    pub body: Vec<u8>,
     /// The digest its text chunks are taken by ([`chunk_digest`]).
     pub chunks_by: u64,
+    last: Arc<LastAnalyses>,
+    /// What the next build's cache keeps of the page, and its postings within it.
+    body: Range<usize>,
+    postings: Range<usize>,
+}
+
+impl Remembered {
+    /// What the next build's cache keeps of the page: the same bytes.
+    pub fn body(&self) -> &[u8] {
+        &self.last.bytes[self.body.clone()]
+    }
+
+    /// The page's postings, as the builder adds them.
+    pub fn postings(&self) -> impl Iterator<Item = Encoded<'_>> {
+        Postings(Reader::new(&self.last.bytes[self.postings.clone()])).map_while(|p| p)
+    }
 }
 
 impl LastAnalyses {
     /// The analyses written by a build that gave `identity`, if there are any.
-    pub fn read(file: &Path, identity: &str) -> Option<LastAnalyses> {
+    pub fn read(file: &Path, identity: &str) -> Option<Arc<LastAnalyses>> {
         let bytes = fs::read(file).ok()?;
         let head = format!("{HEADER}\n{identity}\n");
         let mut r = Reader::new(bytes.strip_prefix(head.as_bytes())?);
@@ -73,26 +91,94 @@ impl LastAnalyses {
                 },
             );
         }
-        Some(LastAnalyses { bytes, entries })
+        Some(Arc::new(LastAnalyses { bytes, entries }))
     }
 
     /// The analysis of the page at `path`, made from what `digest` says, for the page
-    /// `listed` of this build.
-    pub fn get(&self, path: &str, digest: u64, listed: &Listed) -> Option<Remembered> {
+    /// `listed` of this build: `None` when there is none, or it is not for that page.
+    pub fn get(self: &Arc<Self>, path: &str, digest: u64, listed: &Listed) -> Option<Remembered> {
         let entry = self.entries.get(path)?;
         if entry.digest != digest {
             return None;
         }
         let body = &self.bytes[entry.body.clone()];
-        let (analysed, chunks) = decode(body, listed)?;
-        let chunks = (0..chunks)
+        let mut r = Reader::new(body);
+        let kind = Kind::from_number(r.byte()?)?;
+        let region_name = match r.byte()? {
+            0 => None,
+            _ => Some(string(&mut r)?),
+        };
+        if kind != listed.kind || region_name != listed.region_name {
+            return None;
+        }
+        let title = string(&mut r)?;
+        let starts = (0..r.number()?)
+            .map(|_| u32::try_from(r.number()?).ok())
+            .collect::<Option<Vec<u32>>>()?;
+        // Every posting is read through once here, so that a damaged file is found
+        // while the page can still be read instead.
+        let postings = entry.body.start + (body.len() - r.remaining())..entry.body.end;
+        let mut all = Postings(Reader::new(&self.bytes[postings.clone()]));
+        for posting in all.by_ref() {
+            posting?;
+        }
+        let chunks = (0..starts.len())
             .map(|n| (chunk_path(entry.page, n), chunk_path(listed.page, n)))
             .collect();
         Some(Remembered {
-            analysed,
+            page: listed.page,
+            record: Record {
+                url: listed.url.clone(),
+                title,
+                kind,
+                region: listed.region,
+                region_name,
+                chunks: starts,
+            },
             chunks,
-            body: body.to_vec(),
             chunks_by: chunk_digest(path, digest),
+            last: Arc::clone(self),
+            body: entry.body.clone(),
+            postings,
+        })
+    }
+}
+
+/// The postings of a [`body`], read in place: `Some(None)` for a damaged one.
+struct Postings<'a>(Reader<'a>);
+
+impl<'a> Iterator for Postings<'a> {
+    type Item = Option<Encoded<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.0.done() {
+            return None;
+        }
+        Some(self.posting())
+    }
+}
+
+impl<'a> Postings<'a> {
+    fn posting(&mut self) -> Option<Encoded<'a>> {
+        let r = &mut self.0;
+        let len = usize::try_from(r.number()?).ok()?;
+        let token = std::str::from_utf8(r.bytes(len)?).ok()?;
+        let flags = r.byte()?;
+        let count = u32::try_from(r.number()?).ok()?;
+        let first = u32::try_from(r.number()?).ok()?;
+        let positions = r.number()?;
+        let before = r.remaining();
+        let rest = r.rest();
+        for _ in 0..positions {
+            r.number()?;
+        }
+        let positions = &rest[..before - r.remaining()];
+        Some(Encoded {
+            token,
+            flags,
+            count,
+            first,
+            positions,
         })
     }
 }
@@ -129,7 +215,6 @@ pub fn body(analysed: &Analysed) -> Vec<u8> {
     for &start in &record.chunks {
         put(&mut out, u64::from(start));
     }
-    put(&mut out, analysed.postings.len() as u64);
     for p in &analysed.postings {
         put_str(&mut out, &p.token);
         out.push(p.flags);
@@ -139,61 +224,6 @@ pub fn body(analysed: &Analysed) -> Vec<u8> {
         format::put_positions(&mut out, &p.positions);
     }
     out
-}
-
-/// Reads a [`body`] back for the page `listed`: `None` if it does not fit the page.
-fn decode(body: &[u8], listed: &Listed) -> Option<(Analysed, usize)> {
-    let mut r = Reader::new(body);
-    let kind = Kind::from_number(r.byte()?)?;
-    let region_name = match r.byte()? {
-        0 => None,
-        _ => Some(string(&mut r)?),
-    };
-    if kind != listed.kind || region_name != listed.region_name {
-        return None;
-    }
-    let title = string(&mut r)?;
-    let starts = (0..r.number()?)
-        .map(|_| u32::try_from(r.number()?).ok())
-        .collect::<Option<Vec<u32>>>()?;
-    let chunks = starts.len();
-    let count = usize::try_from(r.number()?).ok()?;
-    let mut postings = Vec::with_capacity(count.min(body.len()));
-    for _ in 0..count {
-        let token = string(&mut r)?;
-        let flags = r.byte()?;
-        let count = u32::try_from(r.number()?).ok()?;
-        let first = u32::try_from(r.number()?).ok()?;
-        let mut at: u32 = 0;
-        let positions = (0..r.number()?)
-            .map(|_| {
-                at = at.checked_add(u32::try_from(r.number()?).ok()?)?;
-                Some(at)
-            })
-            .collect::<Option<Vec<u32>>>()?;
-        postings.push(PagePosting {
-            token,
-            flags,
-            count,
-            first,
-            positions,
-        });
-    }
-    r.done().then_some(())?;
-    let analysed = Analysed {
-        page: listed.page,
-        record: Record {
-            url: listed.url.clone(),
-            title,
-            kind,
-            region: listed.region,
-            region_name,
-            chunks: starts,
-        },
-        postings,
-        chunks: Vec::new(),
-    };
-    Some((analysed, chunks))
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
@@ -282,6 +312,19 @@ impl Drop for Written {
 mod tests {
     use super::*;
     use crate::search::analyse;
+    use crate::search::analyse::PagePosting;
+
+    /// Positions as [`format::put_positions`] wrote them, read back.
+    fn positions(bytes: &[u8]) -> Vec<u32> {
+        let mut r = Reader::new(bytes);
+        let mut at = 0;
+        let mut out = Vec::new();
+        while let Some(delta) = r.number() {
+            at += u32::try_from(delta).expect("small");
+            out.push(at);
+        }
+        out
+    }
 
     fn listed(page: u32, region_name: Option<&str>) -> Listed {
         Listed {
@@ -313,9 +356,20 @@ mod tests {
             .get("plans/dazu/index.html", 77, &now)
             .expect("the page");
         let fresh = analyse(&now, HTML.as_bytes());
-        assert_eq!(again.analysed.postings, fresh.postings);
-        assert_eq!(again.analysed.record, fresh.record);
-        assert_eq!(again.analysed.page, 9);
+        let postings: Vec<PagePosting> = again
+            .postings()
+            .map(|p| PagePosting {
+                token: p.token.to_string(),
+                flags: p.flags,
+                count: p.count,
+                first: p.first,
+                positions: positions(p.positions),
+            })
+            .collect();
+        assert_eq!(postings, fresh.postings);
+        assert_eq!(again.record, fresh.record);
+        assert_eq!(again.page, 9);
+        assert_eq!(again.body(), &body(&made)[..]);
         assert_eq!(
             again.chunks,
             vec![(
@@ -338,6 +392,21 @@ mod tests {
         let writer = Writer::create(&target, "x").expect("created");
         drop(writer.finish().expect("finished"));
         assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 0);
+    }
+
+    #[test]
+    fn a_damaged_analysis_is_not_used() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("a.bin");
+        let made = analyse(&listed(0, None), HTML.as_bytes());
+        let mut damaged = body(&made);
+        let last = damaged.len() - 1;
+        damaged[last] = 0xff;
+        let mut writer = Writer::create(&target, "x").expect("created");
+        writer.add("p.html", 1, 0, &damaged).expect("added");
+        writer.finish().expect("finished").keep().expect("kept");
+        let read = LastAnalyses::read(&target, "x").expect("framed well");
+        assert!(read.get("p.html", 1, &listed(0, None)).is_none());
     }
 
     #[test]

@@ -31,14 +31,14 @@ pub struct Feed {
     worker: Option<JoinHandle<Result<Fed, SearchError>>>,
     cancelled: Arc<AtomicBool>,
     digests: Option<Arc<HashMap<String, u64>>>,
-    last: Option<LastAnalyses>,
+    last: Option<Arc<LastAnalyses>>,
 }
 
 /// What a build keeps of its pages' analyses, and what the last build kept.
 pub struct Kept {
     /// Every page's digest, by path.
     pub digests: Arc<HashMap<String, u64>>,
-    pub last: Option<LastAnalyses>,
+    pub last: Option<Arc<LastAnalyses>>,
     pub writer: io::Result<Writer>,
 }
 
@@ -51,11 +51,12 @@ pub struct Fed {
     pub analyses: Option<io::Result<Written>>,
 }
 
-/// A page analysed, and what the cache keeps of it.
-struct Analysis {
-    analysed: Analysed,
-    /// Its path, digest and [`cache::body`].
-    kept: Option<(String, u64, Vec<u8>)>,
+/// A page for the index, and what the cache keeps of it: its path and digest.
+enum Analysis {
+    /// Analysed by this build, with its [`cache::body`] when the cache keeps it.
+    Fresh(Analysed, Option<(String, u64, Vec<u8>)>),
+    /// As the last build analysed it.
+    Remembered(Box<Remembered>, String, u64),
 }
 
 /// What the index needs of a page taken from the last output.
@@ -118,7 +119,7 @@ impl Feed {
             let body = cache::body(&analysed);
             (path.to_string(), digest, body)
         });
-        let _ = pages.send(Analysis { analysed, kept });
+        let _ = pages.send(Analysis::Fresh(analysed, kept));
         chunks
     }
 
@@ -144,9 +145,7 @@ impl Feed {
         let (Some(pages), Some(digest)) = (&self.pages, self.digest(path)) else {
             return;
         };
-        let Remembered { analysed, body, .. } = *remembered;
-        let kept = Some((path.to_string(), digest, body));
-        let _ = pages.send(Analysis { analysed, kept });
+        let _ = pages.send(Analysis::Remembered(remembered, path.to_string(), digest));
     }
 
     fn digest(&self, path: &str) -> Option<u64> {
@@ -182,20 +181,34 @@ fn gather(
     mut writer: Option<io::Result<Writer>>,
 ) -> Result<Fed, SearchError> {
     let mut chunks = Vec::new();
-    for Analysis { analysed, kept } in queue {
+    for analysis in queue {
         if cancelled.load(Ordering::Relaxed) {
             break;
         }
-        if let (Some((path, digest, body)), Some(Ok(out))) = (kept, &mut writer) {
-            let by = cache::chunk_digest(&path, digest);
-            for n in 0..analysed.record.chunks.len() {
-                chunks.push((cache::chunk_path(analysed.page, n), by));
-            }
-            if let Err(e) = out.add(&path, digest, analysed.page, &body) {
+        let (page, kept) = match &analysis {
+            Analysis::Fresh(analysed, kept) => (
+                analysed.page,
+                kept.as_ref()
+                    .map(|(p, d, b)| (p, *d, &b[..], analysed.record.chunks.len())),
+            ),
+            Analysis::Remembered(r, path, digest) => (
+                r.page,
+                Some((path, *digest, r.body(), r.record.chunks.len())),
+            ),
+        };
+        if let (Some((path, digest, body, count)), Some(Ok(out))) = (kept, &mut writer) {
+            let by = cache::chunk_digest(path, digest);
+            chunks.extend((0..count).map(|n| (cache::chunk_path(page, n), by)));
+            if let Err(e) = out.add(path, digest, page, body) {
                 writer = Some(Err(e));
             }
         }
-        builder.add(&analysed);
+        match analysis {
+            Analysis::Fresh(analysed, _) => builder.add(&analysed),
+            Analysis::Remembered(r, ..) => {
+                builder.add_encoded(r.page, r.record.clone(), r.postings());
+            }
+        }
     }
     if cancelled.load(Ordering::Relaxed) {
         return Ok(Fed {

@@ -61,7 +61,12 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
-    /// Bytes not read yet.
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.at..).unwrap_or_default()
+    }
+
+    /// How many bytes are not read yet.
     pub fn remaining(&self) -> usize {
         self.bytes.len().saturating_sub(self.at)
     }
