@@ -86,7 +86,7 @@ impl IndexJob {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let made = indexer.site(
             self.listing.as_ref(),
-            |path| self.files.get(path).map(|b| &b[..]),
+            |path| self.files.get(path).cloned(),
             progress,
         )?;
         let mut files = Vec::with_capacity(made.len());

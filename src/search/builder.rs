@@ -313,6 +313,9 @@ pub fn chunk_files(page: u32, chunks: Vec<Vec<u8>>) -> Vec<OutputFile> {
     chunks
         .into_iter()
         .enumerate()
-        .map(|(n, bytes)| file(&format!("x/{page}-{n}.json"), bytes))
+        .map(|(n, bytes)| OutputFile {
+            path: format::chunk_path(page, n),
+            contents: Contents::Bytes(bytes),
+        })
         .collect()
 }

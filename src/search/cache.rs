@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use super::analyse::{Analysed, Record};
 use super::builder::Encoded;
-use super::format::{self, FOLDER, Reader, put};
+use super::format::{self, Reader, chunk_path, put};
 use super::{Kind, Listed};
 
 const HEADER: &str = "planpub search cache 1";
@@ -192,10 +192,6 @@ pub fn chunk_digest(path: &str, digest: u64) -> u64 {
     std::hash::Hasher::finish(&h)
 }
 
-/// The path of a page's `n`th text chunk in the output.
-pub fn chunk_path(page: u32, n: usize) -> String {
-    format!("{FOLDER}/x/{page}-{n}.json")
-}
 
 /// A page's analysis as the cache keeps it. Its text chunks are not in it: there is
 /// one per start in its record, in the output.

@@ -17,6 +17,7 @@ use std::thread::JoinHandle;
 
 use super::builder::{Builder, chunk_files};
 use super::cache::{self, LastAnalyses, Remembered, Writer, Written};
+use super::format;
 use super::{Analysed, Listed, Listing, SearchError, analyse};
 use crate::diagnostic::Report;
 use crate::link::Linked;
@@ -198,7 +199,7 @@ fn gather(
         };
         if let (Some((path, digest, body, count)), Some(Ok(out))) = (kept, &mut writer) {
             let by = cache::chunk_digest(path, digest);
-            chunks.extend((0..count).map(|n| (cache::chunk_path(page, n), by)));
+            chunks.extend((0..count).map(|n| (format::chunk_path(page, n), by)));
             if let Err(e) = out.add(path, digest, page, body) {
                 writer = Some(Err(e));
             }

@@ -21,6 +21,11 @@
 
 /// The folder of the output that holds the index.
 pub const FOLDER: &str = "search-index";
+/// The path in the output of page `page`'s `n`th text chunk.
+pub fn chunk_path(page: u32, n: usize) -> String {
+    format!("{FOLDER}/x/{page}-{n}.json")
+}
+
 /// Bumped when a file's layout changes, so an old script never misreads a new index.
 pub const VERSION: u32 = 1;
 /// Pages per `pg/` file.
