@@ -307,12 +307,17 @@ fn the_open_data_of_plans_whose_rows_did_not_change_is_taken_from_the_last_outpu
     let dazu = "output/data/plans/dazu-ip-action-plan-2025-2027.csv";
     let wanzhou = "output/data/plans/wanzhou-ip-plan-2021-2025.xlsx";
     let all = "output/data/targets.csv";
-    let before = [dazu, wanzhou, all].map(|f| inode(&site, f));
+    let statuses = "output/data/target-status.json";
+    let before = [dazu, wanzhou, all, statuses].map(|f| inode(&site, f));
 
-    // A text edit changes no rows: every file of values is taken.
+    // A text edit changes no rows: every file of values is taken, the statuses too,
+    // which read no plan's text.
     add_a_paragraph(&site);
     site.build().ok();
-    assert_eq!([dazu, wanzhou, all].map(|f| inode(&site, f)), before);
+    assert_eq!(
+        [dazu, wanzhou, all, statuses].map(|f| inode(&site, f)),
+        before
+    );
 
     // A value: Dazu's files and the site-wide ones are made again, Wanzhou's taken.
     change_a_value(&site);
@@ -320,5 +325,6 @@ fn the_open_data_of_plans_whose_rows_did_not_change_is_taken_from_the_last_outpu
     assert_ne!(inode(&site, dazu), before[0]);
     assert_eq!(inode(&site, wanzhou), before[1]);
     assert_ne!(inode(&site, all), before[2]);
+    assert_ne!(inode(&site, statuses), before[3]);
     same_as_clean(&site, &site.path("output"));
 }

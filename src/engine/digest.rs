@@ -15,6 +15,25 @@ use crate::render::{
     pages::{Reads, reads},
 };
 
+/// A digest of what the target-status files read ([`crate::render::Memo::set_tables`]):
+/// everything but the plans' body texts, that is what every page reads, the plans'
+/// indicator tables and the reports. A plan's text edit leaves it unchanged.
+pub fn tables(linked: &Linked, fingerprint: &Fingerprint) -> u64 {
+    let mut h = DefaultHasher::new();
+    fingerprint.everything().hash(&mut h);
+    for plan in linked.site.plans.iter() {
+        (
+            plan.id.as_str(),
+            fingerprint.plan(plan.id.as_str()).map(|(_, table)| table),
+        )
+            .hash(&mut h);
+    }
+    for report in linked.site.reports.iter() {
+        (report.id.as_str(), fingerprint.report(report.id.as_str())).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Every page of the site with its path and its digest, by path.
 pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u64> {
     let pages = render::pages(linked);

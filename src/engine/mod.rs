@@ -110,6 +110,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     });
     // The open data is taken from the last output where its rows did not change.
     let memo = render::Memo::for_build(previous.map(|p| p as Arc<dyn render::Earlier>));
+    memo.set_tables(digest::tables(&linked, &fingerprint));
     let protected = [
         root.join("content"),
         root.join("themes"),

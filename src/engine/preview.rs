@@ -161,6 +161,8 @@ impl Preview {
 
         // A page is rendered again when what it is made from changed, or it is new.
         let digests = super::digest::digests(&linked, &fingerprint);
+        self.memo
+            .set_tables(super::digest::tables(&linked, &fingerprint));
         let wanted: Option<HashSet<String>> = self.last.as_ref().map(|last| {
             digests
                 .iter()

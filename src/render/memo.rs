@@ -47,6 +47,8 @@ pub struct Memo {
     earlier: Option<Arc<dyn Earlier>>,
     /// A build's: the digest of every file asked for, for its cache.
     digests: Mutex<Vec<(String, u64)>>,
+    /// This run's digest of what the target-status files read, when the engine knows it.
+    tables: Mutex<Option<u64>>,
 }
 
 impl Memo {
@@ -92,6 +94,19 @@ impl Memo {
         let bytes: Arc<[u8]> = bytes.into();
         lock(&self.kept).insert(path.to_string(), (digest, Arc::clone(&bytes)));
         Ok(Contents::Shared(bytes))
+    }
+
+    /// Tells the memo this run's digest of what the target-status files read: the site
+    /// but the plans' texts ([`crate::engine`] works it out from what it read). Those
+    /// files are then known unchanged without working out their records, hundreds of
+    /// thousands at national scale.
+    pub fn set_tables(&self, digest: u64) {
+        *lock(&self.tables) = Some(digest);
+    }
+
+    /// The digest given to [`Memo::set_tables`], if any.
+    pub fn tables(&self) -> Option<u64> {
+        *lock(&self.tables)
     }
 
     /// Forgets the files a build did not make, such as a removed plan's.

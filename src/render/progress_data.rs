@@ -433,14 +433,12 @@ fn reported_record(
 pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     vec![
         Planned::later(STATUS_CSV.into(), move || {
-            let records = status_records(linked);
-            Ok(through(memo, STATUS_CSV, &records, || {
-                csv(&records, STATUS_COLUMNS)
+            Ok(statuses(linked, memo, STATUS_CSV, |records| {
+                csv(records, STATUS_COLUMNS)
             }))
         }),
         Planned::later(STATUS_JSON.into(), move || {
-            let records = status_records(linked);
-            Ok(through(memo, STATUS_JSON, &records, || json(&records)))
+            Ok(statuses(linked, memo, STATUS_JSON, json))
         }),
         Planned::later(REPORTED_CSV.into(), move || {
             let records = reported_records(linked);
@@ -453,6 +451,33 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
             Ok(through(memo, REPORTED_JSON, &records, || json(&records)))
         }),
     ]
+}
+
+/// A target-status file. When the memo knows the digest of what the records read
+/// ([`Memo::set_tables`]), the records are worked out only if the file must be made;
+/// otherwise they are worked out and the file is kept by their digest.
+fn statuses(
+    linked: &Linked,
+    memo: Option<&Memo>,
+    path: &str,
+    write: impl FnOnce(&[StatusRecord]) -> Vec<u8>,
+) -> Contents {
+    match memo.and_then(Memo::tables) {
+        Some(tables) => {
+            let made = memo::made(
+                memo,
+                path,
+                || tables,
+                || Ok::<_, Infallible>(write(&status_records(linked))),
+            );
+            let Ok(contents) = made;
+            contents
+        }
+        None => {
+            let records = status_records(linked);
+            through(memo, path, &records, || write(&records))
+        }
+    }
 }
 
 /// The file at `path` written from `records`, or, through the memo, the bytes last

@@ -192,7 +192,6 @@ pub fn chunk_digest(path: &str, digest: u64) -> u64 {
     std::hash::Hasher::finish(&h)
 }
 
-
 /// A page's analysis as the cache keeps it. Its text chunks are not in it: there is
 /// one per start in its record, in the output.
 pub fn body(analysed: &Analysed) -> Vec<u8> {
