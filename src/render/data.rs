@@ -257,10 +257,10 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
     // be unchanged from digests alone, and its rows are worked out again only when it
     // is made again. Every file of values is made of whole plans' rows, so the plans'
     // digests are the digest of its rows.
-    let digests: Arc<Table<PlanIx, u64>> = Arc::new(match memo {
-        Some(_) => plan_digests(linked),
-        None => s.plans.map(|_| 0),
-    });
+    let digests: Arc<Table<PlanIx, u64>> = match memo {
+        Some(m) => m.plan_digests(|| plan_digests(linked)),
+        None => Arc::new(s.plans.map(|_| 0)),
+    };
     let mut out = Vec::with_capacity(2 * s.plans.len() + s.indicators.len() + 6);
     for (p, plan) in s.plans.enumerate() {
         let id = plan.id.as_str();

@@ -1,7 +1,9 @@
 //! Files of the open data made again only when what they are made from changed, by a
 //! digest of their inputs. A plan's text changes none of its rows' values, so a save
 //! or a build after it writes no CSV and no workbook; a changed value makes that
-//! plan's files and the site-wide ones again.
+//! plan's files and the site-wide ones again. The preview keeps the plans' row digests
+//! too while the tables and reports they read are unchanged ([`Memo::plan_digests`]),
+//! so a text save works out no row at all.
 //!
 //! The preview's memo keeps the bytes it made from one build to the next, and hands
 //! them out shared, never copied. A build's memo keeps nothing in memory: it takes a
@@ -17,6 +19,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::Contents;
+use crate::model::{PlanIx, Table};
 
 /// Files of the last build's output that a build may take instead of making them.
 pub trait Earlier: Send + Sync {
@@ -34,6 +37,9 @@ pub struct Taken {
     pub len: u64,
 }
 
+/// Every plan's row digest, shared by the files made of them.
+pub type PlanDigests = Arc<Table<PlanIx, u64>>;
+
 /// Each kept file by its path: the digest of its inputs and its bytes.
 type Kept = HashMap<String, (u64, Arc<[u8]>)>;
 
@@ -49,6 +55,9 @@ pub struct Memo {
     digests: Mutex<Vec<(String, u64)>>,
     /// This run's digest of what the target-status files read, when the engine knows it.
     tables: Mutex<Option<u64>>,
+    /// The preview's: the plans' row digests, with the [`Memo::tables`] digest of the
+    /// run that worked them out.
+    plan_digests: Mutex<Option<(u64, PlanDigests)>>,
 }
 
 impl Memo {
@@ -107,6 +116,25 @@ impl Memo {
     /// The digest given to [`Memo::set_tables`], if any.
     pub fn tables(&self) -> Option<u64> {
         *lock(&self.tables)
+    }
+
+    /// Every plan's row digests: those of the last run when what the rows read is
+    /// unchanged since ([`Memo::tables`], the preview after a text edit), else what
+    /// `digest` works out. Working them out means every record of the site.
+    pub fn plan_digests(&self, digest: impl FnOnce() -> Table<PlanIx, u64>) -> PlanDigests {
+        let tables = self.tables();
+        let mut kept = lock(&self.plan_digests);
+        if let (Some(now), Some((then, digests))) = (tables, kept.as_ref())
+            && now == *then
+            && self.keeps
+        {
+            return Arc::clone(digests);
+        }
+        let digests = Arc::new(digest());
+        if let (Some(now), true) = (tables, self.keeps) {
+            *kept = Some((now, Arc::clone(&digests)));
+        }
+        digests
     }
 
     /// Forgets the files a build did not make, such as a removed plan's.
@@ -222,5 +250,28 @@ mod tests {
                 ("a".to_string(), 8)
             ]
         );
+    }
+
+    #[test]
+    fn the_plans_row_digests_are_kept_while_what_they_read_is_the_same() {
+        let worked = std::cell::Cell::new(0);
+        let work = || {
+            worked.set(worked.get() + 1);
+            Table::from(vec![7_u64])
+        };
+        let memo = Memo::keeping();
+        memo.set_tables(1);
+        memo.plan_digests(work);
+        memo.plan_digests(work);
+        assert_eq!(worked.get(), 1, "a text edit works out no record");
+        memo.set_tables(2);
+        memo.plan_digests(work);
+        assert_eq!(worked.get(), 2, "a value edit works them out again");
+
+        let build = Memo::for_build(None);
+        build.set_tables(1);
+        build.plan_digests(work);
+        build.plan_digests(work);
+        assert_eq!(worked.get(), 4, "a build keeps nothing between runs");
     }
 }
