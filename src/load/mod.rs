@@ -6,21 +6,23 @@ mod discover;
 mod error;
 mod fingerprint;
 mod frontmatter;
+mod parse_cache;
 pub mod raw;
 pub mod shapes;
 pub(crate) mod source;
 mod theme;
 mod yaml;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, PoisonError};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 pub use error::LoadError;
 pub use fingerprint::Fingerprint;
+pub use parse_cache::ParseCache;
+use parse_cache::Stamp;
 pub use source::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Report, SourceFile};
@@ -196,38 +198,6 @@ enum Parsed {
     Asset(String, Asset),
 }
 
-/// Content files parsed by an earlier read, by path, with the text each was parsed
-/// from, so that a file whose text did not change is not parsed again. The preview
-/// keeps one between builds: after a save, one file is parsed instead of the site.
-/// The text is compared whole, not by time stamps, which two quick saves can share.
-#[derive(Default)]
-pub struct ParseCache {
-    files: std::sync::Mutex<HashMap<PathBuf, (Arc<SourceFile>, Parsed)>>,
-}
-
-impl ParseCache {
-    fn get(&self, path: &Path, file: &SourceFile) -> Option<Parsed> {
-        let files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
-        let (was, parsed) = files.get(path)?;
-        (was.text == file.text).then(|| parsed.clone())
-    }
-
-    fn put(&self, path: PathBuf, file: Arc<SourceFile>, parsed: &Parsed) {
-        self.files
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(path, (file, parsed.clone()));
-    }
-
-    /// Forgets files not among `paths`: those removed since.
-    fn keep_only(&self, paths: &HashSet<&Path>) {
-        self.files
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .retain(|path, _| paths.contains(path.as_path()));
-    }
-}
-
 /// The kinds of content file, once its path is taken out.
 enum Text {
     Region(String),
@@ -256,8 +226,13 @@ fn parse_found(root: &Path, found: Found, cache: Option<&ParseCache>) -> Result<
         Found::Plan { id, path } => (path, Text::Plan(id)),
         Found::PlanIndicators { id, path } => (path, Text::Table(id)),
     };
+    // A file unchanged on disk since it was read is not read again.
+    let stamp = cache.and_then(|_| Stamp::of(&path));
+    if let Some(parsed) = cache.and_then(|c| c.unchanged(&path, stamp)) {
+        return Ok(parsed);
+    }
     let file = source::read(root, &path)?;
-    if let Some(parsed) = cache.and_then(|c| c.get(&path, &file)) {
+    if let Some(parsed) = cache.and_then(|c| c.get(&path, &file, stamp)) {
         return Ok(parsed);
     }
     let shared = Arc::clone(&file);
@@ -280,7 +255,7 @@ fn parse_found(root: &Path, found: Found, cache: Option<&ParseCache>) -> Result<
         Text::Table(id) => Parsed::Table(parse_source(id, shared)?),
     };
     if let Some(cache) = cache {
-        cache.put(path, file, &parsed);
+        cache.put(path, file, &parsed, stamp);
     }
     Ok(parsed)
 }
