@@ -25,6 +25,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod stamp;
 pub mod vocabulary;
 pub mod write;
 pub mod yaml_scalar;

@@ -31,12 +31,12 @@ use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 
 use super::run::Reuse;
 use crate::render::{Earlier, Taken};
+use crate::stamp::Stamp;
 use crate::write::MANIFEST;
 
 /// The folder of the cache, in the site folder.
@@ -51,37 +51,6 @@ struct Entry {
     file: Stamp,
     /// Its ids, hashed as the link check hashes them ([`crate::check::PageScan::ids`]).
     ids: Arc<[u64]>,
-}
-
-/// Which file a path held: its inode, length and modification time in nanoseconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    inode: u64,
-    len: u64,
-    modified: u128,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::symlink_metadata(path).ok()?;
-        if !meta.is_file() {
-            return None;
-        }
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
-            inode,
-            len: meta.len(),
-            modified: meta
-                .modified()
-                .ok()?
-                .duration_since(UNIX_EPOCH)
-                .ok()?
-                .as_nanos(),
-        })
-    }
 }
 
 /// What the last build left: its pages' entries and the checksums of its output.
@@ -128,7 +97,7 @@ impl Previous {
         }
         let checksum = self.checksums.get(path)?;
         let from = self.output.join(path);
-        (Stamp::of(&from)? == entry.file).then(|| {
+        (Stamp::of_file(&from)? == entry.file).then(|| {
             let taken = Taken {
                 from,
                 checksum: checksum.clone(),
@@ -304,7 +273,7 @@ pub fn write(
             if path.contains('\n') {
                 return None;
             }
-            let s = Stamp::of(&output.join(path))?;
+            let s = Stamp::of_file(&output.join(path))?;
             Some(format!(
                 "{digest:016x} {} {} {} {} {path}\n",
                 s.inode,

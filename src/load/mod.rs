@@ -19,10 +19,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::stamp::Stamp;
 pub use error::LoadError;
 pub use fingerprint::Fingerprint;
 pub use parse_cache::ParseCache;
-use parse_cache::Stamp;
 pub use source::MAX_FILE_BYTES;
 
 use crate::diagnostic::{Report, SourceFile};

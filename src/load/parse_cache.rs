@@ -15,6 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use super::Parsed;
 use crate::diagnostic::SourceFile;
+use crate::stamp::{Stamp, nanos};
 
 /// How long before its read a file must have been last modified for its stamp to be
 /// trusted: more than the coarsest clock of a file system an editor saves to.
@@ -29,37 +30,18 @@ struct Cached {
     file: Arc<SourceFile>,
     parsed: Parsed,
     /// The file's stamp just before it was read, and when it was read.
-    stamp: Option<(Stamp, SystemTime)>,
+    stamp: Option<(Stamp, u128)>,
 }
 
-/// Which file a path holds, and since when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    inode: u64,
-    len: u64,
-    modified: SystemTime,
+/// Whether a file stamped `stamp` was last modified well before it was read at `read`
+/// (nanoseconds since the epoch).
+fn settled(stamp: &Stamp, read: u128) -> bool {
+    stamp.modified + SETTLED.as_nanos() < read
 }
 
-impl Stamp {
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
-            inode,
-            len: meta.len(),
-            modified: meta.modified().ok()?,
-        })
-    }
-
-    /// Whether the file was last modified well before `read`.
-    fn settled_at(&self, read: SystemTime) -> bool {
-        self.modified
-            .checked_add(SETTLED)
-            .is_some_and(|settled| settled < read)
-    }
+/// Now, in nanoseconds since the epoch (0 on a clock set before it: nothing settles).
+fn now() -> u128 {
+    nanos(SystemTime::now()).unwrap_or_default()
 }
 
 impl ParseCache {
@@ -72,7 +54,7 @@ impl ParseCache {
     pub(super) fn unchanged(&self, path: &Path, now: Option<Stamp>) -> Option<Parsed> {
         let files = self.lock();
         let (was, read) = files.get(path)?.stamp?;
-        (Some(was) == now && was.settled_at(read)).then(|| files[path].parsed.clone())
+        (Some(was) == now && settled(&was, read)).then(|| files[path].parsed.clone())
     }
 
     /// What `file` parsed to, if its text is the one read last time; `stamp` is taken
@@ -88,7 +70,7 @@ impl ParseCache {
         if cached.file.text != file.text {
             return None;
         }
-        cached.stamp = stamp.map(|s| (s, SystemTime::now()));
+        cached.stamp = stamp.map(|s| (s, now()));
         Some(cached.parsed.clone())
     }
 
@@ -99,7 +81,7 @@ impl ParseCache {
         parsed: &Parsed,
         stamp: Option<Stamp>,
     ) {
-        let stamp = stamp.map(|s| (s, SystemTime::now()));
+        let stamp = stamp.map(|s| (s, now()));
         self.lock().insert(
             path,
             Cached {
@@ -124,19 +106,20 @@ mod tests {
         Stamp {
             inode: 1,
             len: 10,
-            modified,
+            modified: nanos(modified).expect("after the epoch"),
         }
     }
 
     #[test]
     fn only_a_stamp_that_had_settled_when_the_file_was_read_is_trusted() {
         let read = SystemTime::now();
+        let at = |stamp: Stamp| settled(&stamp, nanos(read).expect("after the epoch"));
         let old = read - Duration::from_secs(60);
-        assert!(stamp(old).settled_at(read));
+        assert!(at(stamp(old)));
         // Written within the same second as the read: a second write in that second
         // could keep the stamp.
-        assert!(!stamp(read - Duration::from_millis(500)).settled_at(read));
-        assert!(!stamp(read).settled_at(read));
+        assert!(!at(stamp(read - Duration::from_millis(500))));
+        assert!(!at(stamp(read)));
     }
 
     #[test]

@@ -453,31 +453,25 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
     ]
 }
 
-/// A target-status file. When the memo knows the digest of what the records read
-/// ([`Memo::set_tables`]), the records are worked out only if the file must be made;
-/// otherwise they are worked out and the file is kept by their digest.
+/// A target-status file, through the memo when it knows the digest of what the
+/// records read ([`Memo::set_tables`]): the records are then worked out only if the
+/// file must be made. Without that digest nothing says the file is unchanged, and it
+/// is made.
 fn statuses(
     linked: &Linked,
     memo: Option<&Memo>,
     path: &str,
     write: impl FnOnce(&[StatusRecord]) -> Vec<u8>,
 ) -> Contents {
-    match memo.and_then(Memo::tables) {
-        Some(tables) => {
-            let made = memo::made(
-                memo,
-                path,
-                || tables,
-                || Ok::<_, Infallible>(write(&status_records(linked))),
-            );
-            let Ok(contents) = made;
-            contents
-        }
-        None => {
-            let records = status_records(linked);
-            through(memo, path, &records, || write(&records))
-        }
-    }
+    let tables = memo.and_then(Memo::tables);
+    let made = memo::made(
+        memo.filter(|_| tables.is_some()),
+        path,
+        || tables.unwrap_or_default(),
+        || Ok::<_, Infallible>(write(&status_records(linked))),
+    );
+    let Ok(contents) = made;
+    contents
 }
 
 /// The file at `path` written from `records`, or, through the memo, the bytes last
