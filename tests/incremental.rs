@@ -163,6 +163,43 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
     assert!(!out.files.contains_key("units/dazu/区测试局/index.html"));
 }
 
+/// A page other than a plan's own declares only the plan's outline (headings,
+/// responsibility paragraphs, citations): an edit to the prose renders the plan's page
+/// alone, and an edit to the outline reaches every page that shows it.
+#[test]
+fn a_prose_edit_renders_the_plan_page_alone_and_outline_edits_reach_the_rest() {
+    let site = Site::bundled();
+    let mut preview = Preview::new(site.root());
+    preview.build(&Quiet).expect("first build");
+    let index = format!("{DAZU}/index.md");
+
+    // Prose: a paragraph with no responsible unit, above every heading it moves down.
+    site.edit(
+        &index,
+        "## 一、总体要求\n\n",
+        "## 一、总体要求\n\n本段为新增的说明文字。\n\n",
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert_eq!(out.rendered, 1, "only the plan's own page shows its prose");
+    assert!(
+        String::from_utf8_lossy(&out.files[&format!("plans/{}/index.html", &DAZU[14..])])
+            .contains("本段为新增的说明文字")
+    );
+
+    // A heading that the indicator table's rows name as their section.
+    site.edit(&index, "## 附件1 {#annex-1}", "## 附件一 {#annex-1}");
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(out.rendered > 1, "indicator pages show the section's words");
+
+    // A responsibility paragraph's words, which its units' pages quote.
+    site.edit(&index, "深度对标西部科学城", "深度对照西部科学城");
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert!(out.rendered > 1, "unit pages quote the paragraph");
+    assert!(
+        String::from_utf8_lossy(&out.files["units/dazu/区科技局/index.html"]).contains("深度对照")
+    );
+}
+
 #[test]
 fn a_failed_build_keeps_the_last_good_site_and_the_next_build_catches_up() {
     let site = Site::bundled();

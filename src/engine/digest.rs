@@ -1,11 +1,13 @@
 //! A digest of everything a page is made from: what every page reads (the fingerprint's
-//! `everything`) and the texts of the plans and reports its kind declares it reads
-//! ([`crate::render::pages`]). Two runs that give a page the same digest give it the same
+//! `everything`), and the tables, outlines, texts and reports its kind declares it
+//! reads ([`crate::render::pages`]). Two runs that give a page the same digest give it the same
 //! bytes, so the preview and a build that reuses the last output render again only
 //! the pages whose digest changed.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
 
 use crate::link::Linked;
 use crate::load::Fingerprint;
@@ -34,13 +36,33 @@ pub fn tables(linked: &Linked, fingerprint: &Fingerprint) -> u64 {
     h.finish()
 }
 
+/// What pages other than its own read of a plan: its indicator table's hash and its
+/// outline's (headings, responsibility paragraphs, the titles its text cites).
+fn outlines(linked: &Linked, fingerprint: &Fingerprint) -> Table<PlanIx, (u64, u64)> {
+    let outlines: Vec<(u64, u64)> = linked
+        .site
+        .plans
+        .par_enumerate()
+        .map(|(p, plan)| {
+            let links = &linked.plan_links[p];
+            let mut h = DefaultHasher::new();
+            plan.body.hash_outline(&mut h);
+            (&links.cites, &links.external).hash(&mut h);
+            let table = fingerprint.plan(plan.id.as_str()).unwrap_or_default().1;
+            (table, h.finish())
+        })
+        .collect();
+    Table::from(outlines)
+}
+
 /// Every page of the site with its path and its digest, by path.
 pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u64> {
     let pages = render::pages(linked);
-    let plans: Table<PlanIx, (u64, u64)> = linked
+    let plans = outlines(linked, fingerprint);
+    let texts: Table<PlanIx, u64> = linked
         .site
         .plans
-        .map(|p| fingerprint.plan(p.id.as_str()).unwrap_or_default());
+        .map(|p| fingerprint.plan(p.id.as_str()).unwrap_or_default().0);
     let reports: Table<ReportIx, u64> = linked
         .site
         .reports
@@ -58,13 +80,15 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u6
                 Reads::All => all.hash(&mut h),
                 Reads::Some {
                     plans: read_plans,
+                    text,
                     reports: read_reports,
                 } => {
-                    // Which plans and reports, not only their texts: a page that stops
-                    // showing a plan changes too.
+                    // Which plans and reports, not only what they say: a page that
+                    // stops showing a plan changes too.
                     for p in read_plans {
                         (p, plans[p]).hash(&mut h);
                     }
+                    text.map(|p| texts[p]).hash(&mut h);
                     u8::MAX.hash(&mut h);
                     for r in read_reports {
                         (r, reports[r]).hash(&mut h);

@@ -4,6 +4,7 @@
 //! indicator's `section` exists and the render stage gives each heading the same id.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -58,6 +59,20 @@ pub struct Document {
 impl Document {
     pub fn markdown(&self) -> &str {
         &self.file.text[self.range.clone()]
+    }
+
+    /// Feeds `h` what pages other than the plan's own show of this text: each
+    /// heading's level, words and anchor, and each responsibility paragraph's units,
+    /// heading and words. Lines are left out: no page shows them, so prose added above
+    /// a heading changes nothing here.
+    pub fn hash_outline(&self, h: &mut impl Hasher) {
+        for heading in &self.outline {
+            (heading.level, &heading.text, &heading.anchor).hash(h);
+        }
+        u8::MAX.hash(h);
+        for r in &self.responsibilities {
+            (&r.units, r.heading, &r.text).hash(h);
+        }
     }
 
     pub fn has_anchor(&self, anchor: &str) -> bool {

@@ -60,6 +60,7 @@ pub fn family_reads(linked: &Linked, f: FamilyIx) -> Reads {
     }
     Reads::Some {
         plans,
+        text: None,
         reports: BTreeSet::new(),
     }
 }
@@ -97,6 +98,7 @@ pub fn pair_reads(linked: &Linked, a: RegionIx, b: RegionIx) -> Reads {
     plans_of(linked, &mut plans, b);
     Reads::Some {
         plans,
+        text: None,
         reports: BTreeSet::new(),
     }
 }

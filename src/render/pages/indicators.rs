@@ -54,7 +54,11 @@ pub fn reads(linked: &Linked, i: IndicatorIx) -> Reads {
         .iter()
         .copied()
         .collect();
-    Reads::Some { plans, reports }
+    Reads::Some {
+        plans,
+        text: None,
+        reports,
+    }
 }
 
 pub fn view(

@@ -124,12 +124,22 @@ pub fn route(linked: &Linked, page: Page) -> Route {
 /// The plans and reports a page shows something of, by index into the site's lists,
 /// beside what every page reads (site.yaml, the theme, regions, the catalogue, the
 /// units and every plan's front matter).
+///
+/// Of a plan's text, a page other than the plan's own shows only its outline: the
+/// headings (a row's section, a task's title), the paragraphs that name responsible
+/// units, and the titles it cites ([`crate::model::Document::hash_outline`]). Only the
+/// plan's own page shows its whole text, so an edit to the prose renders that page
+/// alone again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reads {
-    /// Every plan and report: the lists, the overviews and their counts.
+    /// Every plan's table and outline and every report: the lists, the overviews and
+    /// their counts.
     All,
     Some {
+        /// Plans whose table and outline the page reads.
         plans: BTreeSet<PlanIx>,
+        /// The plan whose whole text the page shows: a plan's own page.
+        text: Option<PlanIx>,
         reports: BTreeSet<ReportIx>,
     },
 }
@@ -138,6 +148,7 @@ impl Reads {
     fn none() -> Reads {
         Reads::Some {
             plans: BTreeSet::new(),
+            text: None,
             reports: BTreeSet::new(),
         }
     }

@@ -52,8 +52,8 @@ pub fn route(linked: &Linked, p: PlanIx) -> Route {
     Route::plan(linked.site.plans[p].id.as_str())
 }
 
-/// A plan's targets are answered by the values of every plan and report of its
-/// region; it lists the plans that cite it, its annexes and its parent.
+/// Its whole text; its targets are answered by the values of every plan and report of
+/// its region; it lists the plans that cite it, its annexes and its parent.
 pub fn reads(linked: &Linked, p: PlanIx) -> Reads {
     let region = linked.plan_links[p].region;
     let mut plans = BTreeSet::new();
@@ -66,7 +66,11 @@ pub fn reads(linked: &Linked, p: PlanIx) -> Reads {
     plans.extend(linked.plan_links[p].parent);
     plans.extend(linked.plan_links[p].interprets);
     plans.extend(linked.plan_links[p].interpretations.iter().copied());
-    Reads::Some { plans, reports }
+    Reads::Some {
+        plans,
+        text: Some(p),
+        reports,
+    }
 }
 
 pub fn view(

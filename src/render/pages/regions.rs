@@ -64,7 +64,11 @@ pub fn reads(linked: &Linked, r: RegionIx) -> Reads {
     for &region in &below {
         reports_of(linked, &mut reports, region);
     }
-    Reads::Some { plans, reports }
+    Reads::Some {
+        plans,
+        text: None,
+        reports,
+    }
 }
 
 /// The regions under `region`, at any depth.

@@ -52,6 +52,7 @@ pub fn reads(linked: &Linked, r: RegionIx) -> Reads {
     plans_of(linked, &mut plans, r);
     Reads::Some {
         plans,
+        text: None,
         reports: BTreeSet::new(),
     }
 }
