@@ -178,13 +178,19 @@ impl Preview {
                 .last
                 .as_ref()
                 .is_some_and(|l| l.linked.site.config.search);
+        // In order: the link check takes the last build's scans as they are only
+        // for the same list of files.
         let carried: Vec<String> = match (&self.last, carry_index) {
-            (Some(last), true) => last
-                .files
-                .keys()
-                .filter(|p| search::holds(p))
-                .cloned()
-                .collect(),
+            (Some(last), true) => {
+                let mut carried: Vec<String> = last
+                    .files
+                    .keys()
+                    .filter(|p| search::holds(p))
+                    .cloned()
+                    .collect();
+                carried.sort_unstable();
+                carried
+            }
             _ => Vec::new(),
         };
         let memory = Memory::default();
