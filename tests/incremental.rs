@@ -17,6 +17,16 @@ use planpub::search;
 
 const DAZU: &str = "content/plans/dazu-ip-action-plan-2025-2027";
 
+/// The stages a build went through, in order.
+#[derive(Default)]
+struct Stages(std::sync::Mutex<Vec<&'static str>>);
+
+impl planpub::progress::Progress for Stages {
+    fn stage(&self, name: &'static str, _: usize) {
+        self.0.lock().expect("stages").push(name);
+    }
+}
+
 fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
     files.iter().map(|(k, v)| (k.as_str(), &v[..])).collect()
 }
@@ -174,22 +184,48 @@ fn a_prose_edit_renders_the_plan_page_alone_and_outline_edits_reach_the_rest() {
     let index = format!("{DAZU}/index.md");
 
     // Prose: a paragraph with no responsible unit, above every heading it moves down.
+    // The last linked site takes the new text: the site is not modelled or linked again.
     site.edit(
         &index,
         "## 一、总体要求\n\n",
         "## 一、总体要求\n\n本段为新增的说明文字。\n\n",
     );
-    let out = rebuild_matches_full(&site, &mut preview);
+    let stages = Stages::default();
+    let out = preview.build(&stages).expect("prose edit");
     assert_eq!(out.rendered, 1, "only the plan's own page shows its prose");
     assert!(
         String::from_utf8_lossy(&out.files[&format!("plans/{}/index.html", &DAZU[14..])])
             .contains("本段为新增的说明文字")
     );
-
-    // A heading that the indicator table's rows name as their section.
-    site.edit(&index, "## 附件1 {#annex-1}", "## 附件一 {#annex-1}");
+    let ran = stages.0.lock().expect("stages").clone();
+    assert!(
+        !ran.contains(&"modelling") && !ran.contains(&"linking"),
+        "{ran:?}"
+    );
+    assert!(ran.contains(&"building"), "{ran:?}");
+    // Built again from the same files: nothing to render, and the full build's result.
     let out = rebuild_matches_full(&site, &mut preview);
+    assert_eq!(out.rendered, 0);
+
+    // A heading that the indicator table's rows name as their section: the site is
+    // linked again.
+    site.edit(&index, "## 附件1 {#annex-1}", "## 附件一 {#annex-1}");
+    let stages = Stages::default();
+    let out = preview.build(&stages).expect("heading edit");
     assert!(out.rendered > 1, "indicator pages show the section's words");
+    assert!(stages.0.lock().expect("stages").contains(&"linking"));
+    rebuild_matches_full(&site, &mut preview);
+
+    // A prose edit whose page breaks a link fails, and leaves the last good site.
+    let broken = "本段见[缺页](../no-such-plan/index.html)。";
+    site.edit(&index, "本段为新增的说明文字。", broken);
+    assert!(
+        preview.build(&Quiet).is_err(),
+        "a broken link fails the build"
+    );
+    site.edit(&index, broken, "本段为改过的说明文字。");
+    let out = rebuild_matches_full(&site, &mut preview);
+    assert_eq!(out.rendered, 1);
 
     // A responsibility paragraph's words, which its units' pages quote.
     site.edit(&index, "深度对标西部科学城", "深度对照西部科学城");

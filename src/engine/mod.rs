@@ -3,10 +3,13 @@
 //! the same [`linked`] and render it through the same loop ([`run`]); they differ only
 //! in which pages are rendered and where the files go: the staging folder that
 //! replaces the output, nowhere, or memory ([`preview`]). A build takes the pages whose
-//! digest did not change from the last output ([`cache`]), as the preview keeps them.
+//! digest did not change from the last output ([`cache`]), as the preview keeps them;
+//! the preview also keeps what model and link made of the site when only plans'
+//! prose changed ([`patch`]).
 
 pub mod cache;
 mod digest;
+mod patch;
 pub mod preview;
 mod run;
 
@@ -242,8 +245,17 @@ fn read<T>(
     cache: Option<&load::ParseCache>,
     of_loaded: impl FnOnce(&load::Loaded) -> T,
 ) -> Result<(link::Linked, T), Vec<Report>> {
-    let (loaded, mut reports) = load::load_with(root, progress, cache);
+    let (loaded, reports) = load::load_with(root, progress, cache);
     let seen = of_loaded(&loaded);
+    Ok((model_and_link(loaded, reports, progress)?, seen))
+}
+
+/// Model and link of a site read with the load errors `reports`.
+fn model_and_link(
+    loaded: load::Loaded,
+    mut reports: Vec<Report>,
+    progress: &dyn Progress,
+) -> Result<link::Linked, Vec<Report>> {
     progress.stage("modelling", 0);
     let site = match model::model(loaded) {
         Ok(site) if reports.is_empty() => site,
@@ -254,7 +266,7 @@ fn read<T>(
         }
     };
     progress.stage("linking", 0);
-    Ok((link::link(site)?, seen))
+    link::link(site)
 }
 
 /// Errors in file order, so a run's report reads top to bottom and is the same each time.

@@ -18,11 +18,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use super::patch::Texts;
 use super::run::{Job, Memory};
 use super::sorted;
 use crate::check::Kept;
 use crate::diagnostic::Report;
 use crate::link::Linked;
+use crate::load::Fingerprint;
 use crate::progress::Progress;
 use crate::render::{self, Contents, OutputFile};
 use crate::search;
@@ -120,9 +122,16 @@ pub enum Indexed {
 }
 
 struct Last {
+    linked: Linked,
+    /// What `linked` was read from, to tell an edit to plans' prose alone.
+    fingerprint: Fingerprint,
+    made: Made,
+}
+
+/// What a build made of its site.
+struct Made {
     /// Every page's digest, by path: what it was made from.
     digests: HashMap<String, u64>,
-    linked: Linked,
     /// Every page's link scan, so the next build reads again only what it renders.
     links: Kept,
     files: Arc<Files>,
@@ -149,40 +158,92 @@ impl Preview {
 
     /// The last good site, if any build has succeeded.
     pub fn files(&self) -> Option<Arc<Files>> {
-        self.last.as_ref().map(|l| Arc::clone(&l.files))
+        self.last.as_ref().map(|l| Arc::clone(&l.made.files))
     }
 
     /// Reads the site and builds what changed since the last good build.
     pub fn build(&mut self, progress: &dyn Progress) -> Result<Outcome, Vec<Report>> {
         let started = Instant::now();
-        let (linked, fingerprint) =
-            super::linked_with_fingerprint(&self.root, progress, Some(&self.parsed))
-                .map_err(sorted)?;
+        let (loaded, reports) = crate::load::load_with(&self.root, progress, Some(&self.parsed));
+        let fingerprint = Fingerprint::of(&loaded);
+        let texts = match &self.last {
+            Some(last) if reports.is_empty() => {
+                Texts::of(&last.linked, &last.fingerprint, &loaded, &fingerprint)
+            }
+            _ => None,
+        };
+        // Only prose changed: the last linked site takes the new texts in place, and
+        // gives them back if the build fails.
+        if let Some(mut texts) = texts
+            && let Some(mut last) = self.last.take()
+        {
+            drop(loaded);
+            texts.swap(&mut last.linked);
+            let rendered = self.render(&last.linked, Some(&last), &fingerprint, started, progress);
+            return match rendered {
+                Ok((made, outcome)) => {
+                    let old = std::mem::replace(&mut last.made, made);
+                    last.fingerprint = fingerprint;
+                    self.last = Some(last);
+                    self.generation += 1;
+                    std::thread::spawn(move || drop((old, texts)));
+                    Ok(outcome)
+                }
+                Err(e) => {
+                    texts.swap(&mut last.linked);
+                    self.last = Some(last);
+                    Err(sorted(e))
+                }
+            };
+        }
+        let linked = super::model_and_link(loaded, reports, progress).map_err(sorted)?;
+        let (made, outcome) = self
+            .render(&linked, self.last.as_ref(), &fingerprint, started, progress)
+            .map_err(sorted)?;
+        self.generation += 1;
+        let old = self.last.replace(Last {
+            linked,
+            fingerprint,
+            made,
+        });
+        // Freeing the last build's site (tens of thousands of strings at scale) takes
+        // tens of milliseconds the edited page need not wait for.
+        std::thread::spawn(move || drop(old));
+        Ok(outcome)
+    }
 
+    /// Renders the pages of `linked` whose digest changed since the last good build,
+    /// and puts the site together with the last build's other pages.
+    fn render(
+        &self,
+        linked: &Linked,
+        previous: Option<&Last>,
+        fingerprint: &Fingerprint,
+        started: Instant,
+        progress: &dyn Progress,
+    ) -> Result<(Made, Outcome), Vec<Report>> {
         // A page is rendered again when what it is made from changed, or it is new.
-        let digests = super::digest::digests(&linked, &fingerprint);
+        let digests = super::digest::digests(linked, fingerprint);
         self.memo
-            .set_tables(super::digest::tables(&linked, &fingerprint));
-        let wanted: Option<HashSet<String>> = self.last.as_ref().map(|last| {
+            .set_tables(super::digest::tables(linked, fingerprint));
+        let wanted: Option<HashSet<String>> = previous.map(|last| {
             digests
                 .iter()
-                .filter(|&(path, digest)| last.digests.get(path) != Some(digest))
+                .filter(|&(path, digest)| last.made.digests.get(path) != Some(digest))
                 .map(|(path, _)| path.clone())
                 .collect()
         });
         // Pages link to the index's scripts: the first build, or one that turns search
         // on, makes the index at once; a later one keeps the last index for now.
         // A build with search on always holds an index, fresh or carried over.
-        let carry_index = linked.site.config.search
-            && self
-                .last
-                .as_ref()
-                .is_some_and(|l| l.linked.site.config.search);
+        let carry_index =
+            linked.site.config.search && previous.is_some_and(|l| l.linked.site.config.search);
         // In order: the link check takes the last build's scans as they are only
         // for the same list of files.
-        let carried: Vec<String> = match (&self.last, carry_index) {
+        let carried: Vec<String> = match (previous, carry_index) {
             (Some(last), true) => {
                 let mut carried: Vec<String> = last
+                    .made
                     .files
                     .keys()
                     .filter(|p| search::holds(p))
@@ -196,18 +257,17 @@ impl Preview {
         let memory = Memory::default();
         let no_scans = Kept::new();
         let job = Job {
-            linked: &linked,
+            linked,
             wanted: wanted.as_ref(),
             reuse: None,
             feed: None,
             extra: &carried,
-            kept: Some(self.last.as_ref().map_or(&no_scans, |l| &l.links)),
+            kept: Some(previous.map_or(&no_scans, |l| &l.made.links)),
             memo: Some(&self.memo),
         };
         let ran = super::run::run(&job, &memory, progress).map_err(sorted)?;
 
         progress.stage("assembling", 0);
-        let previous = self.last.as_ref();
         let made = memory.into_files();
         let mut files: Files = HashMap::with_capacity(ran.page_paths.len() + made.len());
         let mut copies = HashMap::new();
@@ -219,9 +279,9 @@ impl Preview {
                 Contents::Copy(source) => {
                     let stamp = stamp(&source);
                     let kept = previous.and_then(|l| {
-                        let (from, was) = l.copies.get(&path)?;
+                        let (from, was) = l.made.copies.get(&path)?;
                         (from == &source && stamp.is_some() && *was == stamp)
-                            .then(|| l.files.get(&path).cloned())
+                            .then(|| l.made.files.get(&path).cloned())
                             .flatten()
                     });
                     let bytes = match kept {
@@ -238,7 +298,7 @@ impl Preview {
         if let Some(last) = previous {
             for path in &ran.page_paths {
                 if !files.contains_key(path)
-                    && let Some(bytes) = last.files.get(path)
+                    && let Some(bytes) = last.made.files.get(path)
                 {
                     files.insert(path.clone(), Arc::clone(bytes));
                 }
@@ -248,7 +308,7 @@ impl Preview {
         let indexed = if carry_index {
             if let Some(last) = previous {
                 for path in &carried {
-                    if let Some(bytes) = last.files.get(path) {
+                    if let Some(bytes) = last.made.files.get(path) {
                         files.insert(path.clone(), Arc::clone(bytes));
                     }
                 }
@@ -257,7 +317,7 @@ impl Preview {
         } else {
             let job = IndexJob {
                 generation: self.generation + 1,
-                listing: listing(&linked),
+                listing: listing(linked),
                 files: Arc::new(std::mem::take(&mut files)),
                 indexer: Arc::clone(&self.indexer),
             };
@@ -279,7 +339,6 @@ impl Preview {
 
         self.memo.keep_only(|path| files.contains_key(path));
         let files = Arc::new(files);
-        self.generation += 1;
         let outcome = Outcome {
             files: Arc::clone(&files),
             rendered: ran.rendered,
@@ -288,28 +347,24 @@ impl Preview {
             elapsed: started.elapsed(),
             site_path,
         };
-        let old = self.last.replace(Last {
+        let made = Made {
             digests,
-            linked,
             links,
             files,
             indexed,
             copies,
-        });
-        // Freeing the last build's site (tens of thousands of strings at scale) takes
-        // tens of milliseconds the edited page need not wait for.
-        std::thread::spawn(move || drop(old));
-        Ok(outcome)
+        };
+        Ok((made, outcome))
     }
 
     /// The job that brings the search index up to date with the last good build, if
     /// it is behind.
     pub fn index_job(&self) -> Option<IndexJob> {
-        let last = self.last.as_ref().filter(|l| !l.indexed)?;
+        let last = self.last.as_ref().filter(|l| !l.made.indexed)?;
         Some(IndexJob {
             generation: self.generation,
             listing: listing(&last.linked),
-            files: Arc::clone(&last.files),
+            files: Arc::clone(&last.made.files),
             indexer: Arc::clone(&self.indexer),
         })
     }
@@ -320,15 +375,15 @@ impl Preview {
     pub fn apply(&mut self, index: IndexFiles) -> Option<Arc<Files>> {
         let last = self.last.as_mut()?;
         if index.generation == self.generation {
-            last.indexed = true;
+            last.made.indexed = true;
         }
-        let mut files: Files = (*last.files).clone();
+        let mut files: Files = (*last.made.files).clone();
         put_index(&mut files, index.files);
-        if !differs(&last.files, &files) {
+        if !differs(&last.made.files, &files) {
             return None;
         }
-        last.files = Arc::new(files);
-        Some(Arc::clone(&last.files))
+        last.made.files = Arc::new(files);
+        Some(Arc::clone(&last.made.files))
     }
 
     /// Brings the search index up to date with the last good build, here and now.

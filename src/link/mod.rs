@@ -29,6 +29,23 @@ use crate::model::{
     Table,
 };
 
+/// Whether `body`, a new text of plan `p`, shows the rest of the site what its last
+/// text did: the same outline and the same citations. Then only the plan's own page
+/// reads the difference ([`crate::render::pages::Reads`]), and the rest of what link
+/// made of the site holds.
+pub fn same_outline(linked: &Linked, p: PlanIx, body: &crate::model::document::Document) -> bool {
+    use std::hash::{DefaultHasher, Hasher};
+    let outline = |d: &crate::model::document::Document| {
+        let mut h = DefaultHasher::new();
+        d.hash_outline(&mut h);
+        h.finish()
+    };
+    let links = &linked.plan_links[p];
+    outline(&linked.site.plans[p].body) == outline(body)
+        && citations::cited(p, &linked.citations.scan(body.markdown()))
+            == (links.cites.clone(), links.external.clone())
+}
+
 pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
     let mut errors = Vec::new();
     let region_by_id: HashMap<RegionId, RegionIx> = site
@@ -179,20 +196,14 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         .par_iter()
         .map(|p| matcher.scan(p.body.markdown()))
         .collect();
-    let mut plan_cites: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
-    let mut plan_external: Table<PlanIx, Vec<String>> = site.plans.filled(Vec::new());
-    for (p, found) in site.plans.handles().zip(&plan_citations) {
-        for c in found {
-            match c.plan {
-                Some(q) if q != p && !plan_cites[p].contains(&q) => plan_cites[p].push(q),
-                Some(_) => {}
-                None if !plan_external[p].contains(&c.title) => {
-                    plan_external[p].push(c.title.clone());
-                }
-                None => {}
-            }
-        }
-    }
+    let (plan_cites, plan_external): (Vec<_>, Vec<_>) = site
+        .plans
+        .handles()
+        .zip(&plan_citations)
+        .map(|(p, found)| citations::cited(p, found))
+        .unzip();
+    let mut plan_cites: Table<PlanIx, Vec<PlanIx>> = plan_cites.into();
+    let mut plan_external: Table<PlanIx, Vec<String>> = plan_external.into();
     let mut region_plans: Table<RegionIx, Vec<PlanIx>> = site.regions.filled(Vec::new());
     let mut plan_annexes: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());
     let mut plan_cited_by: Table<PlanIx, Vec<PlanIx>> = site.plans.filled(Vec::new());

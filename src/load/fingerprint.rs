@@ -82,6 +82,29 @@ impl Fingerprint {
         self.plans.get(id).copied()
     }
 
+    /// The plans whose body text alone changed since `was`, when nothing else did:
+    /// `None` when anything but plans' body texts differs.
+    pub fn texts_changed_since(&self, was: &Fingerprint) -> Option<Vec<&str>> {
+        if self.everything != was.everything
+            || self.reports != was.reports
+            || self.plans.len() != was.plans.len()
+        {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for ((id, (text, table)), (was_id, (was_text, was_table))) in
+            self.plans.iter().zip(&was.plans)
+        {
+            if id != was_id || table != was_table {
+                return None;
+            }
+            if text != was_text {
+                changed.push(id.as_str());
+            }
+        }
+        Some(changed)
+    }
+
     /// The hash of a report's text.
     pub fn report(&self, id: &str) -> Option<u64> {
         self.reports.get(id).copied()
@@ -169,5 +192,20 @@ mod tests {
 
         site(dir.path(), "正文改了", "2", "新标题");
         assert_ne!(table_edit.everything(), print(dir.path()).everything());
+    }
+
+    #[test]
+    fn names_the_plans_whose_text_alone_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        site(dir.path(), "正文", "1", "规划");
+        let before = print(dir.path());
+        assert_eq!(before.texts_changed_since(&before), Some(vec![]));
+        site(dir.path(), "正文改了", "1", "规划");
+        let text = print(dir.path());
+        assert_eq!(text.texts_changed_since(&before), Some(vec!["p"]));
+        site(dir.path(), "正文改了", "2", "规划");
+        assert_eq!(print(dir.path()).texts_changed_since(&text), None);
+        site(dir.path(), "正文改了", "1", "新标题");
+        assert_eq!(print(dir.path()).texts_changed_since(&text), None);
     }
 }

@@ -340,5 +340,22 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// What plan `p`'s text cites, from its citations `found`: the plans (itself
+/// excepted) and the titles that are not plans of the site, each once, in order of
+/// first citation.
+pub fn cited(p: PlanIx, found: &[Citation]) -> (Vec<PlanIx>, Vec<String>) {
+    let mut plans: Vec<PlanIx> = Vec::new();
+    let mut external: Vec<String> = Vec::new();
+    for c in found {
+        match c.plan {
+            Some(q) if q != p && !plans.contains(&q) => plans.push(q),
+            Some(_) => {}
+            None if !external.contains(&c.title) => external.push(c.title.clone()),
+            None => {}
+        }
+    }
+    (plans, external)
+}
+
 #[cfg(test)]
 mod tests;
