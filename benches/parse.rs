@@ -116,7 +116,7 @@ fn model_table(c: &mut Criterion) {
             let (mut loaded, _) = load::load(&root, &Quiet);
             let plan = loaded.plans.iter_mut().find(|p| p.id == id).expect("plan");
             let doc = parse_source::<RawIndicatorTable>(id.into(), Arc::clone(&table));
-            plan.indicators = Some(doc.expect("parses"));
+            plan.indicators = Some(Arc::new(doc.expect("parses")));
             loaded
         };
         let rows = with_table()

@@ -27,6 +27,9 @@ pub struct SourceFile {
     /// for every paragraph's, and counting from the start of the file each time
     /// grew with the square of a plan's length.
     line_starts: OnceLock<Vec<usize>>,
+    /// A hash of the text, made when first asked for: the preview's parse cache hands
+    /// the same file out on every save, so a file is hashed once, not once a save.
+    digest: OnceLock<u64>,
 }
 
 impl SourceFile {
@@ -41,6 +44,17 @@ impl SourceFile {
             path: path.to_path_buf(),
             text: text.into(),
             line_starts: OnceLock::new(),
+            digest: OnceLock::new(),
+        })
+    }
+
+    /// A hash of the whole text.
+    pub fn digest(&self) -> u64 {
+        *self.digest.get_or_init(|| {
+            use std::hash::{DefaultHasher, Hash, Hasher};
+            let mut h = DefaultHasher::new();
+            self.text.hash(&mut h);
+            h.finish()
         })
     }
 

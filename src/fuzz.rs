@@ -95,8 +95,8 @@ fn decode(bytes: &[u8]) -> Result<Arc<SourceFile>, LoadError> {
 fn bundle(index: Doc<RawPlan>, indicators: Option<Doc<RawIndicatorTable>>) -> PlanBundle {
     PlanBundle {
         id: index.id.clone(),
-        index,
-        indicators,
+        index: Arc::new(index),
+        indicators: indicators.map(Arc::new),
         assets: Vec::new(),
     }
 }

@@ -17,7 +17,8 @@ use super::Loaded;
 pub struct Fingerprint {
     /// Everything whose change can touch every page.
     everything: u64,
-    /// Per plan id: its body text and its indicator table.
+    /// Per plan id: its index.md (which, its front matter being in `everything`,
+    /// tells a change to its body text) and its indicator table.
     plans: BTreeMap<String, (u64, u64)>,
     /// Per report id: its text.
     reports: BTreeMap<String, u64>,
@@ -30,10 +31,10 @@ impl Fingerprint {
             site.file.text.hash(&mut all);
         }
         for doc in &loaded.regions {
-            (&doc.id, &doc.file.text).hash(&mut all);
+            (&doc.id, doc.file.digest()).hash(&mut all);
         }
         for doc in &loaded.catalogue {
-            (&doc.id, &doc.file.text).hash(&mut all);
+            (&doc.id, doc.file.digest()).hash(&mut all);
         }
         if let Some(units) = &loaded.units {
             units.file.text.hash(&mut all);
@@ -57,13 +58,15 @@ impl Fingerprint {
                 .map(|a| (a.rel.as_str(), a.size))
                 .collect();
             (&plan.id, front, plan.indicators.is_some(), assets).hash(&mut all);
-            let table = plan.indicators.as_ref().map_or(0, |t| hash(&t.file.text));
-            plans.insert(plan.id.clone(), (hash(plan.index.body_text()), table));
+            let table = plan.indicators.as_ref().map_or(0, |t| t.file.digest());
+            // The whole file's: its front matter is in `everything` as well, so this
+            // changes alone only when the body text does.
+            plans.insert(plan.id.clone(), (plan.index.file.digest(), table));
         }
         let mut reports = BTreeMap::new();
         for doc in &loaded.reports {
             doc.id.hash(&mut all);
-            reports.insert(doc.id.clone(), hash(&doc.file.text));
+            reports.insert(doc.id.clone(), doc.file.digest());
         }
         Fingerprint {
             everything: all.finish(),
@@ -77,7 +80,8 @@ impl Fingerprint {
         self.everything
     }
 
-    /// The hashes of a plan's body text and indicator table.
+    /// The hashes of a plan's index.md and indicator table: the first tells a change
+    /// to its body text, as `everything` holds its front matter.
     pub fn plan(&self, id: &str) -> Option<(u64, u64)> {
         self.plans.get(id).copied()
     }
@@ -109,12 +113,6 @@ impl Fingerprint {
     pub fn report(&self, id: &str) -> Option<u64> {
         self.reports.get(id).copied()
     }
-}
-
-fn hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub(crate) mod source;
 mod theme;
 mod yaml;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -55,8 +56,8 @@ pub use theme::{Asset, Theme};
 #[derive(Debug)]
 pub struct PlanBundle {
     pub id: String,
-    pub index: Doc<RawPlan>,
-    pub indicators: Option<Doc<RawIndicatorTable>>,
+    pub index: Arc<Doc<RawPlan>>,
+    pub indicators: Option<Arc<Doc<RawIndicatorTable>>>,
     pub assets: Vec<Asset>,
 }
 
@@ -136,7 +137,7 @@ pub fn load_with(
             Ok(Parsed::Catalogue(d)) => catalogue.push(d),
             Ok(Parsed::Report(d)) => reports.push(*d),
             Ok(Parsed::Units(d)) => units = Some(*d),
-            Ok(Parsed::Plan(d)) => plan_docs.push(*d),
+            Ok(Parsed::Plan(d)) => plan_docs.push(d),
             Ok(Parsed::Table(d)) => tables.push(d),
             Ok(Parsed::Asset(id, a)) => assets.push((id, a)),
             Err(e) => errors.push(e),
@@ -152,8 +153,13 @@ pub fn load_with(
             assets: Vec::new(),
         })
         .collect();
+    let by_id: HashMap<String, usize> = plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
     for table in tables {
-        match plans.iter_mut().find(|p| p.id == table.id) {
+        match by_id.get(&table.id).and_then(|&i| plans.get_mut(i)) {
             Some(p) => p.indicators = Some(table),
             None if plan_ids.contains(&table.id) => {}
             None => errors.push(LoadError::UnexpectedFile {
@@ -164,7 +170,7 @@ pub fn load_with(
         }
     }
     for (id, asset) in assets {
-        match plans.iter_mut().find(|p| p.id == id) {
+        match by_id.get(&id).and_then(|&i| plans.get_mut(i)) {
             Some(p) => p.assets.push(asset),
             None if plan_ids.contains(&id) => {}
             None => errors.push(LoadError::UnexpectedFile {
@@ -193,8 +199,10 @@ enum Parsed {
     Catalogue(Doc<RawCatalogueEntry>),
     Report(Box<Doc<RawReport>>),
     Units(Box<Doc<RawUnits>>),
-    Plan(Box<Doc<RawPlan>>),
-    Table(Doc<RawIndicatorTable>),
+    // Shared: the preview's parse cache hands out the same documents on every save,
+    // and at 10,000 plans copying them was a third of reading the site.
+    Plan(Arc<Doc<RawPlan>>),
+    Table(Arc<Doc<RawIndicatorTable>>),
     Asset(String, Asset),
 }
 
@@ -251,8 +259,8 @@ fn parse_found(root: &Path, found: Found, cache: Option<&ParseCache>) -> Result<
             }))
         }
         Text::Report(id) => Parsed::Report(Box::new(parse_source(id, shared)?)),
-        Text::Plan(id) => Parsed::Plan(Box::new(parse_source(id, shared)?)),
-        Text::Table(id) => Parsed::Table(parse_source(id, shared)?),
+        Text::Plan(id) => Parsed::Plan(Arc::new(parse_source(id, shared)?)),
+        Text::Table(id) => Parsed::Table(Arc::new(parse_source(id, shared)?)),
     };
     if let Some(cache) = cache {
         cache.put(path, file, &parsed, stamp);
