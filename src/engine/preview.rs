@@ -1,10 +1,11 @@
 //! Builds kept in memory for the preview: the first build renders everything, each
 //! later one reads the site again and renders again only the pages whose digest (what
-//! they are made from, [`super::digest`]) changed since the last good build. Nothing
-//! is written to disk.
+//! they are made from, [`super::digest`]) changed since the last good build. When only
+//! plans' prose changed, the last linked site takes the new texts instead of the site
+//! being modelled and linked again ([`super::patch`]). Nothing is written to disk.
 //!
-//! A failed build changes nothing: the last good site, its link scans and its pages'
-//! digests stay, so the next build is compared with what is being served.
+//! A failed build changes nothing: the last good site, its texts, its link scans and
+//! its pages' digests stay, so the next build is compared with what is being served.
 //!
 //! The search index is brought up to date in a step of its own: a build hands out an
 //! [`IndexJob`] that runs anywhere (the preview runs it on a thread of its own, so a
