@@ -308,14 +308,15 @@ fn the_open_data_of_plans_whose_rows_did_not_change_is_taken_from_the_last_outpu
     let wanzhou = "output/data/plans/wanzhou-ip-plan-2021-2025.xlsx";
     let all = "output/data/targets.csv";
     let statuses = "output/data/target-status.json";
-    let before = [dazu, wanzhou, all, statuses].map(|f| inode(&site, f));
+    let reported = "output/data/reported-values.csv";
+    let before = [dazu, wanzhou, all, statuses, reported].map(|f| inode(&site, f));
 
-    // A text edit changes no rows: every file of values is taken, the statuses too,
-    // which read no plan's text.
+    // A text edit changes no rows: every file of values is taken, the statuses and
+    // reported values too, which read no plan's prose.
     add_a_paragraph(&site);
     site.build().ok();
     assert_eq!(
-        [dazu, wanzhou, all, statuses].map(|f| inode(&site, f)),
+        [dazu, wanzhou, all, statuses, reported].map(|f| inode(&site, f)),
         before
     );
 

@@ -7,8 +7,6 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use rayon::prelude::*;
-
 use crate::link::Linked;
 use crate::load::Fingerprint;
 use crate::model::{PlanIx, ReportIx, Table};
@@ -17,18 +15,16 @@ use crate::render::{
     pages::{Reads, reads},
 };
 
-/// A digest of what the target-status files read ([`crate::render::Memo::set_tables`]):
-/// everything but the plans' body texts, that is what every page reads, the plans'
-/// indicator tables and the reports. A plan's text edit leaves it unchanged.
+/// A digest of what the site-wide files of targets and reported values read
+/// ([`crate::render::Memo::set_tables`]): everything but the plans' prose, that is what
+/// every page reads, the plans' indicator tables and outlines (a reported value names
+/// the heading it is under), and the reports. An edit to a plan's prose leaves it
+/// unchanged.
 pub fn tables(linked: &Linked, fingerprint: &Fingerprint) -> u64 {
     let mut h = DefaultHasher::new();
     fingerprint.everything().hash(&mut h);
-    for plan in linked.site.plans.iter() {
-        (
-            plan.id.as_str(),
-            fingerprint.plan(plan.id.as_str()).map(|(_, table)| table),
-        )
-            .hash(&mut h);
+    for (p, plan) in linked.site.plans.enumerate() {
+        (plan.id.as_str(), outline(linked, fingerprint, p)).hash(&mut h);
     }
     for report in linked.site.reports.iter() {
         (report.id.as_str(), fingerprint.report(report.id.as_str())).hash(&mut h);
@@ -36,29 +32,24 @@ pub fn tables(linked: &Linked, fingerprint: &Fingerprint) -> u64 {
     h.finish()
 }
 
-/// What pages other than its own read of a plan: its indicator table's hash and its
+/// What pages other than its own read of plan `p`: its indicator table's hash and its
 /// outline's (headings, responsibility paragraphs, the titles its text cites).
-fn outlines(linked: &Linked, fingerprint: &Fingerprint) -> Table<PlanIx, (u64, u64)> {
-    let outlines: Vec<(u64, u64)> = linked
-        .site
-        .plans
-        .par_enumerate()
-        .map(|(p, plan)| {
-            let links = &linked.plan_links[p];
-            let mut h = DefaultHasher::new();
-            plan.body.hash_outline(&mut h);
-            (&links.cites, &links.external).hash(&mut h);
-            let table = fingerprint.plan(plan.id.as_str()).unwrap_or_default().1;
-            (table, h.finish())
-        })
-        .collect();
-    Table::from(outlines)
+fn outline(linked: &Linked, fingerprint: &Fingerprint, p: PlanIx) -> (u64, u64) {
+    let plan = &linked.site.plans[p];
+    let links = &linked.plan_links[p];
+    let mut h = DefaultHasher::new();
+    (plan.body.outline_digest(), &links.cites, &links.external).hash(&mut h);
+    let table = fingerprint.plan(plan.id.as_str()).unwrap_or_default().1;
+    (table, h.finish())
 }
 
 /// Every page of the site with its path and its digest, by path.
 pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u64> {
     let pages = render::pages(linked);
-    let plans = outlines(linked, fingerprint);
+    let plans: Table<PlanIx, (u64, u64)> = linked
+        .site
+        .plans
+        .map_with(|p, _| outline(linked, fingerprint, p));
     let texts: Table<PlanIx, u64> = linked
         .site
         .plans

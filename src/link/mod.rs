@@ -34,14 +34,8 @@ use crate::model::{
 /// reads the difference ([`crate::render::pages::Reads`]), and the rest of what link
 /// made of the site holds.
 pub fn same_outline(linked: &Linked, p: PlanIx, body: &crate::model::document::Document) -> bool {
-    use std::hash::{DefaultHasher, Hasher};
-    let outline = |d: &crate::model::document::Document| {
-        let mut h = DefaultHasher::new();
-        d.hash_outline(&mut h);
-        h.finish()
-    };
     let links = &linked.plan_links[p];
-    outline(&linked.site.plans[p].body) == outline(body)
+    linked.site.plans[p].body.outline_digest() == body.outline_digest()
         && citations::cited(p, &linked.citations.scan(body.markdown()))
             == (links.cites.clone(), links.external.clone())
 }

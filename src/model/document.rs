@@ -4,9 +4,10 @@
 //! indicator's `section` exists and the render stage gives each heading the same id.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::OnceLock;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Tag, TagEnd};
 use serde::Serialize;
@@ -54,6 +55,7 @@ pub struct Document {
     pub range: Range<usize>,
     pub outline: Vec<Heading>,
     pub responsibilities: Vec<Responsibility>,
+    outline_digest: OnceLock<u64>,
 }
 
 impl Document {
@@ -61,18 +63,23 @@ impl Document {
         &self.file.text[self.range.clone()]
     }
 
-    /// Feeds `h` what pages other than the plan's own show of this text: each
+    /// A hash of what pages other than the plan's own show of this text: each
     /// heading's level, words and anchor, and each responsibility paragraph's units,
     /// heading and words. Lines are left out: no page shows them, so prose added above
-    /// a heading changes nothing here.
-    pub fn hash_outline(&self, h: &mut impl Hasher) {
-        for heading in &self.outline {
-            (heading.level, &heading.text, &heading.anchor).hash(h);
-        }
-        u8::MAX.hash(h);
-        for r in &self.responsibilities {
-            (&r.units, r.heading, &r.text).hash(h);
-        }
+    /// a heading changes nothing here. Made once per text: the preview keeps a text
+    /// unchanged from save to save.
+    pub fn outline_digest(&self) -> u64 {
+        *self.outline_digest.get_or_init(|| {
+            let mut h = DefaultHasher::new();
+            for heading in &self.outline {
+                (heading.level, &heading.text, &heading.anchor).hash(&mut h);
+            }
+            u8::MAX.hash(&mut h);
+            for r in &self.responsibilities {
+                (&r.units, r.heading, &r.text).hash(&mut h);
+            }
+            h.finish()
+        })
     }
 
     pub fn has_anchor(&self, anchor: &str) -> bool {
@@ -192,6 +199,7 @@ impl Document {
             range,
             outline,
             responsibilities,
+            outline_digest: OnceLock::new(),
         }
     }
 }

@@ -105,10 +105,10 @@ impl Memo {
         Ok(Contents::Shared(bytes))
     }
 
-    /// Tells the memo this run's digest of what the target-status files read: the site
-    /// but the plans' texts ([`crate::engine`] works it out from what it read). Those
-    /// files are then known unchanged without working out their records, hundreds of
-    /// thousands at national scale.
+    /// Tells the memo this run's digest of what the target-status and reported-value
+    /// files read: the site but the plans' prose ([`crate::engine`] works it out from
+    /// what it read). Those files are then known unchanged without working out their
+    /// records, hundreds of thousands at national scale.
     pub fn set_tables(&self, digest: u64) {
         *lock(&self.tables) = Some(digest);
     }

@@ -428,65 +428,60 @@ fn reported_record(
 }
 
 /// The four files, each made when the engine asks for it. With a `memo` (the
-/// preview), a file whose records are the same as last time is not written again:
-/// at national scale `target-status.json` alone is hundreds of megabytes.
+/// preview), a file is not made again while what it reads is unchanged: at national
+/// scale `target-status.json` alone is hundreds of megabytes.
 pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     vec![
         Planned::later(STATUS_CSV.into(), move || {
-            Ok(statuses(linked, memo, STATUS_CSV, |records| {
-                csv(records, STATUS_COLUMNS)
-            }))
+            Ok(by_tables(
+                linked,
+                memo,
+                STATUS_CSV,
+                status_records,
+                |records| csv(records, STATUS_COLUMNS),
+            ))
         }),
         Planned::later(STATUS_JSON.into(), move || {
-            Ok(statuses(linked, memo, STATUS_JSON, json))
+            Ok(by_tables(linked, memo, STATUS_JSON, status_records, json))
         }),
         Planned::later(REPORTED_CSV.into(), move || {
-            let records = reported_records(linked);
-            Ok(through(memo, REPORTED_CSV, &records, || {
-                csv(&records, REPORTED_COLUMNS)
-            }))
+            Ok(by_tables(
+                linked,
+                memo,
+                REPORTED_CSV,
+                reported_records,
+                |records| csv(records, REPORTED_COLUMNS),
+            ))
         }),
         Planned::later(REPORTED_JSON.into(), move || {
-            let records = reported_records(linked);
-            Ok(through(memo, REPORTED_JSON, &records, || json(&records)))
+            Ok(by_tables(
+                linked,
+                memo,
+                REPORTED_JSON,
+                reported_records,
+                json,
+            ))
         }),
     ]
 }
 
-/// A target-status file, through the memo when it knows the digest of what the
-/// records read ([`Memo::set_tables`]): the records are then worked out only if the
-/// file must be made. Without that digest nothing says the file is unchanged, and it
-/// is made.
-fn statuses(
+/// A file whose records read no plan's prose, through the memo when it knows the
+/// digest of everything else ([`Memo::set_tables`]): the records are then worked out
+/// only if the file must be made. Without that digest nothing says the file is
+/// unchanged, and it is made.
+fn by_tables<R>(
     linked: &Linked,
     memo: Option<&Memo>,
     path: &str,
-    write: impl FnOnce(&[StatusRecord]) -> Vec<u8>,
+    records: impl FnOnce(&Linked) -> Vec<R>,
+    write: impl FnOnce(&[R]) -> Vec<u8>,
 ) -> Contents {
     let tables = memo.and_then(Memo::tables);
     let made = memo::made(
         memo.filter(|_| tables.is_some()),
         path,
         || tables.unwrap_or_default(),
-        || Ok::<_, Infallible>(write(&status_records(linked))),
-    );
-    let Ok(contents) = made;
-    contents
-}
-
-/// The file at `path` written from `records`, or, through the memo, the bytes last
-/// written from the same records.
-fn through<R: Hash>(
-    memo: Option<&Memo>,
-    path: &str,
-    records: &[R],
-    write: impl FnOnce() -> Vec<u8>,
-) -> Contents {
-    let made = memo::made(
-        memo,
-        path,
-        || memo::digest(&records),
-        || Ok::<_, Infallible>(write()),
+        || Ok::<_, Infallible>(write(&records(linked))),
     );
     let Ok(contents) = made;
     contents

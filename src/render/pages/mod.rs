@@ -127,7 +127,7 @@ pub fn route(linked: &Linked, page: Page) -> Route {
 ///
 /// Of a plan's text, a page other than the plan's own shows only its outline: the
 /// headings (a row's section, a task's title), the paragraphs that name responsible
-/// units, and the titles it cites ([`crate::model::document::Document::hash_outline`]). Only the
+/// units, and the titles it cites ([`crate::model::document::Document::outline_digest`]). Only the
 /// plan's own page shows its whole text, so an edit to the prose renders that page
 /// alone again.
 #[derive(Debug, Clone, PartialEq, Eq)]
