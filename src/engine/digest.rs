@@ -15,60 +15,49 @@ use crate::render::{
     pages::{Reads, reads},
 };
 
-/// A digest of what the site-wide files of targets and reported values read
-/// ([`crate::render::Memo::set_tables`]): everything but the plans' prose, that is what
-/// every page reads, the plans' indicator tables and outlines (a reported value names
-/// the heading it is under), and the reports. An edit to a plan's prose leaves it
-/// unchanged.
-pub fn tables(linked: &Linked, fingerprint: &Fingerprint) -> u64 {
-    let mut h = DefaultHasher::new();
-    fingerprint.everything().hash(&mut h);
-    for (p, plan) in linked.site.plans.enumerate() {
-        (plan.id.as_str(), outline(linked, fingerprint, p)).hash(&mut h);
-    }
-    for report in linked.site.reports.iter() {
-        (report.id.as_str(), fingerprint.report(report.id.as_str())).hash(&mut h);
-    }
-    h.finish()
+/// The digests a run needs, worked out in one pass over the plans.
+pub struct Digests {
+    /// Every page of the site, by path.
+    pub pages: HashMap<String, u64>,
+    /// Everything but the plans' prose, that is what every page reads, the plans'
+    /// indicator tables and outlines, and the reports: what the lists and overviews
+    /// read, and the site-wide files of targets and reported values (a reported value
+    /// names the heading it is under; [`crate::render::Memo::set_tables`]). An edit to
+    /// a plan's prose leaves it unchanged.
+    pub tables: u64,
 }
 
-/// What pages other than its own read of plan `p`: its indicator table's hash and its
-/// outline's (headings, responsibility paragraphs, the titles its text cites).
-fn outline(linked: &Linked, fingerprint: &Fingerprint, p: PlanIx) -> (u64, u64) {
-    let plan = &linked.site.plans[p];
-    let links = &linked.plan_links[p];
-    let mut h = DefaultHasher::new();
-    (plan.body.outline_digest(), &links.cites, &links.external).hash(&mut h);
-    let table = fingerprint.plan(plan.id.as_str()).unwrap_or_default().1;
-    (table, h.finish())
-}
-
-/// Every page of the site with its path and its digest, by path.
-pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u64> {
-    let pages = render::pages(linked);
-    let plans: Table<PlanIx, (u64, u64)> = linked
+pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> Digests {
+    // Per plan, what other pages read of it (its table and outline) and its whole text.
+    let (plans, texts): (Vec<(u64, u64)>, Vec<u64>) = linked
         .site
         .plans
-        .map_with(|p, _| outline(linked, fingerprint, p));
-    let texts: Table<PlanIx, u64> = linked
-        .site
-        .plans
-        .map(|p| fingerprint.plan(p.id.as_str()).unwrap_or_default().0);
+        .enumerate()
+        .map(|(p, plan)| {
+            let links = &linked.plan_links[p];
+            let mut h = DefaultHasher::new();
+            (plan.body.outline_digest(), &links.cites, &links.external).hash(&mut h);
+            let (text, table) = fingerprint.plan(plan.id.as_str()).unwrap_or_default();
+            ((table, h.finish()), text)
+        })
+        .unzip();
+    let plans: Table<PlanIx, (u64, u64)> = plans.into();
+    let texts: Table<PlanIx, u64> = texts.into();
     let reports: Table<ReportIx, u64> = linked
         .site
         .reports
         .map(|r| fingerprint.report(r.id.as_str()).unwrap_or_default());
     let mut all = DefaultHasher::new();
     (fingerprint.everything(), &plans, &reports).hash(&mut all);
-    let all = all.finish();
-    pages
+    let tables = all.finish();
+    let pages = render::pages(linked)
         .iter()
         .map(|&page| {
             let path = render::route(linked, page).file;
             let mut h = DefaultHasher::new();
             fingerprint.everything().hash(&mut h);
             match reads(linked, page) {
-                Reads::All => all.hash(&mut h),
+                Reads::All => tables.hash(&mut h),
                 Reads::Some {
                     plans: read_plans,
                     text,
@@ -88,5 +77,6 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> HashMap<String, u6
             }
             (path, h.finish())
         })
-        .collect()
+        .collect();
+    Digests { pages, tables }
 }

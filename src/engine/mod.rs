@@ -94,7 +94,11 @@ struct Built {
 fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<Report>> {
     let root = &options.root;
     let (linked, fingerprint) = linked_with_fingerprint(root, progress, None)?;
-    let digests = Arc::new(digest::digests(&linked, &fingerprint));
+    let digest::Digests {
+        pages: digests,
+        tables,
+    } = digest::digests(&linked, &fingerprint);
+    let digests = Arc::new(digests);
     let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
     let previous = if options.cache {
         cache::Previous::read(root, &output).map(Arc::new)
@@ -113,7 +117,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     });
     // The open data is taken from the last output where its rows did not change.
     let memo = render::Memo::for_build(previous.map(|p| p as Arc<dyn render::Earlier>));
-    memo.set_tables(digest::tables(&linked, &fingerprint));
+    memo.set_tables(tables);
     let protected = [
         root.join("content"),
         root.join("themes"),

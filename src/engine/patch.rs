@@ -14,8 +14,8 @@ use std::sync::Arc;
 use crate::diagnostic::SourceFile;
 use crate::link::{self, Linked};
 use crate::load::{Fingerprint, Loaded};
-use crate::model::PlanIx;
 use crate::model::document::Document;
+use crate::model::{self, PlanIx};
 
 /// New texts for plans of a linked site or, once swapped in, the texts they replaced.
 pub struct Texts(Vec<(PlanIx, Arc<SourceFile>, Document)>);
@@ -40,14 +40,12 @@ impl Texts {
         let mut texts = Vec::with_capacity(changed.len());
         for id in changed {
             let (bundle, &p) = (bundles.get(id)?, plans.get(id)?);
-            let doc = &bundle.index;
-            // As the model reads a plan's body (`model::plan`).
             let mut errors = Vec::new();
-            let body = Document::parse(&doc.file, doc.body.clone(), &mut errors);
+            let body = model::plan_body(&bundle.index, &mut errors);
             if !errors.is_empty() || !link::same_outline(linked, p, &body) {
                 return None;
             }
-            texts.push((p, Arc::clone(&doc.file), body));
+            texts.push((p, Arc::clone(&bundle.index.file), body));
         }
         Some(Texts(texts))
     }

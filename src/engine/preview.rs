@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use super::patch::Texts;
 use super::run::{Job, Memory};
@@ -29,6 +29,7 @@ use crate::load::Fingerprint;
 use crate::progress::Progress;
 use crate::render::{self, Contents, OutputFile};
 use crate::search;
+use crate::stamp::Stamp;
 use crate::write::WriteError;
 
 /// A built site in memory: every output file by its `/`-separated path.
@@ -140,10 +141,8 @@ struct Made {
     indexed: bool,
     /// Files copied from the site's folder: where from, and that file's size and time
     /// when it was read, so an unchanged asset is not read again.
-    copies: HashMap<String, (PathBuf, Stamp)>,
+    copies: HashMap<String, (PathBuf, Option<Stamp>)>,
 }
-
-type Stamp = Option<(u64, SystemTime)>;
 
 impl Preview {
     pub fn new(root: &Path) -> Self {
@@ -224,9 +223,11 @@ impl Preview {
         progress: &dyn Progress,
     ) -> Result<(Made, Outcome), Vec<Report>> {
         // A page is rendered again when what it is made from changed, or it is new.
-        let digests = super::digest::digests(linked, fingerprint);
-        self.memo
-            .set_tables(super::digest::tables(linked, fingerprint));
+        let super::digest::Digests {
+            pages: digests,
+            tables,
+        } = super::digest::digests(linked, fingerprint);
+        self.memo.set_tables(tables);
         let wanted: Option<HashSet<String>> = previous.map(|last| {
             digests
                 .iter()
@@ -278,7 +279,7 @@ impl Preview {
                 Contents::Shared(b) => b,
                 Contents::Taken(t) => read(&t.from)?,
                 Contents::Copy(source) => {
-                    let stamp = stamp(&source);
+                    let stamp = Stamp::of(&source);
                     let kept = previous.and_then(|l| {
                         let (from, was) = l.made.copies.get(&path)?;
                         (from == &source && stamp.is_some() && *was == stamp)
@@ -423,11 +424,6 @@ pub fn differs(a: &Files, b: &Files) -> bool {
             b.get(path)
                 .is_none_or(|other| !Arc::ptr_eq(bytes, other) && bytes != other)
         })
-}
-
-fn stamp(path: &Path) -> Stamp {
-    let meta = fs::metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()?))
 }
 
 fn read(path: &Path) -> Result<Arc<[u8]>, Vec<Report>> {

@@ -35,9 +35,10 @@ use crate::model::{
 /// made of the site holds.
 pub fn same_outline(linked: &Linked, p: PlanIx, body: &crate::model::document::Document) -> bool {
     let links = &linked.plan_links[p];
-    linked.site.plans[p].body.outline_digest() == body.outline_digest()
-        && citations::cited(p, &linked.citations.scan(body.markdown()))
-            == (links.cites.clone(), links.external.clone())
+    linked.site.plans[p].body.outline_digest() == body.outline_digest() && {
+        let (cites, external) = citations::cited(p, &linked.citations.scan(body.markdown()));
+        cites == links.cites && external == links.external
+    }
 }
 
 pub fn link(site: Site) -> Result<Linked, Vec<Report>> {

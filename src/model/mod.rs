@@ -108,6 +108,13 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
     }
 }
 
+/// A plan's body text as the model reads it: its outline and the paragraphs that
+/// name responsible units. The preview reads a plan's new text through it alone when
+/// nothing else changed ([`crate::engine`]).
+pub fn plan_body(doc: &Doc<RawPlan>, errors: &mut Vec<ModelError>) -> document::Document {
+    document::Document::parse(&doc.file, doc.body.clone(), errors)
+}
+
 fn collecting<I, O>(
     units: &Arc<Terms>,
     f: impl Fn(&I, &mut Ctx) -> O + Sync,
@@ -358,7 +365,7 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         printed_by: ctx.opt_text(&raw.printed_by),
         date_printed: ctx.date(&raw.date_printed),
         errata,
-        body: ctx.document(&doc.file, doc.body.clone()),
+        body: plan_body(doc, &mut ctx.errors),
         indicators,
         indicators_note,
         assets: bundle.assets.clone(),
