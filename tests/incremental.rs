@@ -32,7 +32,8 @@ fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
 }
 
 /// Builds again in part and compares with what `planpub build` writes for the same
-/// folder: the pages at once, and the whole site once the search index has caught up.
+/// folder: the pages at once, but the site-wide open data it serves out of date, and
+/// the whole site once that and the search index have caught up.
 fn rebuild_matches_full(site: &Site, preview: &mut Preview) -> Outcome {
     let partial = preview
         .build(&Quiet)
@@ -41,7 +42,18 @@ fn rebuild_matches_full(site: &Site, preview: &mut Preview) -> Outcome {
         files: Arc::new(built(site)),
         ..partial.clone()
     };
-    same(&pages(&partial.files), &pages(&full.files));
+    let mut now = pages(&partial.files);
+    let mut then = pages(&full.files);
+    for path in &partial.behind {
+        now.remove(path.as_str());
+        then.remove(path.as_str());
+    }
+    same(&now, &then);
+    let caught_up = preview
+        .catch_up(&|| false)
+        .unwrap_or_else(|e| panic!("catch up: {e:?}"));
+    assert_eq!(caught_up.is_some(), !partial.behind.is_empty());
+    assert!(!preview.behind());
 
     let indexed = preview
         .index(&Quiet)
@@ -156,6 +168,11 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
     );
     let out = rebuild_matches_full(&site, &mut preview);
     assert!(!out.full);
+    assert!(
+        out.behind.iter().any(|p| p == "data/targets.csv"),
+        "the site-wide tables follow the pages: {:?}",
+        out.behind
+    );
 
     // Table: a row moved to another indicator, so two indicator pages change. (Not to
     // one the plan sets already: two different targets for one indicator and year are
@@ -171,6 +188,54 @@ fn a_plan_edit_renders_part_of_the_site_and_gives_the_full_result() {
     site.write(&index, &text);
     let out = rebuild_matches_full(&site, &mut preview);
     assert!(!out.files.contains_key("units/dazu/区测试局/index.html"));
+}
+
+/// After a value edit the preview serves the pages first and the site-wide tables of
+/// the open data after them. Stopped for the next save, it serves them out of date
+/// until a later catch-up, and says which they are.
+#[test]
+fn the_site_wide_open_data_follows_a_value_edit_and_gives_way_to_the_next_save() {
+    let site = Site::bundled();
+    let mut preview = Preview::new(site.root());
+    preview.build(&Quiet).expect("first build");
+    let old_csv = preview.files().expect("built")["data/targets.csv"].clone();
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 5, comparator: \"=\"}",
+    );
+    let out = preview.build(&Quiet).expect("value edit");
+    assert_eq!(
+        out.behind,
+        [
+            "data/reported-values.csv",
+            "data/reported-values.json",
+            "data/target-status.csv",
+            "data/target-status.json",
+            "data/targets.csv",
+            "data/targets.json",
+            "data/targets.xlsx",
+        ]
+    );
+    assert!(Arc::ptr_eq(&out.files["data/targets.csv"], &old_csv));
+    assert!(preview.behind());
+    assert!(preview.catch_up(&|| true).expect("stopped").is_none());
+    assert!(preview.behind(), "a stopped catch-up makes nothing");
+
+    // A prose save before the catch-up still serves those tables out of date.
+    let index = format!("{DAZU}/index.md");
+    let text = site.read(&index);
+    site.write(&index, &format!("{text}\n又一段说明。\n"));
+    let out = preview.build(&Quiet).expect("prose edit");
+    assert_eq!(out.behind.len(), 7, "{:?}", out.behind);
+    let full = built(&site);
+    let caught_up = preview.catch_up(&|| false).expect("caught up");
+    let caught_up = caught_up.expect("the tables changed");
+    assert!(!preview.behind());
+    for path in &out.behind {
+        assert_eq!(caught_up[path.as_str()], full[path.as_str()], "{path}");
+    }
+    assert!(preview.catch_up(&|| false).expect("nothing").is_none());
 }
 
 /// A page other than a plan's own declares only the plan's outline (headings,

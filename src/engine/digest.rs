@@ -22,9 +22,13 @@ pub struct Digests {
     /// Everything but the plans' prose, that is what every page reads, the plans'
     /// indicator tables and outlines, and the reports: what the lists and overviews
     /// read, and the site-wide files of targets and reported values (a reported value
-    /// names the heading it is under; [`crate::render::Memo::set_tables`]). An edit to
+    /// names the heading it is under; [`crate::render::Memo::set_inputs`]). An edit to
     /// a plan's prose leaves it unchanged.
     pub tables: u64,
+    /// Each plan's rows of the open data: what every page reads and the plan's
+    /// indicator table. A plan's records read nothing else, so an edit to one plan's
+    /// values changes its digest alone, and no record is worked out to tell that.
+    pub rows: Table<PlanIx, u64>,
 }
 
 pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> Digests {
@@ -42,6 +46,11 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> Digests {
         })
         .unzip();
     let plans: Table<PlanIx, (u64, u64)> = plans.into();
+    let rows = plans.map(|&(table, _)| {
+        let mut h = DefaultHasher::new();
+        (fingerprint.everything(), table).hash(&mut h);
+        h.finish()
+    });
     let texts: Table<PlanIx, u64> = texts.into();
     let reports: Table<ReportIx, u64> = linked
         .site
@@ -78,5 +87,9 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> Digests {
             (path, h.finish())
         })
         .collect();
-    Digests { pages, tables }
+    Digests {
+        pages,
+        tables,
+        rows,
+    }
 }

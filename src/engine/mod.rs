@@ -97,6 +97,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     let digest::Digests {
         pages: digests,
         tables,
+        rows,
     } = digest::digests(&linked, &fingerprint);
     let digests = Arc::new(digests);
     let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
@@ -117,7 +118,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     });
     // The open data is taken from the last output where its rows did not change.
     let memo = render::Memo::for_build(previous.map(|p| p as Arc<dyn render::Earlier>));
-    memo.set_tables(tables);
+    memo.set_inputs(tables, rows);
     let protected = [
         root.join("content"),
         root.join("themes"),

@@ -26,6 +26,7 @@ use crate::check::Kept;
 use crate::diagnostic::Report;
 use crate::link::Linked;
 use crate::load::Fingerprint;
+use crate::model::{PlanIx, Table};
 use crate::progress::Progress;
 use crate::render::{self, Contents, OutputFile};
 use crate::search;
@@ -47,6 +48,9 @@ pub struct Outcome {
     pub elapsed: Duration,
     /// The path part of the site's address (`/zwgk/ghjh/`), where it is served.
     pub site_path: String,
+    /// The site-wide files of the open data served as the last build made them, out of
+    /// date: [`Preview::catch_up`] makes them.
+    pub behind: Vec<String>,
 }
 
 /// The site being previewed and what is needed to build it again in part.
@@ -142,6 +146,10 @@ struct Made {
     /// Files copied from the site's folder: where from, and that file's size and time
     /// when it was read, so an unchanged asset is not read again.
     copies: HashMap<String, (PathBuf, Option<Stamp>)>,
+    /// The site-wide files of the open data in `files` out of date, by path.
+    behind: Vec<String>,
+    /// What the open data of this site is made from ([`render::Memo::set_inputs`]).
+    inputs: (u64, Table<PlanIx, u64>),
 }
 
 impl Preview {
@@ -226,8 +234,11 @@ impl Preview {
         let super::digest::Digests {
             pages: digests,
             tables,
+            rows,
         } = super::digest::digests(linked, fingerprint);
-        self.memo.set_tables(tables);
+        self.memo.set_inputs(tables, rows.clone());
+        // After a value edit the site-wide tables of the open data wait for the page.
+        self.memo.defer_site_files(previous.is_some());
         let wanted: Option<HashSet<String>> = previous.map(|last| {
             digests
                 .iter()
@@ -267,7 +278,9 @@ impl Preview {
             kept: Some(previous.map_or(&no_scans, |l| &l.made.links)),
             memo: Some(&self.memo),
         };
-        let ran = super::run::run(&job, &memory, progress).map_err(sorted)?;
+        let ran = super::run::run(&job, &memory, progress);
+        let behind = self.memo.take_deferred();
+        let ran = ran.map_err(sorted)?;
 
         progress.stage("assembling", 0);
         let made = memory.into_files();
@@ -348,6 +361,7 @@ impl Preview {
             full: ran.rendered == ran.pages,
             elapsed: started.elapsed(),
             site_path,
+            behind: behind.clone(),
         };
         let made = Made {
             digests,
@@ -355,8 +369,56 @@ impl Preview {
             files,
             indexed,
             copies,
+            behind,
+            inputs: (tables, rows),
         };
         Ok((made, outcome))
+    }
+
+    /// Whether the last good site serves site-wide files of the open data out of date.
+    pub fn behind(&self) -> bool {
+        self.last
+            .as_ref()
+            .is_some_and(|l| !l.made.behind.is_empty())
+    }
+
+    /// Makes the site-wide files of the open data that the last good build served out
+    /// of date, one at a time until `stop` says to stop (another save is waiting); the
+    /// rest wait for the next call. Returns the site when that changed it.
+    pub fn catch_up(&mut self, stop: &dyn Fn() -> bool) -> Result<Option<Arc<Files>>, Vec<Report>> {
+        let Some(last) = self.last.as_mut() else {
+            return Ok(None);
+        };
+        if last.made.behind.is_empty() {
+            return Ok(None);
+        }
+        let (tables, rows) = &last.made.inputs;
+        self.memo.set_inputs(*tables, rows.clone());
+        self.memo.defer_site_files(false);
+        let mut files: Option<Files> = None;
+        for planned in render::site_wide_files(&last.linked, Some(&self.memo)) {
+            if !last.made.behind.contains(&planned.path) {
+                continue;
+            }
+            if stop() {
+                break;
+            }
+            let OutputFile { path, contents } = planned.make().map_err(|e| vec![Report::new(e)])?;
+            let bytes = match contents {
+                Contents::Bytes(b) => b.into(),
+                Contents::Shared(b) => b,
+                Contents::Taken(t) => read(&t.from)?,
+                Contents::Copy(source) => read(&source)?,
+            };
+            last.made.behind.retain(|p| p != &path);
+            files
+                .get_or_insert_with(|| (*last.made.files).clone())
+                .insert(path, bytes);
+        }
+        Ok(files.map(|files| {
+            last.made.files = Arc::new(files);
+            Arc::clone(&last.made.files)
+        }))
     }
 
     /// The job that brings the search index up to date with the last good build, if

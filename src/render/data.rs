@@ -15,7 +15,7 @@ use super::Contents;
 pub use super::columns::{COLUMNS, Column};
 use super::formula;
 use super::listings::{indicators_json, plans_json, regions_json};
-use super::memo::{self, Memo};
+use super::memo::{self, Memo, Scope};
 use super::planned::Planned;
 use super::urls::{Route, fragment};
 use super::workbook::{about, workbook_bytes};
@@ -253,14 +253,7 @@ pub fn indicator_csv_path(id: &str) -> Route {
 /// a file whose rows are those of the last build is not made again.
 pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     let s = &linked.site;
-    // With a memo, every plan's rows are digested once, here: a file is then known to
-    // be unchanged from digests alone, and its rows are worked out again only when it
-    // is made again. Every file of values is made of whole plans' rows, so the plans'
-    // digests are the digest of its rows.
-    let digests: Arc<Table<PlanIx, u64>> = match memo {
-        Some(m) => m.plan_digests(|| plan_digests(linked)),
-        None => Arc::new(s.plans.map(|_| 0)),
-    };
+    let digests = row_digests(linked, memo);
     let mut out = Vec::with_capacity(2 * s.plans.len() + s.indicators.len() + 6);
     for (p, plan) in s.plans.enumerate() {
         let id = plan.id.as_str();
@@ -268,14 +261,21 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
         let d = Arc::clone(&digests);
         out.push(Planned::later(path.clone(), move || {
             let make = || csv(&plan_records(linked, p));
-            Ok(text_file(memo, &path, || d[p], make))
+            Ok(text_file(memo, Scope::Part, &path, || d[p], make))
         }));
         let path = plan_xlsx_path(id).file;
         let d = Arc::clone(&digests);
         out.push(Planned::later(path.clone(), move || {
             let about = about(linked, Some(p));
             let digest = || memo::digest(&(d[p], &about));
-            workbook_bytes(&path, memo, digest, || plan_records(linked, p), &about)
+            workbook_bytes(
+                &path,
+                memo,
+                Scope::Part,
+                digest,
+                || plan_records(linked, p),
+                &about,
+            )
         }));
     }
     for (i, ind) in s.indicators.enumerate() {
@@ -292,29 +292,10 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
                     rows.iter().flat_map(|r| records(linked, *r)).collect();
                 csv(&records)
             };
-            Ok(text_file(memo, &path, digest, make))
+            Ok(text_file(memo, Scope::Part, &path, digest, make))
         }));
     }
-    let d = Arc::clone(&digests);
-    out.push(Planned::later("data/targets.csv".into(), move || {
-        let make = || csv(&all_records(linked));
-        Ok(text_file(memo, "data/targets.csv", || all_digest(&d), make))
-    }));
-    let d = Arc::clone(&digests);
-    out.push(Planned::later("data/targets.json".into(), move || {
-        let make = || json(&all_records(linked));
-        Ok(text_file(
-            memo,
-            "data/targets.json",
-            || all_digest(&d),
-            make,
-        ))
-    }));
-    out.push(Planned::later(TARGETS_XLSX.into(), move || {
-        let about = about(linked, None);
-        let digest = || memo::digest(&(all_digest(&digests), &about));
-        workbook_bytes(TARGETS_XLSX, memo, digest, || all_records(linked), &about)
-    }));
+    out.extend(site_files(linked, memo));
     out.push(Planned::later("data/plans.json".into(), move || {
         Ok(plans_json(linked))
     }));
@@ -325,6 +306,61 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
         Ok(indicators_json(linked))
     }));
     out
+}
+
+/// The files of every plan's values (`data/targets.*`): made again after any value
+/// edit, the part of the open data a value save waits longest for
+/// ([`Memo::defer_site_files`]).
+pub fn site_files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
+    let digests = row_digests(linked, memo);
+    let mut out = Vec::with_capacity(3);
+    let d = Arc::clone(&digests);
+    out.push(Planned::later("data/targets.csv".into(), move || {
+        let make = || csv(&all_records(linked));
+        Ok(text_file(
+            memo,
+            Scope::Site,
+            "data/targets.csv",
+            || all_digest(&d),
+            make,
+        ))
+    }));
+    let d = Arc::clone(&digests);
+    out.push(Planned::later("data/targets.json".into(), move || {
+        let make = || json(&all_records(linked));
+        Ok(text_file(
+            memo,
+            Scope::Site,
+            "data/targets.json",
+            || all_digest(&d),
+            make,
+        ))
+    }));
+    out.push(Planned::later(TARGETS_XLSX.into(), move || {
+        let about = about(linked, None);
+        let digest = || memo::digest(&(all_digest(&digests), &about));
+        workbook_bytes(
+            TARGETS_XLSX,
+            memo,
+            Scope::Site,
+            digest,
+            || all_records(linked),
+            &about,
+        )
+    }));
+    out
+}
+
+/// The digest of each plan's rows, shared by the files made of them.
+fn row_digests(linked: &Linked, memo: Option<&Memo>) -> Arc<Table<PlanIx, u64>> {
+    // Every file of values is made of whole plans' rows, so the digests of the plans'
+    // rows are the digest of its inputs: a file is known unchanged from them alone, and
+    // its rows are worked out only when it is made. The engine gives them from what
+    // the rows are read from; a memo without them has them worked out from the rows.
+    match memo {
+        Some(m) => m.rows().unwrap_or_else(|| Arc::new(plan_digests(linked))),
+        None => Arc::new(linked.site.plans.map(|_| 0)),
+    }
 }
 
 /// The digest of every plan's rows.
@@ -365,11 +401,12 @@ fn all_records(linked: &Linked) -> Vec<TargetRecord> {
 /// A text file through the memo, if there is one: `digest` gives that of its inputs.
 fn text_file(
     memo: Option<&Memo>,
+    scope: Scope,
     path: &str,
     digest: impl FnOnce() -> u64,
     make: impl FnOnce() -> Vec<u8>,
 ) -> Contents {
-    let made = memo::made(memo, path, digest, || {
+    let made = memo::made(memo, scope, path, digest, || {
         Ok::<_, std::convert::Infallible>(make())
     });
     let Ok(bytes) = made;

@@ -1,9 +1,9 @@
 //! Files of the open data made again only when what they are made from changed, by a
 //! digest of their inputs. A plan's text changes none of its rows' values, so a save
 //! or a build after it writes no CSV and no workbook; a changed value makes that
-//! plan's files and the site-wide ones again. The preview keeps the plans' row digests
-//! too while the tables and reports they read are unchanged ([`Memo::plan_digests`]),
-//! so a text save works out no row at all.
+//! plan's files and the site-wide ones again. The engine gives the digest of each
+//! plan's rows from what they are read from ([`Memo::set_inputs`]), so that telling a
+//! file unchanged works out no record at all.
 //!
 //! The preview's memo keeps the bytes it made from one build to the next, and hands
 //! them out shared, never copied. A build's memo keeps nothing in memory: it takes a
@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::Contents;
@@ -40,6 +41,17 @@ pub struct Taken {
 /// Every plan's row digest, shared by the files made of them.
 pub type PlanDigests = Arc<Table<PlanIx, u64>>;
 
+/// What a file's records cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A plan's or an indicator's: made again in a moment after a value edit.
+    Part,
+    /// Every plan's (the site-wide tables of targets, statuses and reported values):
+    /// the preview may serve the last ones a while after a value edit
+    /// ([`Memo::defer_site_files`]).
+    Site,
+}
+
 /// Each kept file by its path: the digest of its inputs and its bytes.
 type Kept = HashMap<String, (u64, Arc<[u8]>)>;
 
@@ -53,11 +65,20 @@ pub struct Memo {
     earlier: Option<Arc<dyn Earlier>>,
     /// A build's: the digest of every file asked for, for its cache.
     digests: Mutex<Vec<(String, u64)>>,
-    /// This run's digest of what the target-status files read, when the engine knows it.
-    tables: Mutex<Option<u64>>,
-    /// The preview's: the plans' row digests, with the [`Memo::tables`] digest of the
-    /// run that worked them out.
-    plan_digests: Mutex<Option<(u64, PlanDigests)>>,
+    /// This run's digests of what the files read, when the engine knows them.
+    inputs: Mutex<Option<Inputs>>,
+    /// Whether site-wide files out of date are handed out as they were instead of
+    /// made ([`Memo::defer_site_files`]).
+    defers: AtomicBool,
+    /// The site-wide files handed out out of date since [`Memo::take_deferred`].
+    deferred: Mutex<Vec<String>>,
+}
+
+/// What the open data is made from, by digest ([`Memo::set_inputs`]).
+#[derive(Clone)]
+struct Inputs {
+    tables: u64,
+    rows: PlanDigests,
 }
 
 impl Memo {
@@ -78,20 +99,27 @@ impl Memo {
     }
 
     /// The file at `path` made from inputs whose digest is `digest`: the bytes an
-    /// earlier build made from the same inputs, or what `make` makes now.
+    /// earlier build made from the same inputs, or what `make` makes now. A site-wide
+    /// file may instead be the bytes kept of it, out of date, while the memo defers
+    /// them ([`Memo::defer_site_files`]).
     pub fn get_or_make<E>(
         &self,
         path: &str,
         digest: u64,
+        scope: Scope,
         make: impl FnOnce() -> Result<Vec<u8>, E>,
     ) -> Result<Contents, E> {
         if !self.keeps {
             lock(&self.digests).push((path.to_string(), digest));
         }
-        if let Some((d, bytes)) = lock(&self.kept).get(path)
-            && *d == digest
-        {
-            return Ok(Contents::Shared(Arc::clone(bytes)));
+        if let Some((d, bytes)) = lock(&self.kept).get(path) {
+            if *d == digest {
+                return Ok(Contents::Shared(Arc::clone(bytes)));
+            }
+            if scope == Scope::Site && self.defers.load(Ordering::Relaxed) {
+                lock(&self.deferred).push(path.to_string());
+                return Ok(Contents::Shared(Arc::clone(bytes)));
+            }
         }
         if let Some(taken) = self.earlier.as_ref().and_then(|e| e.file(path, digest)) {
             return Ok(Contents::Taken(taken));
@@ -105,36 +133,43 @@ impl Memo {
         Ok(Contents::Shared(bytes))
     }
 
-    /// Tells the memo this run's digest of what the target-status and reported-value
-    /// files read: the site but the plans' prose ([`crate::engine`] works it out from
-    /// what it read). Those files are then known unchanged without working out their
+    /// Tells the memo this run's digests of what the open data reads: `tables`, of
+    /// what the target-status and reported-value files read (the site but the plans'
+    /// prose), and `rows`, of each plan's rows ([`crate::engine`] works both out from
+    /// what it read). Files are then known unchanged without working out their
     /// records, hundreds of thousands at national scale.
-    pub fn set_tables(&self, digest: u64) {
-        *lock(&self.tables) = Some(digest);
+    pub fn set_inputs(&self, tables: u64, rows: Table<PlanIx, u64>) {
+        *lock(&self.inputs) = Some(Inputs {
+            tables,
+            rows: Arc::new(rows),
+        });
     }
 
-    /// The digest given to [`Memo::set_tables`], if any.
+    /// The `tables` digest given to [`Memo::set_inputs`], if any.
     pub fn tables(&self) -> Option<u64> {
-        *lock(&self.tables)
+        lock(&self.inputs).as_ref().map(|i| i.tables)
     }
 
-    /// Every plan's row digests: those of the last run when what the rows read is
-    /// unchanged since ([`Memo::tables`], the preview after a text edit), else what
-    /// `digest` works out. Working them out means every record of the site.
-    pub fn plan_digests(&self, digest: impl FnOnce() -> Table<PlanIx, u64>) -> PlanDigests {
-        let tables = self.tables();
-        let mut kept = lock(&self.plan_digests);
-        if let (Some(now), Some((then, digests))) = (tables, kept.as_ref())
-            && now == *then
-            && self.keeps
-        {
-            return Arc::clone(digests);
-        }
-        let digests = Arc::new(digest());
-        if let (Some(now), true) = (tables, self.keeps) {
-            *kept = Some((now, Arc::clone(&digests)));
-        }
-        digests
+    /// The plans' row digests given to [`Memo::set_inputs`], if any.
+    pub fn rows(&self) -> Option<PlanDigests> {
+        lock(&self.inputs).as_ref().map(|i| Arc::clone(&i.rows))
+    }
+
+    /// While `on`, a site-wide file ([`Scope::Site`]) this memo keeps is handed out as
+    /// it is even when its inputs changed, and its path noted ([`Memo::take_deferred`]).
+    /// The preview serves an edited page first this way: at national scale the
+    /// site-wide tables take tens of seconds to make again after a value edit, and
+    /// the preview makes them after the page ([`crate::engine::preview`]).
+    pub fn defer_site_files(&self, on: bool) {
+        self.defers.store(on, Ordering::Relaxed);
+    }
+
+    /// The site-wide files handed out out of date since the last call, in order.
+    pub fn take_deferred(&self) -> Vec<String> {
+        let mut paths = std::mem::take(&mut *lock(&self.deferred));
+        paths.sort_unstable();
+        paths.dedup();
+        paths
     }
 
     /// Forgets the files a build did not make, such as a removed plan's.
@@ -163,12 +198,13 @@ pub fn digest(inputs: &impl Hash) -> u64 {
 /// Makes a file through `memo` when there is one, else at once.
 pub fn made<E>(
     memo: Option<&Memo>,
+    scope: Scope,
     path: &str,
     digest: impl FnOnce() -> u64,
     make: impl FnOnce() -> Result<Vec<u8>, E>,
 ) -> Result<Contents, E> {
     match memo {
-        Some(m) => m.get_or_make(path, digest(), make),
+        Some(m) => m.get_or_make(path, digest(), scope, make),
         None => Ok(Contents::Bytes(make()?)),
     }
 }
@@ -195,15 +231,15 @@ mod tests {
             calls.set(calls.get() + 1);
             Ok::<_, ()>(text.as_bytes().to_vec())
         };
-        let x = memo.get_or_make("a", digest(&"x"), || make("x"));
+        let x = memo.get_or_make("a", digest(&"x"), Scope::Part, || make("x"));
         assert_eq!(bytes(x).0, b"x");
-        let again = memo.get_or_make("a", digest(&"x"), || make("x"));
+        let again = memo.get_or_make("a", digest(&"x"), Scope::Part, || make("x"));
         assert_eq!(bytes(again), (b"x".to_vec(), "shared"));
-        let y = memo.get_or_make("a", digest(&"y"), || make("y"));
+        let y = memo.get_or_make("a", digest(&"y"), Scope::Part, || make("y"));
         assert_eq!(bytes(y).0, b"y");
         assert_eq!(calls.get(), 2);
         memo.keep_only(|p| p != "a");
-        let y = memo.get_or_make("a", digest(&"y"), || make("y"));
+        let y = memo.get_or_make("a", digest(&"y"), Scope::Part, || make("y"));
         assert_eq!(bytes(y).0, b"y");
         assert_eq!(calls.get(), 3);
     }
@@ -212,10 +248,10 @@ mod tests {
     fn a_failure_is_not_remembered() {
         let memo = Memo::keeping();
         assert!(matches!(
-            memo.get_or_make("a", 1, || Err::<Vec<u8>, _>("broken")),
+            memo.get_or_make("a", 1, Scope::Part, || Err::<Vec<u8>, _>("broken")),
             Err("broken")
         ));
-        let made = memo.get_or_make("a", 1, || Ok::<_, ()>(b"z".to_vec()));
+        let made = memo.get_or_make("a", 1, Scope::Part, || Ok::<_, ()>(b"z".to_vec()));
         assert_eq!(bytes(made).0, b"z");
     }
 
@@ -236,12 +272,15 @@ mod tests {
     fn a_build_takes_from_the_last_output_what_the_same_inputs_made_and_keeps_nothing() {
         let memo = Memo::for_build(Some(Arc::new(Last)));
         let make = || Ok::<_, ()>(b"new".to_vec());
-        assert_eq!(bytes(memo.get_or_make("a", 7, make)).1, "taken");
         assert_eq!(
-            bytes(memo.get_or_make("a", 8, make)),
+            bytes(memo.get_or_make("a", 7, Scope::Part, make)).1,
+            "taken"
+        );
+        assert_eq!(
+            bytes(memo.get_or_make("a", 8, Scope::Part, make)),
             (b"new".to_vec(), "made")
         );
-        assert_eq!(bytes(memo.get_or_make("a", 8, make)).1, "made");
+        assert_eq!(bytes(memo.get_or_make("a", 8, Scope::Part, make)).1, "made");
         assert_eq!(
             memo.digests(),
             vec![
@@ -253,25 +292,23 @@ mod tests {
     }
 
     #[test]
-    fn the_plans_row_digests_are_kept_while_what_they_read_is_the_same() {
-        let worked = std::cell::Cell::new(0);
-        let work = || {
-            worked.set(worked.get() + 1);
-            Table::from(vec![7_u64])
-        };
+    fn a_deferring_memo_hands_out_a_kept_site_file_out_of_date_and_notes_it() {
         let memo = Memo::keeping();
-        memo.set_tables(1);
-        memo.plan_digests(work);
-        memo.plan_digests(work);
-        assert_eq!(worked.get(), 1, "a text edit works out no record");
-        memo.set_tables(2);
-        memo.plan_digests(work);
-        assert_eq!(worked.get(), 2, "a value edit works them out again");
-
-        let build = Memo::for_build(None);
-        build.set_tables(1);
-        build.plan_digests(work);
-        build.plan_digests(work);
-        assert_eq!(worked.get(), 4, "a build keeps nothing between runs");
+        let make = |text: &'static str| move || Ok::<_, ()>(text.as_bytes().to_vec());
+        memo.get_or_make("all", 1, Scope::Site, make("old")).ok();
+        memo.get_or_make("one", 1, Scope::Part, make("old")).ok();
+        memo.defer_site_files(true);
+        let all = memo.get_or_make("all", 2, Scope::Site, make("new"));
+        assert_eq!(bytes(all), (b"old".to_vec(), "shared"));
+        let one = memo.get_or_make("one", 2, Scope::Part, make("new"));
+        assert_eq!(bytes(one).0, b"new", "a plan's file is never deferred");
+        let first = memo.get_or_make("first", 2, Scope::Site, make("new"));
+        assert_eq!(bytes(first).0, b"new", "a file never made is made at once");
+        assert_eq!(memo.take_deferred(), ["all"]);
+        assert!(memo.take_deferred().is_empty());
+        memo.defer_site_files(false);
+        let all = memo.get_or_make("all", 2, Scope::Site, make("new"));
+        assert_eq!(bytes(all).0, b"new");
+        assert!(memo.take_deferred().is_empty());
     }
 }

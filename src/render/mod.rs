@@ -103,6 +103,15 @@ pub fn other_files<'a>(
     files
 }
 
+/// The files of the open data that read every plan's rows ([`memo::Scope::Site`]),
+/// a part of [`other_files`]: the preview makes them after an edited page when they
+/// changed.
+pub fn site_wide_files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
+    let mut files = data::site_files(linked, memo);
+    files.extend(progress_data::files(linked, memo));
+    files
+}
+
 /// Files of `others` written where a page of `routes` or another file is: found
 /// before a page is rendered, so a run never writes one file over another.
 pub fn path_collisions(routes: &[Route], others: &[Planned]) -> Vec<Report> {

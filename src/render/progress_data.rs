@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Contents;
 use super::data::{Column, csv_of as csv, json};
-use super::memo::{self, Memo};
+use super::memo::{self, Memo, Scope};
 use super::planned::Planned;
 use super::urls::{Route, fragment};
 use super::views::progress::{SourceView, StatusView};
@@ -466,7 +466,7 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
 }
 
 /// A file whose records read no plan's prose, through the memo when it knows the
-/// digest of everything else ([`Memo::set_tables`]): the records are then worked out
+/// digest of everything else ([`Memo::set_inputs`]): the records are then worked out
 /// only if the file must be made. Without that digest nothing says the file is
 /// unchanged, and it is made.
 fn by_tables<R>(
@@ -479,6 +479,7 @@ fn by_tables<R>(
     let tables = memo.and_then(Memo::tables);
     let made = memo::made(
         memo.filter(|_| tables.is_some()),
+        Scope::Site,
         path,
         || tables.unwrap_or_default(),
         || Ok::<_, Infallible>(write(&records(linked))),

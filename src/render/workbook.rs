@@ -14,7 +14,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::data::{COLUMNS, Column, TargetRecord, plan_csv_path};
-use super::memo::{self, Memo};
+use super::memo::{self, Memo, Scope};
 use super::urls::Route;
 use super::{Contents, RenderError};
 use crate::link::Linked;
@@ -169,11 +169,12 @@ pub(super) fn about(linked: &Linked, plan: Option<PlanIx>) -> About<'_> {
 pub(super) fn workbook_bytes(
     path: &str,
     memo: Option<&Memo>,
+    scope: Scope,
     digest: impl FnOnce() -> u64,
     records: impl FnOnce() -> Vec<TargetRecord>,
     about: &About,
 ) -> Result<Contents, RenderError> {
-    memo::made(memo, path, digest, || workbook(&records(), about)).map_err(|e| {
+    memo::made(memo, scope, path, digest, || workbook(&records(), about)).map_err(|e| {
         RenderError::Workbook {
             path: path.to_string(),
             message: e.to_string(),

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -45,12 +46,35 @@ pub fn watch(
 ) -> Result<Watcher, ServeError> {
     let (tx, rx) = mpsc::channel::<Message>();
     let saves = tx.clone();
+    // Batches of saves sent and not yet taken: the site-wide open data, made after a
+    // build, gives way to them.
+    let queued = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&queued);
     let watch_error = |source| ServeError::Watch {
         path: root.to_path_buf(),
         source,
     };
-    let mut watcher = new_debouncer(DEBOUNCE, None, move |batch| {
-        let _ = saves.send(Message::Saved(batch));
+    let site = root.to_path_buf();
+    let mut watcher = new_debouncer(DEBOUNCE, None, move |batch: DebounceEventResult| {
+        let paths = match batch {
+            Ok(events) => relevant(
+                &site,
+                events
+                    .iter()
+                    .filter(|e| is_change(&e.kind))
+                    .flat_map(|e| e.paths.iter()),
+            ),
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("warning: watching the site: {e}");
+                }
+                return;
+            }
+        };
+        if !paths.is_empty() {
+            counted.fetch_add(1, Ordering::SeqCst);
+            let _ = saves.send(Message::Saved(paths));
+        }
     })
     .map_err(watch_error)?;
     // The root itself only for site.yaml: watching the file alone would lose it when
@@ -66,38 +90,22 @@ pub fn watch(
                 .map_err(watch_error)?;
         }
     }
-    let root = root.to_path_buf();
     let indexed = tx;
     let jobs = indexing::start(move |done| {
         let _ = indexed.send(Message::Indexed(done));
     });
     std::thread::spawn(move || {
         while let Ok(message) = rx.recv() {
-            let batch = match message {
-                Message::Saved(batch) => batch,
+            let paths = match message {
+                Message::Saved(paths) => {
+                    queued.fetch_sub(1, Ordering::SeqCst);
+                    paths
+                }
                 Message::Indexed(done) => {
                     apply_index(&mut preview, done, &status, color);
                     continue;
                 }
             };
-            let paths = match batch {
-                Ok(events) => relevant(
-                    &root,
-                    events
-                        .iter()
-                        .filter(|e| is_change(&e.kind))
-                        .flat_map(|e| e.paths.iter()),
-                ),
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("warning: watching the site: {e}");
-                    }
-                    continue;
-                }
-            };
-            if paths.is_empty() {
-                continue;
-            }
             let mut next = status.borrow().clone();
             let timed = Timed::new(&Quiet);
             let result = preview.build(&timed);
@@ -110,6 +118,7 @@ pub fn watch(
             if let Some(job) = preview.index_job() {
                 let _ = jobs.send(job);
             }
+            catch_up(&mut preview, &queued, &status, color);
         }
     });
     Ok(watcher)
@@ -117,8 +126,45 @@ pub fn watch(
 
 /// What the preview's thread hears: a batch of saves, or a finished index update.
 enum Message {
-    Saved(DebounceEventResult),
+    /// The site's files a batch of saves changed, relative to its folder.
+    Saved(Vec<String>),
     Indexed(indexing::Done),
+}
+
+/// Makes the site-wide open data a value edit left out of date, until another save
+/// waits, and serves it with the last good build's pages.
+fn catch_up(
+    preview: &mut Preview,
+    queued: &AtomicUsize,
+    status: &watch::Sender<Status>,
+    color: bool,
+) {
+    if !preview.behind() {
+        return;
+    }
+    let started = std::time::Instant::now();
+    match preview.catch_up(&|| queued.load(Ordering::SeqCst) > 0) {
+        Ok(Some(files)) => {
+            status.send_if_modified(|s| {
+                s.files = Some(files);
+                false
+            });
+            let rest = if preview.behind() {
+                "; the rest after the next build"
+            } else {
+                ""
+            };
+            println!(
+                "open data of every plan updated in {} ms{rest}",
+                started.elapsed().as_millis()
+            );
+        }
+        Ok(None) => {}
+        Err(reports) => {
+            eprint!("{}", to_terminal(&reports, color));
+            eprintln!("the open data of every plan failed; it is served as the last build made it");
+        }
+    }
 }
 
 /// Serves a finished index update with the last good build's pages. Those pages have
@@ -192,8 +238,13 @@ fn publish(
                 .files
                 .as_ref()
                 .is_none_or(|before| differs(before, &outcome.files));
+            let follows = if outcome.behind.is_empty() {
+                ""
+            } else {
+                "; the open data of every plan follows"
+            };
             println!(
-                "built {} of {} pages in {} ms{cause}",
+                "built {} of {} pages in {} ms{cause}{follows}",
                 outcome.rendered,
                 outcome.pages,
                 outcome.elapsed.as_millis()
