@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use super::patch::Texts;
 use super::run::{Job, Memory};
 use super::sorted;
@@ -35,6 +37,9 @@ use crate::write::WriteError;
 
 /// A built site in memory: every output file by its `/`-separated path.
 pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// One file of a site in memory, with its path.
+type File = (String, Arc<[u8]>);
 
 /// What one build did.
 #[derive(Debug, Clone)]
@@ -383,9 +388,12 @@ impl Preview {
     }
 
     /// Makes the site-wide files of the open data that the last good build served out
-    /// of date, one at a time until `stop` says to stop (another save is waiting); the
-    /// rest wait for the next call. Returns the site when that changed it.
-    pub fn catch_up(&mut self, stop: &dyn Fn() -> bool) -> Result<Option<Arc<Files>>, Vec<Report>> {
+    /// of date, a file per core at a time, until `stop` says to stop (another save is
+    /// waiting); the rest wait for the next call. Returns the site when that changed it.
+    pub fn catch_up(
+        &mut self,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Arc<Files>>, Vec<Report>> {
         let Some(last) = self.last.as_mut() else {
             return Ok(None);
         };
@@ -395,21 +403,32 @@ impl Preview {
         let (tables, rows) = &last.made.inputs;
         self.memo.set_inputs(*tables, rows.clone());
         self.memo.defer_site_files(false);
+        let behind: Vec<render::Planned> = render::site_wide_files(&last.linked, Some(&self.memo))
+            .into_iter()
+            .filter(|planned| last.made.behind.contains(&planned.path))
+            .collect();
+        let made: Vec<Result<Option<File>, Vec<Report>>> = behind
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|planned| {
+                if stop() {
+                    return Ok(None);
+                }
+                let OutputFile { path, contents } =
+                    planned.make().map_err(|e| vec![Report::new(e)])?;
+                let bytes = match contents {
+                    Contents::Bytes(b) => b.into(),
+                    Contents::Shared(b) => b,
+                    Contents::Taken(t) => read(&t.from)?,
+                    Contents::Copy(source) => read(&source)?,
+                };
+                Ok(Some((path, bytes)))
+            })
+            .collect();
+        // Nothing changes unless every file was made: the memo keeps those that were.
+        let made: Vec<Option<File>> = made.into_iter().collect::<Result<_, _>>()?;
         let mut files: Option<Files> = None;
-        for planned in render::site_wide_files(&last.linked, Some(&self.memo)) {
-            if !last.made.behind.contains(&planned.path) {
-                continue;
-            }
-            if stop() {
-                break;
-            }
-            let OutputFile { path, contents } = planned.make().map_err(|e| vec![Report::new(e)])?;
-            let bytes = match contents {
-                Contents::Bytes(b) => b.into(),
-                Contents::Shared(b) => b,
-                Contents::Taken(t) => read(&t.from)?,
-                Contents::Copy(source) => read(&source)?,
-            };
+        for (path, bytes) in made.into_iter().flatten() {
             last.made.behind.retain(|p| p != &path);
             files
                 .get_or_insert_with(|| (*last.made.files).clone())
