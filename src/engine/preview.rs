@@ -104,13 +104,7 @@ impl IndexJob {
         )?;
         let mut files = Vec::with_capacity(made.len());
         for OutputFile { path, contents } in made {
-            let bytes: Arc<[u8]> = match contents {
-                Contents::Bytes(b) => b.into(),
-                Contents::Shared(b) => b,
-                Contents::Taken(t) => read(&t.from)?,
-                Contents::Copy(source) => read(&source)?,
-            };
-            files.push((path, bytes));
+            files.push((path, bytes_of(contents)?));
         }
         Ok(IndexFiles {
             generation: self.generation,
@@ -416,13 +410,7 @@ impl Preview {
                 }
                 let OutputFile { path, contents } =
                     planned.make().map_err(|e| vec![Report::new(e)])?;
-                let bytes = match contents {
-                    Contents::Bytes(b) => b.into(),
-                    Contents::Shared(b) => b,
-                    Contents::Taken(t) => read(&t.from)?,
-                    Contents::Copy(source) => read(&source)?,
-                };
-                Ok(Some((path, bytes)))
+                Ok(Some((path, bytes_of(contents)?)))
             })
             .collect();
         // Nothing changes unless every file was made: the memo keeps those that were.
@@ -505,6 +493,16 @@ pub fn differs(a: &Files, b: &Files) -> bool {
             b.get(path)
                 .is_none_or(|other| !Arc::ptr_eq(bytes, other) && bytes != other)
         })
+}
+
+/// The bytes of a file made in memory, taken from the last output or copied.
+fn bytes_of(contents: Contents) -> Result<Arc<[u8]>, Vec<Report>> {
+    match contents {
+        Contents::Bytes(b) => Ok(b.into()),
+        Contents::Shared(b) => Ok(b),
+        Contents::Taken(t) => read(&t.from),
+        Contents::Copy(source) => read(&source),
+    }
 }
 
 fn read(path: &Path) -> Result<Arc<[u8]>, Vec<Report>> {
