@@ -34,6 +34,23 @@ fn found(addr: &str, query: &str) -> Vec<String> {
         .collect()
 }
 
+/// The value of Dazu's 2025 target for 重庆市知识产权优势企业 in the served CSV file
+/// at `path`.
+fn dazu_2025_advantage_enterprises(addr: &str, path: &str) -> String {
+    let csv = get(addr, path).text();
+    let line = csv
+        .lines()
+        .find(|l| {
+            l.contains(",dazu-ip-action-plan-2025-2027,")
+                && l.contains(",chongqing-ip-advantage-enterprises,")
+                && l.contains(",target,2025,")
+        })
+        .unwrap_or_else(|| panic!("no row for the target in {path}"));
+    let after = &line[line.find(",target,2025,").map_or(0, |i| i + 13)..];
+    // The comparator, then the value.
+    after.split(',').nth(1).unwrap_or_default().to_string()
+}
+
 #[test]
 fn an_editor_saves_breaks_and_mends_a_plan_while_the_page_is_open() {
     let site = Site::bundled();
@@ -132,6 +149,31 @@ fn an_editor_saves_breaks_and_mends_a_plan_while_the_page_is_open() {
         .expect("a reload event");
     assert_eq!(event, r#"{"generation":3,"errors":[]}"#);
     assert!(get(addr, PAGE).text().contains("改好了。"));
+
+    // Save a target value: the pages are served at once, and the site-wide open data,
+    // as the last build made it until then, after them without reloading a page.
+    let targets = "/zwgk/ghjh/data/targets.csv";
+    assert_eq!(dazu_2025_advantage_enterprises(addr, targets), "4");
+    site.edit(
+        &format!("{DAZU}/indicators.md"),
+        "- {year: 2025, value: 4, comparator: \"=\"}",
+        "- {year: 2025, value: 5, comparator: \"=\"}",
+    );
+    let event = events
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a reload event");
+    assert_eq!(event, r#"{"generation":4,"errors":[]}"#);
+    wait_for(&server.stdout, Duration::from_secs(10), |l| {
+        l.ends_with("indicators.md; the open data of every plan follows")
+    });
+    wait_for(&server.stdout, Duration::from_secs(20), |l| {
+        l.starts_with("open data of every plan updated in")
+    });
+    assert_eq!(dazu_2025_advantage_enterprises(addr, targets), "5");
+    assert!(
+        events.recv_timeout(Duration::from_millis(500)).is_err(),
+        "the open data reloaded a page"
+    );
 
     // Nothing was written to the output folder: the preview lives in memory.
     assert!(!site.path("output").exists());
