@@ -348,6 +348,32 @@ fn site_wide_edits_render_everything() {
     );
     assert!(rebuild_matches_full(&site, &mut preview).full);
 
+    // The outline renamed: the texts that cite it by its old title, unchanged, now
+    // cite a title the site does not hold (the link stage reads them again).
+    let outline = "content/plans/chongqing-ip-strong-city-outline/index.md";
+    site.edit(
+        outline,
+        "title: 重庆市知识产权强市建设纲要",
+        "title: 重庆市知识产权强市建设纲要（试行）",
+    );
+    let out = rebuild_matches_full(&site, &mut preview);
+    let dazu =
+        String::from_utf8_lossy(&out.files["plans/dazu-ip-action-plan-2025-2027/index.html"])
+            .into_owned();
+    assert!(
+        dazu.contains("<li>《重庆市知识产权强市建设纲要》</li>"),
+        "the old title is cited as a document not on the site"
+    );
+    assert!(
+        !dazu.contains(r#"class="citation" href="../../plans/chongqing-ip-strong-city-outline/"#)
+    );
+    site.edit(
+        outline,
+        "title: 重庆市知识产权强市建设纲要（试行）",
+        "title: 重庆市知识产权强市建设纲要",
+    );
+    rebuild_matches_full(&site, &mut preview);
+
     // A stylesheet changes no page, but its new bytes are served.
     let css = site.read("themes/default/static/style.css");
     site.write(

@@ -252,13 +252,16 @@ fn read<T>(
 ) -> Result<(link::Linked, T), Vec<Report>> {
     let (loaded, reports) = load::load_with(root, progress, cache);
     let seen = of_loaded(&loaded);
-    Ok((model_and_link(loaded, reports, progress)?, seen))
+    Ok((model_and_link(loaded, reports, None, progress)?, seen))
 }
 
-/// Model and link of a site read with the load errors `reports`.
+/// Model and link of a site read with the load errors `reports`, taking from
+/// `earlier`, the same site linked before an edit, what the edit left as it was
+/// ([`link::link_after`]).
 fn model_and_link(
     loaded: load::Loaded,
     mut reports: Vec<Report>,
+    earlier: Option<&link::Linked>,
     progress: &dyn Progress,
 ) -> Result<link::Linked, Vec<Report>> {
     progress.stage("modelling", 0);
@@ -271,7 +274,7 @@ fn model_and_link(
         }
     };
     progress.stage("linking", 0);
-    link::link(site)
+    link::link_after(site, earlier)
 }
 
 /// Errors in file order, so a run's report reads top to bottom and is the same each time.

@@ -203,7 +203,8 @@ impl Preview {
                 }
             };
         }
-        let linked = super::model_and_link(loaded, reports, progress).map_err(sorted)?;
+        let earlier = self.last.as_ref().map(|l| &l.linked);
+        let linked = super::model_and_link(loaded, reports, earlier, progress).map_err(sorted)?;
         let (made, outcome) = self
             .render(&linked, self.last.as_ref(), &fingerprint, started, progress)
             .map_err(sorted)?;

@@ -3,6 +3,7 @@
 //! typed handles of `model::handles`.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::citations::Citations;
 use super::compare::{ImpliedGrowth, MeasureGroup, Nearest, Normalised, Standing};
@@ -38,7 +39,10 @@ pub struct Linked {
     pub region_by_id: HashMap<RegionId, RegionIx>,
     pub indicator_by_id: HashMap<IndicatorId, IndicatorIx>,
     /// The matcher for 《title》 citations of the site's plans, for the render stage.
-    pub citations: Citations,
+    pub citations: Arc<Citations>,
+    /// The digest of the names `citations` matches: a later link with the same names
+    /// takes the matcher as it is ([`super::link_after`]).
+    pub citation_names: u64,
     /// Every reported value, filed by what it answers, and the "as of" date.
     pub reported: Reported,
 }

@@ -18,6 +18,8 @@ mod unique;
 
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 pub use error::LinkError;
 pub use linked::{IndicatorLinks, Linked, PlanLinks, RegionLinks, RowLinks, RowRef};
@@ -42,6 +44,14 @@ pub fn same_outline(linked: &Linked, p: PlanIx, body: &crate::model::document::D
 }
 
 pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
+    link_after(site, None)
+}
+
+/// [`link`], taking from `earlier` (a link of the site before an edit, the preview's
+/// last) what the edit cannot have changed: while every plan's names are the same, the
+/// matcher of their titles, and the citations of each plan whose file is the same.
+/// Reading every text for 《titles》 is the longest step of linking.
+pub fn link_after(site: Site, earlier: Option<&Linked>) -> Result<Linked, Vec<Report>> {
     let mut errors = Vec::new();
     let region_by_id: HashMap<RegionId, RegionIx> = site
         .regions
@@ -162,7 +172,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         },
         &mut errors,
     );
-    let matcher = citation_matcher(&site, &mut errors);
+    let matcher = citation_matcher(&site, earlier, &mut errors);
 
     // Without errors every reference resolved.
     let plan_region: Option<Table<PlanIx, RegionIx>> = plan_region.iter().copied().collect();
@@ -170,7 +180,7 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         .iter()
         .map(|rows| rows.iter().copied().collect())
         .collect();
-    let (Some(matcher), Some(plan_region), Some(row_indicator), true) =
+    let (Some((matcher, citation_names)), Some(plan_region), Some(row_indicator), true) =
         (matcher, plan_region, row_indicator, errors.is_empty())
     else {
         return Err(errors.into_iter().map(Report::new).collect());
@@ -184,18 +194,22 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
             .cmp(&pa.sort_date())
             .then_with(|| pa.id.cmp(&pb.id))
     });
-    // The longest step of linking: every plan's whole text is read for 《titles》.
-    let plan_citations: Vec<Vec<citations::Citation>> = site
-        .plans
-        .as_slice()
-        .par_iter()
-        .map(|p| matcher.scan(p.body.markdown()))
-        .collect();
+    // The longest step of linking: every plan's whole text is read for 《titles》,
+    // unless an earlier link read the same text with the same names.
+    let same_names = earlier.filter(|e| e.citation_names == citation_names);
     let (plan_cites, plan_external): (Vec<_>, Vec<_>) = site
         .plans
-        .handles()
-        .zip(&plan_citations)
-        .map(|(p, found)| citations::cited(p, found))
+        .par_enumerate()
+        .map(|(p, plan)| {
+            let read = same_names.and_then(|e| {
+                let was = e.site.plans.get(p)?;
+                (was.id == plan.id && was.file.digest() == plan.file.digest()).then(|| {
+                    let links = &e.plan_links[p];
+                    (links.cites.clone(), links.external.clone())
+                })
+            });
+            read.unwrap_or_else(|| citations::cited(p, &matcher.scan(plan.body.markdown())))
+        })
         .unzip();
     let mut plan_cites: Table<PlanIx, Vec<PlanIx>> = plan_cites.into();
     let mut plan_external: Table<PlanIx, Vec<String>> = plan_external.into();
@@ -315,22 +329,43 @@ pub fn link(site: Site) -> Result<Linked, Vec<Report>> {
         region_by_id,
         indicator_by_id,
         citations: matcher,
+        citation_names,
         reported,
     };
     analysis::analyse(&mut linked);
     Ok(linked)
 }
 
-/// The matcher of every plan's title, short title and aliases. Two plans with one
-/// name would make a citation of it ambiguous, so that is an error.
-fn citation_matcher(site: &Site, errors: &mut Vec<LinkError>) -> Option<citations::Citations> {
-    let names = site.plans.enumerate().map(|(i, p)| citations::PlanNames {
-        plan: i,
-        names: std::iter::once(p.title.as_str())
-            .chain(p.short_title.as_deref())
-            .chain(p.aliases.iter().map(String::as_str))
-            .collect(),
-    });
+/// The matcher of every plan's title, short title and aliases, with the digest of
+/// those names: `earlier`'s when the names are the same. Two plans with one name would
+/// make a citation of it ambiguous, so that is an error.
+fn citation_matcher(
+    site: &Site,
+    earlier: Option<&Linked>,
+    errors: &mut Vec<LinkError>,
+) -> Option<(Arc<citations::Citations>, u64)> {
+    let names: Vec<citations::PlanNames> = site
+        .plans
+        .enumerate()
+        .map(|(i, p)| citations::PlanNames {
+            plan: i,
+            names: std::iter::once(p.title.as_str())
+                .chain(p.short_title.as_deref())
+                .chain(p.aliases.iter().map(String::as_str))
+                .collect(),
+        })
+        .collect();
+    let digest = {
+        let mut h = DefaultHasher::new();
+        for n in &names {
+            (n.plan, &n.names).hash(&mut h);
+        }
+        h.finish()
+    };
+    // An earlier link had no ambiguous name, or it would have failed.
+    if let Some(e) = earlier.filter(|e| e.citation_names == digest) {
+        return Some((Arc::clone(&e.citations), digest));
+    }
     let matcher = match citations::Citations::new(names) {
         Ok(m) => m,
         Err(e) => {
@@ -352,7 +387,7 @@ fn citation_matcher(site: &Site, errors: &mut Vec<LinkError>) -> Option<citation
             });
         }
     }
-    Some(matcher)
+    Some((Arc::new(matcher), digest))
 }
 
 /// Administrative division codes name one region each, and a region's code starts as
