@@ -257,7 +257,7 @@ fn read<T>(
 
 /// Model and link of a site read with the load errors `reports`, taking from
 /// `earlier`, the same site linked before an edit, what the edit left as it was
-/// ([`link::link_after`]).
+/// ([`model::model_after`], [`link::link_after`]).
 fn model_and_link(
     loaded: load::Loaded,
     mut reports: Vec<Report>,
@@ -265,7 +265,7 @@ fn model_and_link(
     progress: &dyn Progress,
 ) -> Result<link::Linked, Vec<Report>> {
     progress.stage("modelling", 0);
-    let site = match model::model(loaded) {
+    let site = match model::model_after(loaded, earlier.map(|l| &l.site)) {
         Ok(site) if reports.is_empty() => site,
         Ok(_) => return Err(reports),
         Err(more) => {

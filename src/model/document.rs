@@ -59,6 +59,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// This reading for `file`, the same text read again.
+    pub fn for_file(&self, file: &Arc<SourceFile>) -> Document {
+        Document {
+            file: Arc::clone(file),
+            ..self.clone()
+        }
+    }
+
     pub fn markdown(&self) -> &str {
         &self.file.text[self.range.clone()]
     }

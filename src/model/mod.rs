@@ -24,6 +24,7 @@ pub mod table_spans;
 pub mod types;
 pub mod units;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -55,6 +56,13 @@ pub struct Site {
 }
 
 pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
+    model_after(loaded, None)
+}
+
+/// [`model`], taking from `earlier` (the same site modelled before an edit, the
+/// preview's last) the reading of each plan text whose file is the same: reading a
+/// text's outline is most of modelling a plan, and an edit changes one or two.
+pub fn model_after(loaded: Loaded, earlier: Option<&Site>) -> Result<Site, Vec<Report>> {
     let Loaded {
         root,
         site,
@@ -82,8 +90,19 @@ pub fn model(loaded: Loaded) -> Result<Site, Vec<Report>> {
 
     let (regions, e1): (Vec<Region>, Vec<Vec<ModelError>>) =
         regions.par_iter().map(collecting(&units, region)).unzip();
+    let bodies: HashMap<&str, &document::Document> = earlier
+        .map(|site| {
+            site.plans
+                .iter()
+                .map(|p| (p.id.as_str(), &p.body))
+                .collect()
+        })
+        .unwrap_or_default();
+    let modelled = |bundle: &PlanBundle, ctx: &mut Ctx| {
+        plan(bundle, ctx, bodies.get(bundle.id.as_str()).copied())
+    };
     let (plans, e2): (Vec<Plan>, Vec<Vec<ModelError>>) =
-        plans.par_iter().map(collecting(&units, plan)).unzip();
+        plans.par_iter().map(collecting(&units, modelled)).unzip();
     let (indicators, e3): (Vec<Indicator>, Vec<Vec<ModelError>>) = catalogue
         .par_iter()
         .map(collecting(&units, catalogue_entry))
@@ -271,7 +290,8 @@ fn region(doc: &Doc<RawRegion>, ctx: &mut Ctx) -> Region {
     }
 }
 
-fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
+/// A plan, with `earlier`, the reading of its text before an edit, if there was one.
+fn plan(bundle: &PlanBundle, ctx: &mut Ctx, earlier: Option<&document::Document>) -> Plan {
     check_file_id(ctx, &bundle.id);
     let doc = &bundle.index;
     let raw: &RawPlan = &doc.front;
@@ -365,7 +385,11 @@ fn plan(bundle: &PlanBundle, ctx: &mut Ctx) -> Plan {
         printed_by: ctx.opt_text(&raw.printed_by),
         date_printed: ctx.date(&raw.date_printed),
         errata,
-        body: plan_body(doc, &mut ctx.errors),
+        // A text read before without error is read the same way again.
+        body: match earlier.filter(|d| d.file.digest() == doc.file.digest()) {
+            Some(body) => body.for_file(&doc.file),
+            None => plan_body(doc, &mut ctx.errors),
+        },
         indicators,
         indicators_note,
         assets: bundle.assets.clone(),
