@@ -7,6 +7,11 @@
 //! A failed build changes nothing: the last good site, its texts, its link scans and
 //! its pages' digests stay, so the next build is compared with what is being served.
 //!
+//! After a value edit the site-wide tables of the open data (every plan's rows) are
+//! served as the last build made them, and [`Preview::catch_up`] makes them once the
+//! pages are served ([`render::Memo::defer_site_files`]); the build's [`Outcome`] names
+//! them.
+//!
 //! The search index is brought up to date in a step of its own: a build hands out an
 //! [`IndexJob`] that runs anywhere (the preview runs it on a thread of its own, so a
 //! save never waits for it), and [`Preview::apply`] puts its files into the site.
