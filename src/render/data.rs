@@ -253,7 +253,7 @@ pub fn indicator_csv_path(id: &str) -> Route {
 /// a file whose rows are those of the last build is not made again.
 pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
     let s = &linked.site;
-    let digests = row_digests(linked, memo);
+    let (memo, digests) = row_digests(linked, memo);
     let mut out = Vec::with_capacity(2 * s.plans.len() + s.indicators.len() + 6);
     for (p, plan) in s.plans.enumerate() {
         let id = plan.id.as_str();
@@ -312,7 +312,7 @@ pub fn files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>>
 /// edit, the part of the open data a value save waits longest for
 /// ([`Memo::defer_site_files`]).
 pub fn site_files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned<'a>> {
-    let digests = row_digests(linked, memo);
+    let (memo, digests) = row_digests(linked, memo);
     let mut out = Vec::with_capacity(3);
     let d = Arc::clone(&digests);
     out.push(Planned::later("data/targets.csv".into(), move || {
@@ -351,27 +351,20 @@ pub fn site_files<'a>(linked: &'a Linked, memo: Option<&'a Memo>) -> Vec<Planned
     out
 }
 
-/// The digest of each plan's rows, shared by the files made of them.
-fn row_digests(linked: &Linked, memo: Option<&Memo>) -> Arc<Table<PlanIx, u64>> {
-    // Every file of values is made of whole plans' rows, so the digests of the plans'
-    // rows are the digest of its inputs: a file is known unchanged from them alone, and
-    // its rows are worked out only when it is made. The engine gives them from what
-    // the rows are read from; a memo without them has them worked out from the rows.
-    match memo {
-        Some(m) => m.rows().unwrap_or_else(|| Arc::new(plan_digests(linked))),
-        None => Arc::new(linked.site.plans.map(|_| 0)),
+/// The memo to make files through, with the digest of each plan's rows, shared by the
+/// files made of them. Every file of values is made of whole plans' rows, so those
+/// digests are the digest of its inputs: a file is known unchanged from them alone,
+/// and its rows are worked out only when it is made. The engine gives them from what
+/// the rows are read from ([`Memo::set_inputs`]); a memo without them is not used,
+/// and every file is made, as without a memo.
+fn row_digests<'a>(
+    linked: &Linked,
+    memo: Option<&'a Memo>,
+) -> (Option<&'a Memo>, Arc<Table<PlanIx, u64>>) {
+    match memo.and_then(|m| Some((m, m.rows()?))) {
+        Some((m, rows)) => (Some(m), rows),
+        None => (None, Arc::new(linked.site.plans.map(|_| 0))),
     }
-}
-
-/// The digest of every plan's rows.
-fn plan_digests(linked: &Linked) -> Table<PlanIx, u64> {
-    let digests: Vec<u64> = linked
-        .site
-        .plans
-        .par_enumerate()
-        .map(|(p, _)| memo::digest(&plan_records(linked, p)))
-        .collect();
-    Table::from(digests)
 }
 
 /// The digest of the rows of every plan, in order: those of `targets.csv`.
