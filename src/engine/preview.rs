@@ -400,6 +400,7 @@ impl Preview {
         if last.made.behind.is_empty() {
             return Ok(None);
         }
+        // A failed build since set the memo's digests for its own site: back to this one's.
         let (tables, rows) = &last.made.inputs;
         self.memo.set_inputs(*tables, rows.clone());
         self.memo.defer_site_files(false);
