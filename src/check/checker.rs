@@ -74,12 +74,39 @@ impl Kept {
     }
 }
 
-pub struct Checker {
-    site_path: String,
+/// Every file of a site, in order, as the link check knows them: made once per
+/// list, and shared by every check of a site with the same files (the preview's saves
+/// that change only prose).
+#[derive(Debug)]
+pub struct FileList {
     files: HashMap<String, FileNo>,
     /// A digest of `paths`, in order: [`Kept::files`].
     digest: u64,
     paths: Vec<String>,
+}
+
+impl FileList {
+    /// The files `paths` (output paths, `/`-separated), in order.
+    pub fn new(paths: impl IntoIterator<Item = String>) -> FileList {
+        let paths: Vec<String> = paths.into_iter().collect();
+        let mut digest = DefaultHasher::new();
+        paths.hash(&mut digest);
+        let files = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), i as FileNo))
+            .collect();
+        FileList {
+            files,
+            digest: digest.finish(),
+            paths,
+        }
+    }
+}
+
+pub struct Checker {
+    site_path: String,
+    list: Arc<FileList>,
     /// Ids of the pages added so far.
     ids: HashMap<FileNo, Arc<[u64]>>,
     /// Anchors asked for on pages not added yet, once per target and id: the first
@@ -104,19 +131,14 @@ impl Checker {
     /// A check of a site made of the files `paths` (output paths, `/`-separated).
     /// `site_path` is the path part of the site's address (`/zwgk/ghjh/`).
     pub fn new(paths: impl IntoIterator<Item = String>, site_path: &str) -> Checker {
-        let paths: Vec<String> = paths.into_iter().collect();
-        let mut digest = DefaultHasher::new();
-        paths.hash(&mut digest);
-        let files = paths
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.clone(), i as FileNo))
-            .collect();
+        Checker::over(Arc::new(FileList::new(paths)), site_path)
+    }
+
+    /// A check of a site made of the files of `list`.
+    pub fn over(list: Arc<FileList>, site_path: &str) -> Checker {
         Checker {
             site_path: site_path.to_string(),
-            files,
-            digest: digest.finish(),
-            paths,
+            list,
             ids: HashMap::new(),
             waiting: HashMap::new(),
             later_folder: None,
@@ -174,7 +196,7 @@ impl Checker {
 
     /// Whether the site has a file at `path` (given to [`Checker::new`]).
     pub fn knows(&self, path: &str) -> bool {
-        self.files.contains_key(path)
+        self.list.files.contains_key(path)
     }
 
     /// Takes in a page read by [`Checker::scan`], in any order.
@@ -191,16 +213,20 @@ impl Checker {
     /// only their ids are taken in, for the anchors the new pages ask of them: at
     /// 10,000 plans that skips millions of lookups on every save.
     pub fn add_kept(&mut self, kept: &Kept, unchanged: impl Fn(&str) -> bool) {
-        let links_hold = kept.files == self.digest
+        let links_hold = kept.files == self.list.digest
             && self.ids.iter().all(|(&no, ids)| {
-                let scan = self.paths.get(no as usize).and_then(|p| kept.scans.get(p));
+                let scan = self
+                    .list
+                    .paths
+                    .get(no as usize)
+                    .and_then(|p| kept.scans.get(p));
                 scan.is_some_and(|k| k.ids == *ids)
             });
         for scan in kept.scans.values() {
             if !unchanged(&scan.path) {
                 continue;
             }
-            let Some(&page) = self.files.get(&scan.path) else {
+            let Some(&page) = self.list.files.get(&scan.path) else {
                 continue;
             };
             if links_hold {
@@ -212,10 +238,15 @@ impl Checker {
     }
 
     fn add_shared(&mut self, scan: Arc<PageScan>) {
-        let page = self.files.get(&scan.path).copied().unwrap_or(FileNo::MAX);
+        let page = self
+            .list
+            .files
+            .get(&scan.path)
+            .copied()
+            .unwrap_or(FileNo::MAX);
         self.errors.extend(scan.errors.iter().cloned());
         for (target, id, href) in &scan.links {
-            let Some(&no) = self.files.get(&**target) else {
+            let Some(&no) = self.list.files.get(&**target) else {
                 if self
                     .later_folder
                     .as_ref()
@@ -278,7 +309,11 @@ impl Checker {
     }
 
     fn path(&self, no: FileNo) -> String {
-        self.paths.get(no as usize).cloned().unwrap_or_default()
+        self.list
+            .paths
+            .get(no as usize)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Every broken link found, in a fixed order; else the pages' scans if asked to
@@ -305,7 +340,7 @@ impl Checker {
         if errors.is_empty() {
             return Ok(Kept {
                 scans: self.kept.unwrap_or_default(),
-                files: self.digest,
+                files: self.list.digest,
             });
         }
         errors.sort_by_key(|e| e.to_string());

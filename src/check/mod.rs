@@ -9,7 +9,7 @@
 
 mod checker;
 
-pub use checker::{Checker, Kept, PageScan};
+pub use checker::{Checker, FileList, Kept, PageScan};
 
 use std::collections::HashSet;
 

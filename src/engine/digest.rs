@@ -7,13 +7,11 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use super::layout::Routes;
 use crate::link::Linked;
 use crate::load::Fingerprint;
 use crate::model::{PlanIx, ReportIx, Table};
-use crate::render::{
-    self,
-    pages::{Reads, reads},
-};
+use crate::render::pages::{Reads, reads};
 
 /// The digests a run needs, worked out in one pass over the plans.
 pub struct Digests {
@@ -31,7 +29,7 @@ pub struct Digests {
     pub rows: Table<PlanIx, u64>,
 }
 
-pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> Digests {
+pub fn digests(linked: &Linked, routes: &Routes, fingerprint: &Fingerprint) -> Digests {
     // Per plan, what other pages read of it (its table and outline) and its whole text.
     let (plans, texts): (Vec<(u64, u64)>, Vec<u64>) = linked
         .site
@@ -59,10 +57,12 @@ pub fn digests(linked: &Linked, fingerprint: &Fingerprint) -> Digests {
     let mut all = DefaultHasher::new();
     (fingerprint.everything(), &plans, &reports).hash(&mut all);
     let tables = all.finish();
-    let pages = render::pages(linked)
+    let pages = routes
+        .pages
         .iter()
-        .map(|&page| {
-            let path = render::route(linked, page).file;
+        .zip(&routes.routes)
+        .map(|(&page, route)| {
+            let path = route.file.clone();
             let mut h = DefaultHasher::new();
             fingerprint.everything().hash(&mut h);
             match reads(linked, page) {

@@ -9,6 +9,7 @@
 
 pub mod cache;
 mod digest;
+mod layout;
 mod patch;
 pub mod preview;
 mod run;
@@ -48,8 +49,11 @@ pub struct Summary {
 /// Everything but writing: every error a build would meet, templates included.
 pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report>> {
     let started = Instant::now();
-    let result = linked(root, progress)
-        .and_then(|linked| whole(&linked, &run::Nowhere, None, None, None, progress));
+    let result = linked(root, progress).and_then(|linked| {
+        progress.stage("preparing", 0);
+        let routes = Arc::new(layout::Routes::of(&linked));
+        whole(&linked, routes, &run::Nowhere, None, None, None, progress)
+    });
     progress.finish();
     let ran = result.map_err(sorted)?;
     Ok(Summary {
@@ -65,7 +69,8 @@ pub fn check(root: &Path, progress: &dyn Progress) -> Result<Summary, Vec<Report
 /// [`check`] of a site read already: every page and file made, linked and indexed, and
 /// nothing kept. Returns the number of pages. For benchmarks of the render alone.
 pub fn check_linked(linked: &link::Linked, progress: &dyn Progress) -> Result<usize, Vec<Report>> {
-    whole(linked, &run::Nowhere, None, None, None, progress).map(|w| w.pages)
+    let routes = Arc::new(layout::Routes::of(linked));
+    whole(linked, routes, &run::Nowhere, None, None, None, progress).map(|w| w.pages)
 }
 
 /// Builds the site into `options.output`, replacing it only when all went well.
@@ -94,11 +99,13 @@ struct Built {
 fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<Report>> {
     let root = &options.root;
     let (linked, fingerprint) = linked_with_fingerprint(root, progress, None)?;
+    progress.stage("preparing", 0);
+    let routes = Arc::new(layout::Routes::of(&linked));
     let digest::Digests {
         pages: digests,
         tables,
         rows,
-    } = digest::digests(&linked, &fingerprint);
+    } = digest::digests(&linked, &routes, &fingerprint);
     let digests = Arc::new(digests);
     let output = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
     let previous = if options.cache {
@@ -127,7 +134,15 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
     let protected: Vec<&Path> = protected.iter().map(PathBuf::as_path).collect();
     let mut staging = write::Staging::create(&options.output, &protected)?;
     let reuse = reuse.as_ref().map(|r| r as &dyn run::Reuse);
-    let ran = whole(&linked, &staging, reuse, Some(&memo), kept, progress)?;
+    let ran = whole(
+        &linked,
+        routes,
+        &staging,
+        reuse,
+        Some(&memo),
+        kept,
+        progress,
+    )?;
     progress.stage("flushing", 0);
     staging.flush()?;
     progress.stage("publishing", 0);
@@ -168,6 +183,7 @@ fn build_inner(options: &Options, progress: &dyn Progress) -> Result<Built, Vec<
 /// as they are instead of rendered.
 fn whole(
     linked: &link::Linked,
+    routes: Arc<layout::Routes>,
     sink: &dyn Sink,
     reuse: Option<&dyn run::Reuse>,
     memo: Option<&render::Memo>,
@@ -175,16 +191,17 @@ fn whole(
     progress: &dyn Progress,
 ) -> Result<Whole, Vec<Report>> {
     let feed = search::Feed::start(linked, kept)?;
+    let others = render::other_files(linked, &routes.pages, memo);
+    let layout = layout::Layout::place(routes, &others, &[])?;
     let job = Job {
         linked,
+        layout: &layout,
         wanted: None,
         reuse,
         feed: feed.as_ref(),
-        extra: &[],
         kept: None,
-        memo,
     };
-    let ran = run::run(&job, sink, progress)?;
+    let ran = run::run(&job, others, sink, progress)?;
     let fed = match feed {
         Some(feed) => {
             progress.stage("indexing", 0);

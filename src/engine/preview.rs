@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::layout::{Layout, Routes};
 use super::patch::Texts;
 use super::run::{Job, Memory};
 use super::sorted;
@@ -154,6 +155,16 @@ struct Made {
     behind: Vec<String>,
     /// What the open data of this site is made from ([`render::Memo::set_inputs`]).
     inputs: (u64, Table<PlanIx, u64>),
+    /// Where each file of the site is.
+    layout: Arc<Layout>,
+}
+
+/// The last good build, as a build starts from it.
+#[derive(Clone, Copy)]
+struct Previous<'a> {
+    last: &'a Last,
+    /// Whether the site has the files it had: only plans' prose changed.
+    same_files: bool,
 }
 
 impl Preview {
@@ -191,7 +202,17 @@ impl Preview {
         {
             drop(loaded);
             texts.swap(&mut last.linked);
-            let rendered = self.render(&last.linked, Some(&last), &fingerprint, started, progress);
+            let previous = Previous {
+                last: &last,
+                same_files: true,
+            };
+            let rendered = self.render(
+                &last.linked,
+                Some(previous),
+                &fingerprint,
+                started,
+                progress,
+            );
             return match rendered {
                 Ok((made, outcome)) => {
                     let old = std::mem::replace(&mut last.made, made);
@@ -210,8 +231,12 @@ impl Preview {
         }
         let earlier = self.last.as_ref().map(|l| &l.linked);
         let linked = super::model_and_link(loaded, reports, earlier, progress).map_err(sorted)?;
+        let previous = self.last.as_ref().map(|last| Previous {
+            last,
+            same_files: false,
+        });
         let (made, outcome) = self
-            .render(&linked, self.last.as_ref(), &fingerprint, started, progress)
+            .render(&linked, previous, &fingerprint, started, progress)
             .map_err(sorted)?;
         self.generation += 1;
         let old = self.last.replace(Last {
@@ -230,17 +255,27 @@ impl Preview {
     fn render(
         &self,
         linked: &Linked,
-        previous: Option<&Last>,
+        previous: Option<Previous>,
         fingerprint: &Fingerprint,
         started: Instant,
         progress: &dyn Progress,
     ) -> Result<(Made, Outcome), Vec<Report>> {
+        progress.stage("preparing", 0);
+        // The last build's layout holds for a site with the same files.
+        let kept_layout = previous
+            .filter(|p| p.same_files)
+            .map(|p| &p.last.made.layout);
+        let routes = match kept_layout {
+            Some(layout) => Arc::clone(&layout.routes),
+            None => Arc::new(Routes::of(linked)),
+        };
+        let previous = previous.map(|p| p.last);
         // A page is rendered again when what it is made from changed, or it is new.
         let super::digest::Digests {
             pages: digests,
             tables,
             rows,
-        } = super::digest::digests(linked, fingerprint);
+        } = super::digest::digests(linked, &routes, fingerprint);
         self.memo.set_inputs(tables, rows.clone());
         // After a value edit the site-wide tables of the open data wait for the page.
         self.memo.defer_site_files(previous.is_some());
@@ -272,24 +307,40 @@ impl Preview {
             }
             _ => Vec::new(),
         };
+        // With the same files, those made from what the site says are as the last
+        // build made them: only the copied ones may have new bytes.
+        let (layout, others) = match kept_layout {
+            Some(layout) => (layout.with_extra(&carried), render::copied_files(linked)),
+            None => {
+                let others = render::other_files(linked, &routes.pages, Some(&self.memo));
+                let layout = Layout::place(routes, &others, &carried)?;
+                (Arc::new(layout), others)
+            }
+        };
         let memory = Memory::default();
         let no_scans = Kept::new();
         let job = Job {
             linked,
+            layout: &layout,
             wanted: wanted.as_ref(),
             reuse: None,
             feed: None,
-            extra: &carried,
             kept: Some(previous.map_or(&no_scans, |l| &l.made.links)),
-            memo: Some(&self.memo),
         };
-        let ran = super::run::run(&job, &memory, progress);
-        let behind = self.memo.take_deferred();
+        let ran = super::run::run(&job, others, &memory, progress);
+        let mut behind = self.memo.take_deferred();
         let ran = ran.map_err(sorted)?;
 
         progress.stage("assembling", 0);
         let made = memory.into_files();
-        let mut files: Files = HashMap::with_capacity(ran.page_paths.len() + made.len());
+        let mut files: Files = match (previous, kept_layout) {
+            // Every file is where it was: the last site, with what this build made.
+            (Some(last), Some(_)) => {
+                behind.extend(last.made.behind.iter().cloned());
+                (*last.made.files).clone()
+            }
+            _ => HashMap::with_capacity(layout.page_count() + made.len()),
+        };
         let mut copies = HashMap::new();
         for OutputFile { path, contents } in made {
             let bytes: Arc<[u8]> = match contents {
@@ -315,12 +366,14 @@ impl Preview {
             files.insert(path, bytes);
         }
         // Pages not rendered this time are the same as in the last good build.
-        if let Some(last) = previous {
-            for path in &ran.page_paths {
-                if !files.contains_key(path)
-                    && let Some(bytes) = last.made.files.get(path)
+        if let Some(last) = previous
+            && kept_layout.is_none()
+        {
+            for (_, route) in layout.pages() {
+                if !files.contains_key(&route.file)
+                    && let Some(bytes) = last.made.files.get(&route.file)
                 {
-                    files.insert(path.clone(), Arc::clone(bytes));
+                    files.insert(route.file.clone(), Arc::clone(bytes));
                 }
             }
         }
@@ -376,6 +429,7 @@ impl Preview {
             copies,
             behind,
             inputs: (tables, rows),
+            layout,
         };
         Ok((made, outcome))
     }

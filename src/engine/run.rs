@@ -1,9 +1,9 @@
 //! The one render loop of every run: `build`, `check` and the preview's builds differ
 //! only in which pages they render and where the files go ([`Sink`]).
 //!
-//! Every page of the site is routed first, so that a path given twice is found before
-//! anything is written and the link check knows every file before the first page.
-//! Pages are then rendered a chunk at a time; each is checked for broken links, handed
+//! Every file of the site is placed first ([`Layout`]), so that a path given twice is
+//! found before anything is written and the link check knows every file before the
+//! first page. Pages are then rendered a chunk at a time; each is checked for broken links, handed
 //! to the search index if the run feeds one, and given to the sink, then dropped. So a
 //! run holds one chunk of pages, not the whole site: at 30,000 plans the pages are
 //! gigabytes.
@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use rayon::prelude::*;
 
 use super::cache::Reused;
+use super::layout::Layout;
 use crate::check::{Checker, Kept, PageScan};
 use crate::diagnostic::Report;
 use crate::link::Linked;
@@ -126,6 +127,8 @@ pub trait Reuse: Sync {
 /// What a run is asked to do.
 pub struct Job<'a> {
     pub linked: &'a Linked,
+    /// Where every file goes ([`Layout::place`]).
+    pub layout: &'a Layout,
     /// The pages to render, by path; `None` renders every page. Pages not rendered keep their
     /// files from an earlier run, which the caller holds.
     pub wanted: Option<&'a HashSet<String>>,
@@ -133,14 +136,8 @@ pub struct Job<'a> {
     pub reuse: Option<&'a dyn Reuse>,
     /// Fed with every rendered page when the run makes the search index as it goes.
     pub feed: Option<&'a search::Feed>,
-    /// Files of the site made outside this run (an earlier search index the preview
-    /// keeps), which links may lead to.
-    pub extra: &'a [String],
     /// The link check's scans of an earlier run, for the pages not rendered again.
     pub kept: Option<&'a Kept>,
-    /// The open data's files of earlier runs (the preview), made again only where
-    /// their inputs changed.
-    pub memo: Option<&'a render::Memo>,
 }
 
 /// What a run made. Its link check is finished by the caller, once the files made
@@ -154,8 +151,6 @@ pub struct Ran {
     pub reused: usize,
     /// Files handed to the sink, pages included.
     pub files: usize,
-    /// Every page's path, rendered or not.
-    pub page_paths: Vec<String>,
     /// Each page's ids (hashed), by path, for the build cache.
     pub ids: HashMap<String, Arc<[u64]>>,
     pub links: Links,
@@ -209,34 +204,28 @@ impl Links {
     }
 }
 
-pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, Vec<Report>> {
+/// Renders the pages `job` asks for and makes the files of `others`, placed by
+/// `job.layout`.
+pub fn run(
+    job: &Job,
+    others: Vec<Planned>,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<Ran, Vec<Report>> {
     let linked = job.linked;
-    // Routes, what every page shares and the open data, before the first page.
     progress.stage("preparing", 0);
-    let all = render::pages(linked);
-    let routes: Vec<Route> = all.iter().map(|&p| render::route(linked, p)).collect();
     let renderer = PageRenderer::new(linked)?;
-    let others = render::other_files(linked, &all, job.memo);
-    let collisions = render::path_collisions(&routes, &others);
-    if !collisions.is_empty() {
-        return Err(collisions);
-    }
-    let paths = routes
-        .iter()
-        .map(|r| r.file.clone())
-        .chain(others.iter().map(|f| f.path.clone()))
-        .chain(job.extra.iter().cloned());
     let site_path = render::site_path(&linked.site.config.base_url);
     // The index's files are made last; the search page links to its scripts.
-    let mut checker = Checker::new(paths, &site_path).later(&format!("{}/", search::FOLDER));
+    let mut checker = Checker::over(Arc::clone(job.layout.files()), &site_path)
+        .later(&format!("{}/", search::FOLDER));
     if job.kept.is_some() {
         checker = checker.keeping();
     }
     let wanted = |route: &Route| job.wanted.is_none_or(|w| w.contains(&route.file));
-    let chosen: Vec<(Page, &Route)> = all
-        .iter()
-        .copied()
-        .zip(&routes)
+    let chosen: Vec<(Page, &Route)> = job
+        .layout
+        .pages()
         .filter(|(_, route)| wanted(route))
         .collect();
     let mut files = others.len();
@@ -294,11 +283,10 @@ pub fn run(job: &Job, sink: &dyn Sink, progress: &dyn Progress) -> Result<Ran, V
         checker.add_kept(kept, |path| !rendered.contains(path));
     }
     Ok(Ran {
-        pages: all.len(),
+        pages: job.layout.page_count(),
         rendered: chosen.len() - reused,
         reused,
         files,
-        page_paths: routes.iter().map(|r| r.file.clone()).collect(),
         ids,
         links: Links {
             checker,

@@ -86,21 +86,25 @@ pub fn other_files<'a>(
             contents: Contents::Bytes(markdown::highlight_css().into_bytes()),
         }]);
     files.extend(ready.map(Planned::ready));
-    for asset in &linked.site.theme.statics {
-        files.push(Planned::ready(OutputFile {
-            path: asset.rel.clone(),
-            contents: Contents::Copy(asset.path.clone()),
-        }));
-    }
-    for plan in &linked.site.plans {
-        for asset in &plan.assets {
-            files.push(Planned::ready(OutputFile {
-                path: Route::plan_asset(plan.id.as_str(), &asset.rel).file,
-                contents: Contents::Copy(asset.path.clone()),
-            }));
-        }
-    }
+    files.extend(copied_files(linked));
     files
+}
+
+/// The files of [`other_files`] copied from the site's folder as they are: the theme's
+/// static files and the plans' attachments. The rest are made from what the site
+/// says, and a change to a plan's prose changes none of them.
+pub fn copied_files(linked: &Linked) -> Vec<Planned<'_>> {
+    let statics = linked.site.theme.statics.iter().map(|asset| OutputFile {
+        path: asset.rel.clone(),
+        contents: Contents::Copy(asset.path.clone()),
+    });
+    let attachments = linked.site.plans.iter().flat_map(|plan| {
+        plan.assets.iter().map(|asset| OutputFile {
+            path: Route::plan_asset(plan.id.as_str(), &asset.rel).file,
+            contents: Contents::Copy(asset.path.clone()),
+        })
+    });
+    statics.chain(attachments).map(Planned::ready).collect()
 }
 
 /// The files of the open data that read every plan's rows ([`memo::Scope::Site`]),
