@@ -4,16 +4,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use common::Site;
-use planpub::engine::{
-    self,
-    preview::{Files, Indexed, Outcome, Preview},
-};
+use common::preview::{built, index, pages, same, sorted};
+use planpub::engine::preview::{Indexed, Outcome, Preview};
 use planpub::progress::Quiet;
-use planpub::search;
 
 const DAZU: &str = "content/plans/dazu-ip-action-plan-2025-2027";
 
@@ -25,10 +21,6 @@ impl planpub::progress::Progress for Stages {
     fn stage(&self, name: &'static str, _: usize) {
         self.0.lock().expect("stages").push(name);
     }
-}
-
-fn sorted(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
-    files.iter().map(|(k, v)| (k.as_str(), &v[..])).collect()
 }
 
 /// Builds again in part and compares with what `planpub build` writes for the same
@@ -70,66 +62,6 @@ fn rebuild_matches_full(site: &Site, preview: &mut Preview) -> Outcome {
         Indexed::Current => assert!(!index_changed, "the index was not updated"),
     }
     partial
-}
-
-/// The files `planpub build` writes into a fresh output folder, but its manifest.
-fn built(site: &Site) -> Files {
-    let output = tempfile::tempdir().expect("temp dir");
-    let options = engine::Options {
-        root: site.root().to_path_buf(),
-        output: output.path().join("site"),
-        cache: false,
-    };
-    engine::build(&options, &Quiet).unwrap_or_else(|e| panic!("full build: {e:?}"));
-    let mut files = Files::new();
-    let mut folders = vec![options.output.clone()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("output folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let rel = path.strip_prefix(&options.output).expect("inside");
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            if rel != planpub::write::MANIFEST {
-                files.insert(rel, std::fs::read(&path).expect("read").into());
-            }
-        }
-    }
-    files
-}
-
-/// The search index's files alone.
-fn index(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
-    let mut files = sorted(files);
-    files.retain(|path, _| search::holds(path));
-    files
-}
-
-/// The site without its search index.
-fn pages(files: &Arc<Files>) -> BTreeMap<&str, &[u8]> {
-    let mut files = sorted(files);
-    files.retain(|path, _| !search::holds(path));
-    files
-}
-
-fn same(a: &BTreeMap<&str, &[u8]>, b: &BTreeMap<&str, &[u8]>) {
-    let only_partial: Vec<_> = a.keys().filter(|k| !b.contains_key(*k)).collect();
-    let only_full: Vec<_> = b.keys().filter(|k| !a.contains_key(*k)).collect();
-    assert!(
-        only_partial.is_empty() && only_full.is_empty(),
-        "files differ: only in the partial build {only_partial:?}, only in the full {only_full:?}"
-    );
-    let differing: Vec<_> = a
-        .iter()
-        .filter(|(k, v)| b[*k] != **v)
-        .map(|(k, _)| k)
-        .collect();
-    assert!(
-        differing.is_empty(),
-        "stale after a partial rebuild: {differing:?}"
-    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 pub mod corpus;
 pub mod http;
 pub mod import;
+pub mod preview;
 pub mod server;
 
 pub struct Site {
