@@ -186,6 +186,23 @@ impl Preview {
 
     /// Reads the site and builds what changed since the last good build.
     pub fn build(&mut self, progress: &dyn Progress) -> Result<Outcome, Vec<Report>> {
+        self.parsed.forget_listing();
+        self.build_now(progress)
+    }
+
+    /// [`Preview::build`] after a save to the files `changed` (a watcher's report of
+    /// every change since the last build): the content folder is not walked again
+    /// when they add or remove no file.
+    pub fn build_after(
+        &mut self,
+        changed: &[PathBuf],
+        progress: &dyn Progress,
+    ) -> Result<Outcome, Vec<Report>> {
+        self.parsed.changed(&self.root.join("content"), changed);
+        self.build_now(progress)
+    }
+
+    fn build_now(&mut self, progress: &dyn Progress) -> Result<Outcome, Vec<Report>> {
         let started = Instant::now();
         let (loaded, reports) = crate::load::load_with(&self.root, progress, Some(&self.parsed));
         let fingerprint = Fingerprint::of(&loaded);

@@ -122,7 +122,8 @@ pub fn content(root: &Path, errors: &mut Vec<LoadError>) -> Vec<Found> {
     found
 }
 
-fn is_ignored(name: &str) -> bool {
+/// Names the walk passes over: hidden files and editors' backups and swap files.
+pub(super) fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
 }
 

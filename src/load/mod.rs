@@ -85,7 +85,8 @@ pub fn load(root: &Path, progress: &dyn Progress) -> (Loaded, Vec<Report>) {
 }
 
 /// [`load`], taking files whose text did not change since `cache` saw them as they
-/// were parsed then.
+/// were parsed then, and the content folder's files as `cache` listed them while its
+/// listing holds ([`ParseCache::changed`]).
 pub fn load_with(
     root: &Path,
     progress: &dyn Progress,
@@ -101,7 +102,21 @@ pub fn load_with(
         .unwrap_or_else(|| "default".to_string());
     let theme = load_theme(root, &theme_name, &mut errors);
 
-    let found = discover::content(root, &mut errors);
+    // The last walk's listing, while the preview knows it holds.
+    let found = match cache.and_then(ParseCache::listing) {
+        Some(found) => found,
+        None => {
+            let mut walked = Vec::new();
+            let found = discover::content(root, &mut walked);
+            if let Some(cache) = cache
+                && walked.is_empty()
+            {
+                cache.keep_listing(&found);
+            }
+            errors.extend(walked);
+            found
+        }
+    };
     // Plans whose index.md exists, parsed or not: a table beside an index.md with a
     // syntax error is not an orphan.
     let plan_ids: std::collections::HashSet<String> = found

@@ -9,11 +9,13 @@
 //! read can be written again unseen. A fresh file is read, and its text compared whole.
 
 use std::collections::{HashMap, HashSet};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use super::Parsed;
+use super::discover::{Found, is_ignored};
 use crate::diagnostic::SourceFile;
 use crate::stamp::{Stamp, nanos};
 
@@ -24,6 +26,10 @@ const SETTLED: Duration = Duration::from_secs(3);
 #[derive(Default)]
 pub struct ParseCache {
     files: Mutex<HashMap<PathBuf, Cached>>,
+    /// The content folder's files as the last walk found them, kept while every change
+    /// since is known to leave that list as it was ([`ParseCache::changed`]): at 10,000
+    /// plans the walk is a third of a save.
+    listing: Mutex<Option<Arc<Vec<Found>>>>,
 }
 
 struct Cached {
@@ -95,6 +101,54 @@ impl ParseCache {
     /// Forgets files not among `paths`: those removed since.
     pub(super) fn keep_only(&self, paths: &HashSet<&Path>) {
         self.lock().retain(|path, _| paths.contains(path.as_path()));
+    }
+
+    fn listed(&self) -> MutexGuard<'_, Option<Arc<Vec<Found>>>> {
+        self.listing.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Told that the files `paths` changed since the last read (a watcher's report):
+    /// the listing of the folder `content` is kept only when none of them adds or
+    /// removes a file the walk would find. A listed path must still be a file; one not
+    /// listed must be gone (an editor's temporary file) or be one the walk passes over.
+    pub fn changed(&self, content: &Path, paths: &[PathBuf]) {
+        let mut listing = self.listed();
+        let keep = listing.as_ref().is_some_and(|found| {
+            let listed: HashSet<&Path> = found.iter().map(Found::path).collect();
+            paths.iter().all(|path| {
+                let Ok(rel) = path.strip_prefix(content) else {
+                    return true;
+                };
+                if rel
+                    .components()
+                    .any(|c| is_ignored(&c.as_os_str().to_string_lossy()))
+                {
+                    return true;
+                }
+                match path.symlink_metadata() {
+                    Ok(meta) => listed.contains(path.as_path()) && meta.is_file(),
+                    Err(e) => !listed.contains(path.as_path()) && e.kind() == ErrorKind::NotFound,
+                }
+            })
+        });
+        if !keep {
+            *listing = None;
+        }
+    }
+
+    /// Forgets the listing: the next read walks the folder.
+    pub fn forget_listing(&self) {
+        *self.listed() = None;
+    }
+
+    /// The content folder's files, if the listing is kept.
+    pub(super) fn listing(&self) -> Option<Vec<Found>> {
+        self.listed().as_deref().cloned()
+    }
+
+    /// Keeps `found`, a walk of the content folder that met no error.
+    pub(super) fn keep_listing(&self, found: &[Found]) {
+        *self.listed() = Some(Arc::new(found.to_vec()));
     }
 }
 

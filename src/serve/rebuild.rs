@@ -56,7 +56,10 @@ pub fn watch(
     };
     let site = root.to_path_buf();
     let mut watcher = new_debouncer(DEBOUNCE, None, move |batch: DebounceEventResult| {
+        // Changes the watcher may have missed: the content folder is walked again.
+        let missed = || vec!["content".to_string()];
         let paths = match batch {
+            Ok(events) if events.iter().any(|e| e.need_rescan()) => missed(),
             Ok(events) => relevant(
                 &site,
                 events
@@ -68,7 +71,7 @@ pub fn watch(
                 for e in errors {
                     eprintln!("warning: watching the site: {e}");
                 }
-                return;
+                missed()
             }
         };
         if !paths.is_empty() {
@@ -94,6 +97,7 @@ pub fn watch(
     let jobs = indexing::start(move |done| {
         let _ = indexed.send(Message::Indexed(done));
     });
+    let root = root.to_path_buf();
     std::thread::spawn(move || {
         while let Ok(message) = rx.recv() {
             let paths = match message {
@@ -108,7 +112,8 @@ pub fn watch(
             };
             let mut next = status.borrow().clone();
             let timed = Timed::new(&Quiet);
-            let result = preview.build(&timed);
+            let changed: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
+            let result = preview.build_after(&changed, &timed);
             if timings {
                 eprintln!("timings: {}", timed.summary());
             }
