@@ -62,6 +62,14 @@ fn only_a_save_that_adds_or_removes_a_file_walks_the_content_folder() {
     assert!(out.files.keys().any(|path| path.ends_with("/files/b.txt")));
     same(&pages(&out.files), &pages(&built(&site).into()));
 
+    // A folder moved away is reported alone, without the files it held.
+    std::fs::rename(site.path(&format!("{DAZU}/files")), site.path("moved-away")).expect("moved");
+    let out = preview
+        .build_after(&[site.path(&format!("{DAZU}/files"))], &Quiet)
+        .expect("moved away");
+    assert!(!out.files.keys().any(|path| path.ends_with("/files/b.txt")));
+    same(&pages(&out.files), &pages(&built(&site).into()));
+
     // A build told nothing walks.
     site.write(&attachment, "附件");
     let out = preview.build(&Quiet).expect("walked");

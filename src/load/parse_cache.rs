@@ -110,7 +110,8 @@ impl ParseCache {
     /// Told that the files `paths` changed since the last read (a watcher's report):
     /// the listing of the folder `content` is kept only when none of them adds or
     /// removes a file the walk would find. A listed path must still be a file; one not
-    /// listed must be gone (an editor's temporary file) or be one the walk passes over.
+    /// listed must be gone and hold no listed file (an editor's temporary file, not a
+    /// folder moved away), or be one the walk passes over.
     pub fn changed(&self, content: &Path, paths: &[PathBuf]) {
         let mut listing = self.listed();
         let keep = listing.as_ref().is_some_and(|found| {
@@ -127,7 +128,11 @@ impl ParseCache {
                 }
                 match path.symlink_metadata() {
                     Ok(meta) => listed.contains(path.as_path()) && meta.is_file(),
-                    Err(e) => !listed.contains(path.as_path()) && e.kind() == ErrorKind::NotFound,
+                    // A folder moved away is reported alone, not the files it held.
+                    Err(e) => {
+                        e.kind() == ErrorKind::NotFound
+                            && !found.iter().any(|f| f.path().starts_with(path))
+                    }
                 }
             })
         });
