@@ -72,6 +72,13 @@ impl Kept {
     pub fn is_empty(&self) -> bool {
         self.scans.is_empty()
     }
+
+    /// Records that these scans passed against the files of `list`: those of the check
+    /// that made them, then the files made after its pages, which links into them
+    /// were checked against ([`Checker::finish`]).
+    pub fn passed_against(&mut self, list: &FileList) {
+        self.files = list.digest;
+    }
 }
 
 /// Every file of a site, in order, as the link check knows them: made once per

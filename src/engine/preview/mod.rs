@@ -12,10 +12,8 @@
 //! pages are served ([`render::Memo::defer_site_files`]); the build's [`Outcome`] names
 //! them.
 //!
-//! The search index is brought up to date in a step of its own: a build hands out an
-//! [`IndexJob`] that runs anywhere (the preview runs it on a thread of its own, so a
-//! save never waits for it), and [`Preview::apply`] puts its files into the site.
-//! Until then a build keeps the last index's files. The first build indexes at once,
+//! The search index is brought up to date in a step of its own ([`index`]). Until then
+//! a build keeps the last index's files. The first build indexes at once,
 //! since the search page loads them. [`Preview::index`] does both steps in one.
 
 use std::collections::{HashMap, HashSet};
@@ -25,6 +23,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+
+mod index;
+
+pub use index::{IndexFiles, IndexJob, Indexed};
+use index::{listing, put_index};
 
 use super::layout::{Layout, Routes};
 use super::patch::Texts;
@@ -78,58 +81,6 @@ pub struct Preview {
     /// The open data's files, kept so that a save makes again only those whose rows
     /// changed.
     memo: render::Memo,
-}
-
-/// Bringing the search index up to date with one build: the pages of the index and
-/// the site's files. Runs without the [`Preview`] it came from.
-pub struct IndexJob {
-    pub generation: u64,
-    listing: Option<search::Listing>,
-    files: Arc<Files>,
-    indexer: Arc<Mutex<search::Indexer>>,
-}
-
-/// The index's files made by an [`IndexJob`].
-pub struct IndexFiles {
-    pub generation: u64,
-    files: Vec<(String, Arc<[u8]>)>,
-    pub elapsed: Duration,
-}
-
-impl IndexJob {
-    pub fn run(self, progress: &dyn Progress) -> Result<IndexFiles, Vec<Report>> {
-        let started = Instant::now();
-        let mut indexer = self
-            .indexer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let made = indexer.site(
-            self.listing.as_ref(),
-            |path| self.files.get(path).cloned(),
-            progress,
-        )?;
-        let mut files = Vec::with_capacity(made.len());
-        for OutputFile { path, contents } in made {
-            files.push((path, bytes_of(contents)?));
-        }
-        Ok(IndexFiles {
-            generation: self.generation,
-            files,
-            elapsed: started.elapsed(),
-        })
-    }
-}
-
-/// What [`Preview::index`] did.
-#[derive(Debug, Clone)]
-pub enum Indexed {
-    /// The index already matched the last good build, or there is none yet.
-    Current,
-    /// The index changed: the last good site with its new index files.
-    Updated {
-        files: Arc<Files>,
-        elapsed: Duration,
-    },
 }
 
 struct Last {
@@ -423,7 +374,19 @@ impl Preview {
             .filter(|p| search::holds(p))
             .collect();
         progress.stage("checking links", 0);
-        let links = ran.links.finish(None, &index_paths).map_err(sorted)?;
+        let mut links = ran.links.finish(None, &index_paths).map_err(sorted)?;
+        // The next build carries an index made now: the links into it were checked
+        // against its files, so the scans passed against the list that build will have,
+        // and its first save need not check every page's links again.
+        let layout = if indexed {
+            let mut made: Vec<String> = index_paths.iter().map(|p| p.to_string()).collect();
+            made.sort_unstable();
+            let layout = layout.with_extra(&made);
+            links.passed_against(layout.files());
+            layout
+        } else {
+            layout
+        };
         progress.stage("keeping", 0);
         let site_path = render::site_path(&linked.site.config.base_url);
 
@@ -505,63 +468,6 @@ impl Preview {
             Arc::clone(&last.made.files)
         }))
     }
-
-    /// The job that brings the search index up to date with the last good build, if
-    /// it is behind.
-    pub fn index_job(&self) -> Option<IndexJob> {
-        let last = self.last.as_ref().filter(|l| !l.made.indexed)?;
-        Some(IndexJob {
-            generation: self.generation,
-            listing: listing(&last.linked),
-            files: Arc::clone(&last.made.files),
-            indexer: Arc::clone(&self.indexer),
-        })
-    }
-
-    /// Puts an index job's files into the last good site, and returns the site when
-    /// that changed it. The job may have indexed an earlier build than the last: its
-    /// index is still newer than the one served, and the last build's job follows.
-    pub fn apply(&mut self, index: IndexFiles) -> Option<Arc<Files>> {
-        let last = self.last.as_mut()?;
-        if index.generation == self.generation {
-            last.made.indexed = true;
-        }
-        let mut files: Files = (*last.made.files).clone();
-        put_index(&mut files, index.files);
-        if !differs(&last.made.files, &files) {
-            return None;
-        }
-        last.made.files = Arc::new(files);
-        Some(Arc::clone(&last.made.files))
-    }
-
-    /// Brings the search index up to date with the last good build, here and now.
-    pub fn index(&mut self, progress: &dyn Progress) -> Result<Indexed, Vec<Report>> {
-        let Some(job) = self.index_job() else {
-            return Ok(Indexed::Current);
-        };
-        let made = job.run(progress)?;
-        let elapsed = made.elapsed;
-        Ok(match self.apply(made) {
-            Some(files) => Indexed::Updated { files, elapsed },
-            None => Indexed::Current,
-        })
-    }
-}
-
-/// The pages of the index, or `None` when the site has search turned off.
-fn listing(linked: &Linked) -> Option<search::Listing> {
-    linked
-        .site
-        .config
-        .search
-        .then(|| search::Listing::of(linked))
-}
-
-/// Replaces the index's files in `files` with `index`.
-fn put_index(files: &mut Files, index: Vec<(String, Arc<[u8]>)>) {
-    files.retain(|path, _| !search::holds(path));
-    files.extend(index);
 }
 
 /// Whether two builds differ in any file; unchanged pages share their bytes.
