@@ -2,7 +2,11 @@
 //! later one reads the site again and renders again only the pages whose digest (what
 //! they are made from, [`super::digest`]) changed since the last good build. When only
 //! plans' prose changed, the last linked site takes the new texts instead of the site
-//! being modelled and linked again ([`super::patch`]). Nothing is written to disk.
+//! being modelled and linked again ([`super::patch`]), and the site has the files it
+//! had, so the last build's layout ([`super::layout`]) and the files made from what
+//! the site says are kept too. Told what a save changed ([`Preview::build_after`]),
+//! the preview walks the content folder only when a file was added or removed.
+//! Nothing is written to disk.
 //!
 //! A failed build changes nothing: the last good site, its texts, its link scans and
 //! its pages' digests stay, so the next build is compared with what is being served.
