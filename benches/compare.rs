@@ -15,6 +15,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use planpub::link::Linked;
 use planpub::link::compare::standings;
+use planpub::link::parts::Scope;
 use planpub::model::IndicatorIx;
 use planpub::render::views::compare::measures;
 use planpub::render::views::matrix::{compare_page, matrix, pair};
@@ -70,7 +71,7 @@ fn compare(c: &mut Criterion) {
         });
         let indicator = busiest_indicator(linked);
         group.bench_with_input(BenchmarkId::new("measures", regions), linked, |b, l| {
-            b.iter(|| black_box(measures(l, indicator)))
+            b.iter(|| black_box(measures(l, indicator, Scope::Whole)))
         });
     }
     group.finish();

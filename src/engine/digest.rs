@@ -1,5 +1,5 @@
 //! A digest of everything a page is made from: what every page reads (the fingerprint's
-//! `everything`), and the tables, outlines, texts and reports its kind declares it
+//! `everything`, and how each indicator is split into pages), and the tables, outlines, texts and reports its kind declares it
 //! reads ([`crate::render::pages`]). Two runs that give a page the same digest give it
 //! the same bytes, so the preview and a build that reuses the last output render again
 //! only the pages whose digest changed.
@@ -54,8 +54,16 @@ pub fn digests(linked: &Linked, routes: &Routes, fingerprint: &Fingerprint) -> D
         .site
         .reports
         .map(|r| fingerprint.report(r.id.as_str()).unwrap_or_default());
+    // How each indicator is split: pages that link a row's indicator link its part.
+    let parts = {
+        let mut h = DefaultHasher::new();
+        for links in linked.indicator_links.iter() {
+            links.parts.hash(&mut h);
+        }
+        h.finish()
+    };
     let mut all = DefaultHasher::new();
-    (fingerprint.everything(), &plans, &reports).hash(&mut all);
+    (fingerprint.everything(), parts, &plans, &reports).hash(&mut all);
     let tables = all.finish();
     let pages = routes
         .pages
@@ -64,7 +72,7 @@ pub fn digests(linked: &Linked, routes: &Routes, fingerprint: &Fingerprint) -> D
         .map(|(&page, route)| {
             let path = route.file.clone();
             let mut h = DefaultHasher::new();
-            fingerprint.everything().hash(&mut h);
+            (fingerprint.everything(), parts).hash(&mut h);
             match reads(linked, page) {
                 Reads::All => tables.hash(&mut h),
                 Reads::Some {

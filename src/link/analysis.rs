@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::compare::{self, Nearest};
-use super::{Linked, RowRef, reported, target_status};
+use super::{Linked, RowRef, parts, reported, target_status};
 use crate::model::quantity::ObservationKind;
 use crate::model::{IndicatorIx, RegionIx};
 
@@ -23,6 +23,15 @@ pub(super) fn analyse(linked: &mut Linked) {
         .collect();
     for (links, m) in linked.indicator_links.iter_mut().zip(measures) {
         links.measures = m;
+    }
+    let parts: Vec<Vec<RegionIx>> = linked
+        .site
+        .indicators
+        .handles()
+        .map(|i| parts::parts(linked, i, parts::ROWS_PER_PAGE))
+        .collect();
+    for (links, p) in linked.indicator_links.iter_mut().zip(parts) {
+        links.parts = p;
     }
     row_values(linked);
     nearest(linked);

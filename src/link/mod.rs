@@ -11,6 +11,7 @@ mod cycles;
 mod error;
 pub mod families;
 mod linked;
+pub mod parts;
 pub mod reported;
 pub mod responsible;
 pub mod target_status;
@@ -316,6 +317,7 @@ pub fn link_after(site: Site, earlier: Option<&Linked>) -> Result<Linked, Vec<Re
         .map(|i| IndicatorLinks {
             rows: std::mem::take(&mut indicator_rows[i]),
             measures: Vec::new(),
+            parts: Vec::new(),
         })
         .collect();
     let mut linked = Linked {

@@ -71,6 +71,10 @@ impl Route {
     pub fn indicator(id: &str) -> Route {
         Route::page(&["indicators", id])
     }
+    /// The page of the rows of one part of a split indicator, by the part's region.
+    pub fn indicator_part(id: &str, region: &str) -> Route {
+        Route::page(&["indicators", id, region])
+    }
     pub fn compare() -> Route {
         Route::page(&["compare"])
     }

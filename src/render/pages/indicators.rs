@@ -1,5 +1,7 @@
 //! The catalogue of indicators by category, and each indicator's page: every region's
-//! values and targets for it, its chart and the reported values.
+//! values and targets for it, its chart and the reported values. An indicator with
+//! too many rows for one page ([`crate::link::parts`]) has an overview of its parts
+//! instead, and a page for each part.
 
 use std::collections::BTreeSet;
 
@@ -7,11 +9,15 @@ use tera::Context;
 
 use super::{Reads, Shared};
 use crate::link::Linked;
-use crate::model::{IndicatorIx, PlanIx};
+use crate::link::parts::Scope;
+use crate::model::{IndicatorIx, PlanIx, RegionIx};
 use crate::render::urls::Route;
 use crate::render::views::*;
 
 pub const INDEXED: bool = true;
+/// A part's page repeats its indicator's name and holds tables a search does not read;
+/// the search finds the indicator's own page.
+pub const PART_INDEXED: bool = false;
 
 pub fn list_route() -> Route {
     Route::indicators()
@@ -43,16 +49,40 @@ pub fn route(linked: &Linked, i: IndicatorIx) -> Route {
     Route::indicator(linked.site.indicators[i].id.as_str())
 }
 
-/// The plans with a row of the indicator, and the reports that give a value for it.
+/// The plans with a row of the indicator, and the reports that give a value for it:
+/// all of them, since an overview counts its parts' targets.
 pub fn reads(linked: &Linked, i: IndicatorIx) -> Reads {
+    scoped_reads(linked, i, Scope::Whole)
+}
+
+pub fn part_route(linked: &Linked, i: IndicatorIx, part: RegionIx) -> Route {
+    Route::indicator_part(
+        linked.site.indicators[i].id.as_str(),
+        linked.site.regions[part].id.as_str(),
+    )
+}
+
+/// The plans with a row of the indicator within the part, and their reports.
+pub fn part_reads(linked: &Linked, i: IndicatorIx, part: RegionIx) -> Reads {
+    scoped_reads(linked, i, Scope::Part(part))
+}
+
+fn scoped_reads(linked: &Linked, i: IndicatorIx, scope: Scope) -> Reads {
     let plans: BTreeSet<PlanIx> = linked.indicator_links[i]
         .rows
         .iter()
         .map(|row| row.plan)
+        .filter(|&p| scope.holds(linked, i, linked.plan_region(p)))
         .collect();
     let reports = linked.reported.indicator_reports[i]
         .iter()
         .copied()
+        .filter(|&k| {
+            linked
+                .region_by_id
+                .get(&linked.site.reports[k].region.value)
+                .is_none_or(|&r| scope.holds(linked, i, r))
+        })
         .collect();
     Reads::Some {
         plans,
@@ -69,8 +99,28 @@ pub fn view(
     i: IndicatorIx,
 ) -> (&'static str, PageView) {
     let ind = &linked.site.indicators[i];
-    ctx.insert("indicator", &IndicatorView::new(linked, i));
+    ctx.insert("indicator", &IndicatorView::new(linked, i, None));
     let description = format!("{}：各地区规划的基期值、实际值与目标值", ind.name);
     let view = PageView::new(linked, route, ind.name.clone(), "indicators", description);
+    ("indicator.html", view)
+}
+
+pub fn part_view(
+    linked: &Linked,
+    _: &Shared,
+    route: &Route,
+    ctx: &mut Context,
+    i: IndicatorIx,
+    part: RegionIx,
+) -> (&'static str, PageView) {
+    let ind = &linked.site.indicators[i];
+    let region = &linked.site.regions[part].name;
+    ctx.insert("indicator", &IndicatorView::new(linked, i, Some(part)));
+    let title = format!("{}：{region}及下辖地区", ind.name);
+    let description = format!(
+        "{}：{region}及下辖地区规划的基期值、实际值与目标值",
+        ind.name
+    );
+    let view = PageView::new(linked, route, title, "indicators", description);
     ("indicator.html", view)
 }

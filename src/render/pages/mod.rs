@@ -38,6 +38,8 @@ pub enum Page {
     Region(RegionIx),
     Indicators,
     Indicator(IndicatorIx),
+    /// The rows of a split indicator within one part, by the part's region.
+    IndicatorPart(IndicatorIx, RegionIx),
     Compare,
     /// The goals matrix of a family (a region and those under it).
     Family(FamilyIx),
@@ -68,7 +70,10 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
     pages.push(Page::NotFound);
     pages.extend(linked.site.plans.handles().map(Page::Plan));
     pages.extend(linked.site.regions.handles().map(Page::Region));
-    pages.extend(linked.site.indicators.handles().map(Page::Indicator));
+    for (i, links) in linked.indicator_links.enumerate() {
+        pages.push(Page::Indicator(i));
+        pages.extend(links.parts.iter().map(|&p| Page::IndicatorPart(i, p)));
+    }
     pages.push(Page::Compare);
     pages.extend(matrix::family_pages(linked).into_iter().map(Page::Family));
     pages.extend(
@@ -90,6 +95,7 @@ pub fn indexed(page: Page) -> bool {
         Page::Plans | Page::Plan(_) => plans::INDEXED,
         Page::Regions | Page::Region(_) => regions::INDEXED,
         Page::Indicators | Page::Indicator(_) => indicators::INDEXED,
+        Page::IndicatorPart(..) => indicators::PART_INDEXED,
         Page::Compare | Page::Family(_) | Page::Pair(..) => compare::INDEXED,
         Page::Units | Page::Unit(..) => units::INDEXED,
         Page::Progress => progress::INDEXED,
@@ -109,6 +115,7 @@ pub fn route(linked: &Linked, page: Page) -> Route {
         Page::Region(r) => regions::route(linked, r),
         Page::Indicators => indicators::list_route(),
         Page::Indicator(i) => indicators::route(linked, i),
+        Page::IndicatorPart(i, p) => indicators::part_route(linked, i, p),
         Page::Compare => compare::site_route(),
         Page::Family(f) => compare::family_route(linked, f),
         Page::Pair(a, b) => compare::pair_route(linked, a, b),
@@ -164,6 +171,7 @@ pub fn reads(linked: &Linked, page: Page) -> Reads {
         Page::Region(r) => regions::reads(linked, r),
         Page::Indicators => indicators::list_reads(),
         Page::Indicator(i) => indicators::reads(linked, i),
+        Page::IndicatorPart(i, p) => indicators::part_reads(linked, i, p),
         Page::Compare => compare::site_reads(),
         Page::Family(f) => compare::family_reads(linked, f),
         Page::Pair(a, b) => compare::pair_reads(linked, a, b),
@@ -202,6 +210,7 @@ pub(super) fn page_context(
         Page::Region(i) => regions::view(l, sh, r, c, i),
         Page::Indicators => indicators::list_view(l, sh, r, c),
         Page::Indicator(i) => indicators::view(l, sh, r, c, i),
+        Page::IndicatorPart(i, p) => indicators::part_view(l, sh, r, c, i, p),
         Page::Compare => compare::site_view(l, sh, r, c),
         Page::Family(f) => compare::family_view(l, sh, r, c, f),
         Page::Pair(a, b) => compare::pair_view(l, sh, r, c, a, b),

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::{IndicatorLink, PlanLink, RegionLink};
 use crate::link::compare::{ImpliedGrowth, MeasureGroup, Normalised, Standing};
+use crate::link::parts::Scope;
 use crate::link::{Linked, RowRef};
 use crate::model::date::Year;
 use crate::model::quantity::{Comparator, Measure, ObservationKind};
@@ -121,12 +122,14 @@ pub struct MeasureView {
     pub chart: Option<ChartView>,
 }
 
-pub fn measures(linked: &Linked, indicator: IndicatorIx) -> Vec<MeasureView> {
+/// The comparison of each measure of `indicator`, over the rows `scope` shows; a
+/// measure with none of them is left out.
+pub fn measures(linked: &Linked, indicator: IndicatorIx, scope: Scope) -> Vec<MeasureView> {
     let ind = &linked.site.indicators[indicator];
     linked.indicator_links[indicator]
         .measures
         .iter()
-        .map(|g| measure_view(linked, indicator, &ind.name, g))
+        .filter_map(|g| measure_view(linked, indicator, &ind.name, g, scope))
         .collect()
 }
 
@@ -135,13 +138,18 @@ fn measure_view(
     indicator: IndicatorIx,
     name: &str,
     group: &MeasureGroup,
-) -> MeasureView {
+    scope: Scope,
+) -> Option<MeasureView> {
     let unit = group.unit.written.clone();
     let values: Vec<(RowRef, &[Normalised])> = group
         .rows
         .iter()
+        .filter(|r| scope.holds(linked, indicator, linked.plan_region(r.plan)))
         .map(|&r| (r, linked.row_links(r).values.as_slice()))
         .collect();
+    if values.is_empty() {
+        return None;
+    }
     let years: Vec<Year> = values
         .iter()
         .flat_map(|(_, v)| v.iter().map(|n| n.year))
@@ -163,11 +171,17 @@ fn measure_view(
                 &format!("chart-{}", group.measure.name()),
                 &format!("{name}（{label}）"),
                 &unit,
-                &with_reports(linked, indicator, group, series(linked, &values, &unit)),
+                &with_reports(
+                    linked,
+                    indicator,
+                    group,
+                    scope,
+                    series(linked, &values, &unit),
+                ),
             )
         })
         .flatten();
-    MeasureView {
+    Some(MeasureView {
         key: group.measure.name(),
         label,
         unit,
@@ -175,7 +189,7 @@ fn measure_view(
         rows,
         converted,
         chart,
-    }
+    })
 }
 
 fn compare_row(
@@ -271,12 +285,13 @@ fn with_reports(
     linked: &Linked,
     indicator: IndicatorIx,
     group: &MeasureGroup,
+    scope: Scope,
     mut series: Vec<ChartSeries>,
 ) -> Vec<ChartSeries> {
     let unit = &group.unit.written;
     let mut keys: Vec<_> = linked.reported.indicator_report_keys[indicator]
         .iter()
-        .filter(|k| k.measure == group.measure)
+        .filter(|k| k.measure == group.measure && scope.holds(linked, indicator, k.region))
         .copied()
         .collect();
     keys.sort_by_key(|k| linked.region_links[k.region].rank);

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 pub mod compare;
 mod downloads;
+mod indicator;
 pub mod matrix;
 pub mod progress;
 mod progress_counts;
@@ -16,13 +17,14 @@ mod site;
 pub mod units;
 mod year_table;
 
+pub use indicator::{CategoryGroup, IndicatorSummary, IndicatorView, categories};
 pub use site::SiteView;
 pub use year_table::{CellValue, PlanTable, RowView, YearTable, section};
 
 use super::markdown;
 use super::urls::{Route, fragment, plan_heading};
-use crate::link::{Linked, RowRef};
-use crate::model::{Category, Indicator, Region};
+use crate::link::{Linked, RowRef, parts};
+use crate::model::{Indicator, Region};
 use crate::model::{IndicatorIx, PlanIx, RegionIx};
 
 /// Facts about the page being rendered.
@@ -140,6 +142,19 @@ impl IndicatorLink {
             unit: i.unit.written.clone(),
             url: Route::indicator(i.id.as_str()).url,
         }
+    }
+
+    /// A link to the page of `i` that states the rows of the plans of `r`'s row: the
+    /// page of its part when `i` is split ([`crate::link::parts`]).
+    pub fn of_row(linked: &Linked, r: RowRef) -> Self {
+        let i = linked.row_indicator(r);
+        let ind = &linked.site.indicators[i];
+        let mut link = Self::new(ind);
+        if let Some(part) = parts::part_of(linked, i, linked.plan_region(r.plan)) {
+            link.url =
+                Route::indicator_part(ind.id.as_str(), linked.site.regions[part].id.as_str()).url;
+        }
+        link
     }
 }
 
@@ -430,84 +445,6 @@ impl RegionView {
                 fragment(&format!("region-{}", region.id))
             ),
             progress: progress::RegionProgress::new(linked, r, progress::Detail::All),
-        }
-    }
-}
-
-#[derive(Serialize)]
-pub struct IndicatorSummary {
-    pub link: IndicatorLink,
-    pub aliases: Vec<String>,
-    pub plan_count: usize,
-    pub region_count: usize,
-}
-
-impl IndicatorSummary {
-    pub fn new(linked: &Linked, i: IndicatorIx) -> Self {
-        let rows = &linked.indicator_links[i].rows;
-        let mut plans: Vec<PlanIx> = rows.iter().map(|r| r.plan).collect();
-        plans.sort_unstable();
-        plans.dedup();
-        let mut regions: Vec<RegionIx> =
-            plans.iter().map(|&p| linked.plan_links[p].region).collect();
-        regions.sort_unstable();
-        regions.dedup();
-        let ind = &linked.site.indicators[i];
-        Self {
-            link: IndicatorLink::new(ind),
-            aliases: ind.aliases.clone(),
-            plan_count: plans.len(),
-            region_count: regions.len(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-pub struct CategoryGroup {
-    pub category: &'static str,
-    pub indicators: Vec<IndicatorSummary>,
-}
-
-pub fn categories(linked: &Linked) -> Vec<CategoryGroup> {
-    Category::ALL
-        .iter()
-        .map(|&cat| CategoryGroup {
-            category: cat.label(),
-            indicators: matrix::sorted_indicators(linked, cat)
-                .into_iter()
-                .map(|i| IndicatorSummary::new(linked, i))
-                .collect(),
-        })
-        .filter(|g| !g.indicators.is_empty())
-        .collect()
-}
-
-#[derive(Serialize)]
-pub struct IndicatorView {
-    pub summary: IndicatorSummary,
-    /// This indicator's values across plans as CSV.
-    pub data_csv: String,
-    pub direction: &'static str,
-    pub body_html: String,
-    /// One comparison per measure: never a cumulative total beside a yearly amount.
-    pub measures: Vec<compare::MeasureView>,
-    /// The indicator's targets with their statuses, by region.
-    pub progress: progress::IndicatorProgress,
-    /// Values that reports not on the site state for the indicator.
-    pub reported: Vec<progress::ReportedRow>,
-}
-
-impl IndicatorView {
-    pub fn new(linked: &Linked, i: IndicatorIx) -> Self {
-        let ind = &linked.site.indicators[i];
-        Self {
-            summary: IndicatorSummary::new(linked, i),
-            data_csv: super::data::indicator_csv_path(ind.id.as_str()).url,
-            direction: ind.direction.label(),
-            body_html: markdown::to_html(&ind.body, linked.site.config.raw_html),
-            measures: compare::measures(linked, i),
-            progress: progress::IndicatorProgress::new(linked, i),
-            reported: progress::reported_rows(linked, i),
         }
     }
 }

@@ -11,6 +11,7 @@ pub use super::progress_counts::{
     RegionProgress, StatusCount, home, url,
 };
 use super::{IndicatorLink, PlanLink, RegionLink, section};
+use crate::link::parts::Scope;
 use crate::link::reported::{Point, Source};
 use crate::link::target_status::{Assessment, Reason, TargetStatus};
 use crate::link::{Linked, RowRef};
@@ -182,7 +183,7 @@ impl StatusView {
         };
         let u = unit.written.as_str();
         StatusView {
-            indicator: IndicatorLink::new(ind),
+            indicator: IndicatorLink::of_row(linked, r),
             wording: row.wording.clone(),
             plan: PlanLink::new(linked, r.plan),
             target: target_text.clone(),
@@ -339,9 +340,11 @@ pub struct ReportedRow {
 
 /// Every value the reports state for indicator `i`, by region, then year: the
 /// values the link stage has already restated in the compared unit.
-pub fn reported_rows(linked: &Linked, i: IndicatorIx) -> Vec<ReportedRow> {
+/// The reported values of `i` for the regions `scope` shows.
+pub fn reported_rows(linked: &Linked, i: IndicatorIx, scope: Scope) -> Vec<ReportedRow> {
     let ind = &linked.site.indicators[i];
     let mut keys = linked.reported.indicator_report_keys[i].clone();
+    keys.retain(|k| scope.holds(linked, i, k.region));
     keys.sort_by_key(|k| (linked.region_links[k.region].rank, k.measure));
     let mut out: Vec<ReportedRow> = Vec::new();
     for key in keys {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::RegionLink;
 use super::progress::{AsOf, StatusView, statuses};
+use crate::link::parts::Scope;
 use crate::link::target_status::TargetStatus;
 use crate::link::{Linked, RowRef};
 use crate::model::{IndicatorIx, RegionIx};
@@ -266,8 +267,14 @@ pub struct RegionCounts {
 pub const LISTED_PER_INDICATOR: usize = 60;
 
 impl IndicatorProgress {
-    pub fn new(linked: &Linked, i: IndicatorIx) -> IndicatorProgress {
-        let mut rows = linked.indicator_links[i].rows.clone();
+    /// The progress of the targets of `i` that `scope` shows.
+    pub fn new(linked: &Linked, i: IndicatorIx, scope: Scope) -> IndicatorProgress {
+        let mut rows: Vec<RowRef> = linked.indicator_links[i]
+            .rows
+            .iter()
+            .filter(|r| scope.holds(linked, i, linked.plan_region(r.plan)))
+            .copied()
+            .collect();
         rows.sort_by_key(|r| {
             (
                 linked.region_links[linked.plan_links[r.plan].region].rank,

@@ -124,9 +124,7 @@ impl UnitView {
                 let row = linked.row(*r);
                 UnitRowView {
                     plan: PlanLink::new(linked, r.plan),
-                    indicator: IndicatorLink::new(
-                        &linked.site.indicators[linked.row_indicator(*r)],
-                    ),
+                    indicator: IndicatorLink::of_row(linked, *r),
                     wording: row.wording.clone(),
                     url: super::section(linked, *r).1,
                 }

@@ -98,7 +98,6 @@ impl PlanTable {
 fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
     let plan: &Plan = &linked.site.plans[r.plan];
     let row: &PlanIndicator = &plan.indicators[r.row];
-    let indicator = &linked.indicator(linked.row_indicator(r));
     let unit = row.unit.value.written.clone();
     let cells = years
         .iter()
@@ -123,7 +122,7 @@ fn row_view(linked: &Linked, r: RowRef, years: &[Year]) -> RowView {
         .collect();
     let (section_title, section_url) = section(linked, r);
     RowView {
-        indicator: IndicatorLink::new(indicator),
+        indicator: IndicatorLink::of_row(linked, r),
         plan: PlanLink::new(linked, r.plan),
         wording: row.wording.clone(),
         unit,
