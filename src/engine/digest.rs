@@ -58,7 +58,11 @@ pub fn digests(linked: &Linked, routes: &Routes, fingerprint: &Fingerprint) -> D
     let parts = {
         let mut h = DefaultHasher::new();
         for links in linked.indicator_links.iter() {
-            links.parts.hash(&mut h);
+            // The branches alone: which rows each holds is read by its own page.
+            links.parts.len().hash(&mut h);
+            for part in &links.parts {
+                part.region.hash(&mut h);
+            }
         }
         h.finish()
     };

@@ -24,7 +24,7 @@ pub(super) fn analyse(linked: &mut Linked) {
     for (links, m) in linked.indicator_links.iter_mut().zip(measures) {
         links.measures = m;
     }
-    let parts: Vec<Vec<RegionIx>> = linked
+    let parts: Vec<Vec<parts::Part>> = linked
         .site
         .indicators
         .handles()

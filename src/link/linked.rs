@@ -115,9 +115,9 @@ pub struct IndicatorLinks {
     /// Its rows grouped by measure, as every comparison page, the matrix and the
     /// standings use them.
     pub measures: Vec<MeasureGroup>,
-    /// The regions whose branches each get a page of its rows, when it has too many
-    /// for one page ([`super::parts`]); empty otherwise.
-    pub parts: Vec<RegionIx>,
+    /// The branches of the region tree that each get a page of its rows, when it has
+    /// too many for one page ([`super::parts`]); empty otherwise.
+    pub parts: Vec<super::parts::Part>,
 }
 
 impl Linked {

@@ -10,18 +10,50 @@
 //!
 //! A site whose indicators have fewer rows than that keeps one page per indicator.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::Linked;
 use super::families::ancestors;
+use super::{Linked, RowRef};
 use crate::model::{IndicatorIx, RegionIx};
 
 /// An indicator with more rows than this is split into parts.
 pub const ROWS_PER_PAGE: usize = 100;
 
-/// The regions whose branches each get a page of `i`'s rows, in region order; none
-/// when `i` has at most `limit` rows, or when its rows do not fall into two branches.
-pub fn parts(linked: &Linked, i: IndicatorIx, limit: usize) -> Vec<RegionIx> {
+/// One part of a split indicator: a branch of the region tree and the rows set within
+/// it, which its page states.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub region: RegionIx,
+    /// In the order of the indicator's rows.
+    pub rows: Vec<RowRef>,
+}
+
+/// The parts of `i`, in region order; none when `i` has at most `limit` rows, or when
+/// its rows do not fall into two branches.
+pub fn parts(linked: &Linked, i: IndicatorIx, limit: usize) -> Vec<Part> {
+    let regions = part_regions(linked, i, limit);
+    let mut parts: Vec<Part> = regions
+        .iter()
+        .map(|&region| Part {
+            region,
+            rows: Vec::new(),
+        })
+        .collect();
+    for &r in &linked.indicator_links[i].rows {
+        let region = linked.plan_region(r.plan);
+        let part = std::iter::once(region)
+            .chain(ancestors(linked, region))
+            .find_map(|at| regions.iter().position(|&p| p == at));
+        if let Some(k) = part {
+            parts[k].rows.push(r);
+        }
+    }
+    parts
+}
+
+/// The regions whose branches each get a page of `i`'s rows.
+fn part_regions(linked: &Linked, i: IndicatorIx, limit: usize) -> Vec<RegionIx> {
     let rows = &linked.indicator_links[i].rows;
     if rows.len() <= limit {
         return Vec::new();
@@ -75,6 +107,30 @@ impl Scope {
             Scope::Part(p) => part_of(linked, i, region) == Some(p),
         }
     }
+
+    /// The rows of `i` this scope shows, in the order of the indicator's rows. A part's
+    /// are worked out once, by link: every save asks each page what it reads.
+    pub fn rows(self, linked: &Linked, i: IndicatorIx) -> Cow<'_, [RowRef]> {
+        let links = &linked.indicator_links[i];
+        match self {
+            Scope::Whole => Cow::Borrowed(&links.rows),
+            Scope::Part(p) => Cow::Borrowed(
+                links
+                    .parts
+                    .iter()
+                    .find(|part| part.region == p)
+                    .map_or(&[][..], |part| &part.rows),
+            ),
+            Scope::Overview => Cow::Owned(
+                links
+                    .rows
+                    .iter()
+                    .filter(|r| self.holds(linked, i, linked.plan_region(r.plan)))
+                    .copied()
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// The part of `i` whose page shows the rows set by `region`, if `i` is split and
@@ -86,7 +142,7 @@ pub fn part_of(linked: &Linked, i: IndicatorIx, region: RegionIx) -> Option<Regi
     }
     std::iter::once(region)
         .chain(ancestors(linked, region))
-        .find(|r| parts.contains(r))
+        .find(|&r| parts.iter().any(|p| p.region == r))
 }
 
 #[cfg(test)]
@@ -163,10 +219,10 @@ mod tests {
         super::super::link(site).unwrap_or_else(|e| panic!("{e:?}"))
     }
 
-    fn ids(linked: &Linked, regions: &[RegionIx]) -> Vec<String> {
-        regions
+    fn ids(linked: &Linked, parts: &[Part]) -> Vec<String> {
+        parts
             .iter()
-            .map(|&r| linked.site.regions[r].id.as_str().to_string())
+            .map(|p| linked.site.regions[p.region].id.as_str().to_string())
             .collect()
     }
 
@@ -192,6 +248,7 @@ mod tests {
         let i = l.site.indicators.handles().next().expect("indicator");
         let found = parts(&l, i, 1);
         assert_eq!(ids(&l, &found), ["north", "south"]);
+        assert_eq!(found[0].rows.len(), 2, "north's own row and north-a's");
     }
 
     #[test]

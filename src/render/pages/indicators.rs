@@ -68,12 +68,7 @@ pub fn part_reads(linked: &Linked, i: IndicatorIx, part: RegionIx) -> Reads {
 }
 
 fn scoped_reads(linked: &Linked, i: IndicatorIx, scope: Scope) -> Reads {
-    let plans: BTreeSet<PlanIx> = linked.indicator_links[i]
-        .rows
-        .iter()
-        .map(|row| row.plan)
-        .filter(|&p| scope.holds(linked, i, linked.plan_region(p)))
-        .collect();
+    let plans: BTreeSet<PlanIx> = scope.rows(linked, i).iter().map(|row| row.plan).collect();
     let reports = linked.reported.indicator_reports[i]
         .iter()
         .copied()

@@ -72,7 +72,7 @@ pub fn pages(linked: &Linked) -> Vec<Page> {
     pages.extend(linked.site.regions.handles().map(Page::Region));
     for (i, links) in linked.indicator_links.enumerate() {
         pages.push(Page::Indicator(i));
-        pages.extend(links.parts.iter().map(|&p| Page::IndicatorPart(i, p)));
+        pages.extend(links.parts.iter().map(|p| Page::IndicatorPart(i, p.region)));
     }
     pages.push(Page::Compare);
     pages.extend(matrix::family_pages(linked).into_iter().map(Page::Family));

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::progress_counts::Counts;
 use super::{IndicatorLink, RegionLink, compare, matrix, progress};
+use crate::link::Linked;
 use crate::link::parts::Scope;
-use crate::link::{Linked, RowRef};
 use crate::model::{Category, IndicatorIx, PlanIx, RegionIx};
 use crate::render::markdown;
 use crate::render::urls::Route;
@@ -27,7 +27,7 @@ impl IndicatorSummary {
 
     /// The summary of the rows of `i` that `scope` shows.
     pub fn within(linked: &Linked, i: IndicatorIx, scope: Scope) -> Self {
-        let rows = scoped_rows(linked, i, scope);
+        let rows = scope.rows(linked, i);
         let mut plans: Vec<PlanIx> = rows.iter().map(|r| r.plan).collect();
         plans.sort_unstable();
         plans.dedup();
@@ -110,7 +110,10 @@ impl IndicatorView {
             None => Scope::Overview,
         };
         let parts = match scope {
-            Scope::Overview => split.iter().map(|&p| PartView::new(linked, i, p)).collect(),
+            Scope::Overview => split
+                .iter()
+                .map(|p| PartView::new(linked, i, p.region))
+                .collect(),
             Scope::Whole | Scope::Part(_) => Vec::new(),
         };
         Self {
@@ -143,17 +146,7 @@ impl PartView {
             url: Route::indicator_part(id, linked.site.regions[part].id.as_str()).url,
             plan_count: summary.plan_count,
             region_count: summary.region_count,
-            counts: Counts::of(linked, &scoped_rows(linked, i, scope)),
+            counts: Counts::of(linked, &scope.rows(linked, i)),
         }
     }
-}
-
-/// The rows of `i` that `scope` shows, in the order link gave them.
-fn scoped_rows(linked: &Linked, i: IndicatorIx, scope: Scope) -> Vec<RowRef> {
-    linked.indicator_links[i]
-        .rows
-        .iter()
-        .filter(|r| scope.holds(linked, i, linked.plan_region(r.plan)))
-        .copied()
-        .collect()
 }

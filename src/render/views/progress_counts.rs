@@ -269,12 +269,7 @@ pub const LISTED_PER_INDICATOR: usize = 60;
 impl IndicatorProgress {
     /// The progress of the targets of `i` that `scope` shows.
     pub fn new(linked: &Linked, i: IndicatorIx, scope: Scope) -> IndicatorProgress {
-        let mut rows: Vec<RowRef> = linked.indicator_links[i]
-            .rows
-            .iter()
-            .filter(|r| scope.holds(linked, i, linked.plan_region(r.plan)))
-            .copied()
-            .collect();
+        let mut rows: Vec<RowRef> = scope.rows(linked, i).into_owned();
         rows.sort_by_key(|r| {
             (
                 linked.region_links[linked.plan_links[r.plan].region].rank,
