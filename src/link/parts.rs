@@ -8,7 +8,7 @@
 //! and the indicator's own page becomes an overview of those parts, with the rows of
 //! the regions above them in full. A page then grows with one branch, not the site.
 //!
-//! A site whose indicators have fewer rows than that keeps one page per indicator.
+//! An indicator with at most that many rows keeps one page.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
