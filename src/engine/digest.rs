@@ -1,8 +1,9 @@
 //! A digest of everything a page is made from: what every page reads (the fingerprint's
-//! `everything`, and how each indicator is split into pages), and the tables, outlines, texts and reports its kind declares it
-//! reads ([`crate::render::pages`]). Two runs that give a page the same digest give it
-//! the same bytes, so the preview and a build that reuses the last output render again
-//! only the pages whose digest changed.
+//! `everything`, and how each indicator is split into pages), and the tables,
+//! outlines, texts and reports its kind declares it reads ([`crate::render::pages`]).
+//! Two runs that give a page the same digest give it the same bytes, so the preview and
+//! a build that reuses the last output render again only the pages whose digest
+//! changed.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
